@@ -1,0 +1,36 @@
+// One Jest run, three tiers named by the file suffix: .spec (unit, no I/O), .int.spec
+// (real PostgreSQL and Kafka), .e2e.spec (services booted). The global setup provisions the
+// real infrastructure once per run (scripts/infra.mjs) unless only unit tests are selected.
+const { pathsToModuleNameMapper } = require('./jest.paths');
+
+const transform = {
+  '^.+\\.ts$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true },
+        target: 'es2022',
+        keepClassNames: true,
+      },
+      module: { type: 'commonjs' },
+    },
+  ],
+};
+const common = {
+  transform,
+  moduleNameMapper: pathsToModuleNameMapper(),
+  testEnvironment: 'node',
+  rootDir: __dirname,
+  roots: ['<rootDir>/apps', '<rootDir>/libs'],
+};
+
+module.exports = {
+  globalSetup: '<rootDir>/libs/platform/testing/src/jest/global-setup.js',
+  globalTeardown: '<rootDir>/libs/platform/testing/src/jest/global-teardown.js',
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'], testPathIgnorePatterns: ['\\.int\\.spec\\.ts$', '\\.e2e\\.spec\\.ts$'] },
+    { ...common, displayName: 'integration', testMatch: ['**/*.int.spec.ts'], testTimeout: 60_000 },
+    { ...common, displayName: 'e2e', testMatch: ['**/*.e2e.spec.ts'], testTimeout: 180_000 },
+  ],
+};

@@ -1,0 +1,58 @@
+/**
+ * The published language between contexts. Every event on Kafka is one JSON `Envelope`
+ * (value), keyed by its stream id, with the headers named in `HEADERS`.
+ * Topic per context: `<context>.events`; poison messages go to `<context>.events.dlq`.
+ */
+export type ContextName = 'training' | 'performance' | 'coaching' | 'rewards' | 'reporting';
+export const CONTEXTS: ContextName[] = ['training', 'performance', 'coaching', 'rewards', 'reporting'];
+
+export const topicOf = (context: ContextName) => `${context}.events`;
+export const dlqTopicOf = (topic: string) => `${topic}.dlq`;
+
+export interface EnvelopeActor {
+  subject: string;
+  roles: string[];
+}
+
+export interface Envelope<Type extends string = string, Data = unknown> {
+  eventId: string;
+  /** Qualified type: `<context>.<EventName>`, e.g. `performance.EmployeeOnboarded`. */
+  type: Type;
+  schemaVersion: number;
+  context: ContextName;
+  streamId: string;
+  streamVersion: number;
+  /** Position in the producing service's own log (for tracing, not for ordering across services). */
+  position: number;
+  occurredAt: string;
+  recordedAt: string;
+  actor: EnvelopeActor;
+  businessUnitId: string | null;
+  correlationId: string;
+  causationId: string | null;
+  traceparent: string | null;
+  data: Data;
+}
+
+export const HEADERS = {
+  eventId: 'event-id',
+  eventType: 'event-type',
+  schemaVersion: 'schema-version',
+  streamId: 'stream-id',
+  correlationId: 'correlation-id',
+  causationId: 'causation-id',
+  traceparent: 'traceparent',
+  contentType: 'content-type',
+  error: 'dlq-error',
+  attempts: 'dlq-attempts',
+  sourceTopic: 'dlq-source-topic',
+  sourcePartition: 'dlq-source-partition',
+  sourceOffset: 'dlq-source-offset',
+} as const;
+
+/** A contract: its qualified name, schema version and payload. */
+export interface Contract<Type extends string, Version extends number, Data> {
+  type: Type;
+  version: Version;
+  data: Data;
+}

@@ -1,0 +1,68 @@
+import type { Contract } from '../envelope';
+
+/** Organization structure, owned by the performance context; every context keeps a local copy. */
+export type EmployeeLevel = 'management' | 'staff';
+
+export type BusinessUnitRegistered = Contract<
+  'performance.BusinessUnitRegistered',
+  1,
+  { businessUnitId: string; name: string; parentId: string | null; at: string }
+>;
+export type BusinessUnitReparented = Contract<
+  'performance.BusinessUnitReparented',
+  1,
+  { businessUnitId: string; fromParentId: string | null; toParentId: string; at: string }
+>;
+export type PositionDefined = Contract<
+  'performance.PositionDefined',
+  1,
+  { positionId: string; title: string; businessUnitId: string; level: EmployeeLevel; at: string }
+>;
+export type EmployeeOnboarded = Contract<
+  'performance.EmployeeOnboarded',
+  1,
+  {
+    employeeId: string;
+    employeeNumber: string;
+    name: string;
+    businessUnitId: string;
+    position: string;
+    managerId: string | null;
+    level: EmployeeLevel;
+    at: string;
+  }
+>;
+export type EmployeeTransferred = Contract<
+  'performance.EmployeeTransferred',
+  1,
+  { employeeId: string; fromBusinessUnitId: string; toBusinessUnitId: string; position: string | null; at: string }
+>;
+export type EmployeeManagerChanged = Contract<
+  'performance.EmployeeManagerChanged',
+  1,
+  { employeeId: string; fromManagerId: string | null; toManagerId: string | null; at: string }
+>;
+export type EmployeeOffboarded = Contract<
+  'performance.EmployeeOffboarded',
+  1,
+  { employeeId: string; businessUnitId: string; reason: string | null; at: string }
+>;
+
+export type OrgEvent =
+  | BusinessUnitRegistered
+  | BusinessUnitReparented
+  | PositionDefined
+  | EmployeeOnboarded
+  | EmployeeTransferred
+  | EmployeeManagerChanged
+  | EmployeeOffboarded;
+
+export const ORG_EVENT_TYPES: OrgEvent['type'][] = [
+  'performance.BusinessUnitRegistered',
+  'performance.BusinessUnitReparented',
+  'performance.PositionDefined',
+  'performance.EmployeeOnboarded',
+  'performance.EmployeeTransferred',
+  'performance.EmployeeManagerChanged',
+  'performance.EmployeeOffboarded',
+];

@@ -1,0 +1,153 @@
+import type { Actor, Decider } from '@tpm/kernel';
+
+/**
+ * The event-store contract. Two implementations honour it: PostgreSQL (the default, ./postgres)
+ * and EventStoreDB/KurrentDB (./esdb). One contract test suite (./testing) runs against both.
+ */
+
+/** An event to append. `eventId` makes the append idempotent: a retry with the same ids is a no-op. */
+export interface NewEvent<Type extends string = string, Data = unknown> {
+  eventId: string;
+  type: Type;
+  data: Data;
+  /** Schema version of `data`; defaults to 1. */
+  schemaVersion?: number;
+}
+
+/** Who, why and in which business unit: stored with every event of one append. */
+export interface AppendMetadata {
+  actor: Actor;
+  businessUnitId?: string | null;
+  correlationId: string;
+  causationId?: string | null;
+  /** W3C trace context of the request that wrote the event. */
+  traceparent?: string | null;
+  /** Business time of the fact; defaults to the time of the append. */
+  occurredAt?: Date | string;
+}
+
+/**
+ * Expected version of the stream before the append: a number (0 = the stream must not exist),
+ * 'no-stream', 'stream-exists', or 'any' (no check).
+ */
+export type ExpectedVersion = number | 'no-stream' | 'stream-exists' | 'any';
+
+export interface AppendOptions {
+  expectedVersion: ExpectedVersion;
+  metadata: AppendMetadata;
+}
+
+export interface AppendResult {
+  streamId: string;
+  /** The stream's version after the append (= number of events in it). */
+  nextExpectedVersion: number;
+  /** Global positions of the appended events, in order. */
+  positions: number[];
+  /** True when every event id was already stored: nothing new was written. */
+  duplicate: boolean;
+}
+
+export interface StoredMetadata {
+  actor: Actor;
+  businessUnitId: string | null;
+  correlationId: string;
+  causationId: string | null;
+  traceparent: string | null;
+}
+
+export interface RecordedEvent<Type extends string = string, Data = unknown> {
+  eventId: string;
+  streamId: string;
+  /** 1-based version of the event in its stream. */
+  streamVersion: number;
+  /** Position in the store's global log (unique, increasing, may have gaps). */
+  globalPosition: number;
+  type: Type;
+  schemaVersion: number;
+  data: Data;
+  metadata: StoredMetadata;
+  occurredAt: string;
+  recordedAt: string;
+  /** Hash of this event chained to the previous event of its stream (hex sha-256). */
+  hash: string;
+}
+
+export interface ReadStreamOptions {
+  /** First version to return (1-based, inclusive); default 1. */
+  fromVersion?: number;
+  /** Last version to return (inclusive). */
+  toVersion?: number;
+  /** Only events recorded at or before this instant: the stream as the system knew it then. */
+  asOf?: Date | string;
+}
+
+/**
+ * A position in the global log that never skips a late-committing event. Opaque to callers:
+ * store it as given and pass it back. `LogPosition.start` reads from the beginning.
+ */
+export type LogPosition = string;
+export const START: LogPosition = 'start';
+
+export interface ReadAllOptions {
+  after?: LogPosition;
+  limit?: number;
+  /** Only these event types (the position still advances past others). */
+  types?: string[];
+}
+
+export interface ReadAllResult {
+  events: RecordedEvent[];
+  /** Where the next read continues; equals `after` when nothing new is safely visible. */
+  next: LogPosition;
+}
+
+export interface IntegrityProblem {
+  kind:
+    | 'event-hash-mismatch'
+    | 'stream-version-gap'
+    | 'stream-head-mismatch'
+    | 'seal-hash-mismatch'
+    | 'seal-count-mismatch'
+    | 'seal-chain-broken';
+  streamId?: string;
+  streamVersion?: number;
+  globalPosition?: number;
+  seal?: number;
+  detail: string;
+}
+
+export interface VerificationReport {
+  ok: boolean;
+  streamsChecked: number;
+  eventsChecked: number;
+  sealsChecked: number;
+  /** Events past the last seal: covered by their stream chains only, until the next seal. */
+  unsealedEvents: number;
+  problems: IntegrityProblem[];
+}
+
+export interface EventStore {
+  append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** Current version of a stream (0 when it does not exist). */
+  streamVersion(streamId: string): Promise<number>;
+  /** The global log in commit-safe order; see LogPosition. */
+  readAll(options?: ReadAllOptions): Promise<ReadAllResult>;
+  /** Folds a stream through a decider; `version` is the expected version for the next append. */
+  aggregate<C, E, S>(
+    streamId: string,
+    decider: Pick<Decider<C, E, S>, 'evolve' | 'initialState'>,
+    options?: ReadStreamOptions,
+  ): Promise<{ state: S; version: number }>;
+  /** Recomputes every hash chain and seal; reports what was altered. */
+  verify(options?: { onProgress?: (done: number, total: number) => void }): Promise<VerificationReport>;
+  close(): Promise<void>;
+}
+
+/** Upgrades an old schema version of an event type to the current one when it is read. */
+export interface Upcaster {
+  type: string;
+  fromVersion: number;
+  toVersion: number;
+  upcast(data: unknown): unknown;
+}

@@ -1,0 +1,11 @@
+/** Who acts: the subject of the bearer token (or a system component) and their roles. */
+export type Role = 'employee' | 'manager' | 'hr' | 'trainer' | 'coach' | 'executive' | 'analyst' | 'auditor' | 'admin' | 'system';
+
+export interface Actor {
+  subject: string;
+  roles: Role[];
+  /** Business units the actor governs (their subtrees). */
+  businessUnits?: string[];
+}
+
+export const systemActor = (component: string): Actor => ({ subject: `system:${component}`, roles: ['system'] });

@@ -1,0 +1,34 @@
+// Starts the real PostgreSQL and Kafka once for the whole Jest run (scripts/infra.mjs in a
+// child process), unless DATABASE_URL and KAFKA_BROKERS already point at running servers or
+// only unit tests were selected. The child watches its stdin: if Jest dies, it stops too.
+const { spawn } = require('node:child_process');
+const path = require('node:path');
+
+const onlyUnit = () => {
+  const i = process.argv.indexOf('--selectProjects');
+  if (i < 0) return false;
+  const selected = process.argv.slice(i + 1).filter((a) => !a.startsWith('-'));
+  return selected.length > 0 && selected.every((p) => p === 'unit');
+};
+
+module.exports = async () => {
+  if (process.env.TPM_INFRA === 'off' || onlyUnit()) return;
+  if (process.env.DATABASE_URL && process.env.KAFKA_BROKERS) return;
+  const root = path.resolve(__dirname, '../../../../..');
+  const child = spawn(process.execPath, [path.join(root, 'scripts/infra.mjs'), '--ephemeral', '--watch-stdin'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, EMBEDDED_PG_PORT: process.env.TEST_PG_PORT ?? '55432', EMBEDDED_KAFKA_PORT: process.env.TEST_KAFKA_PORT ?? '29092' },
+  });
+  const ready = await new Promise((resolve, reject) => {
+    let buf = '';
+    child.stdout.on('data', (d) => {
+      buf += d;
+      const line = buf.split('\n').find((l) => l.startsWith('{"ready"'));
+      if (line) resolve(JSON.parse(line));
+    });
+    child.once('exit', (code) => reject(new Error(`test infrastructure exited early (code ${code})`)));
+  });
+  process.env.DATABASE_URL = ready.databaseUrl;
+  process.env.KAFKA_BROKERS = ready.kafkaBrokers;
+  globalThis.__TPM_INFRA__ = child;
+};

