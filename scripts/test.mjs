@@ -1,0 +1,15 @@
+// `npm test`: type-check, lint, then every test tier (unit, integration, e2e) in one Jest run.
+// Jest's global setup starts the real PostgreSQL and Kafka and stops them at the end.
+import { spawnSync } from 'node:child_process';
+
+const run = (cmd, args) => {
+  process.stderr.write(`\n> ${cmd} ${args.join(' ')}\n`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+const bin = (name) => `node_modules/.bin/${name}`;
+const extra = process.argv.slice(2);
+
+run(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+run(bin('eslint'), ['.', '--max-warnings=0']);
+run(bin('jest'), ['--ci', '--maxWorkers=2', ...extra]);
