@@ -1,0 +1,60 @@
+import type { ContextName, Envelope } from '@tpm/contracts';
+import { HEADERS } from '@tpm/contracts';
+import type { RecordedEvent } from '@tpm/event-store';
+import type { IHeaders, Message } from 'kafkajs';
+
+/** Stored types are the context's own names; on Kafka they carry the context prefix. */
+export const qualifiedType = (context: ContextName, type: string) => (type.includes('.') ? type : `${context}.${type}`);
+
+export const toEnvelope = (context: ContextName, e: RecordedEvent): Envelope => ({
+  eventId: e.eventId,
+  type: qualifiedType(context, e.type),
+  schemaVersion: e.schemaVersion,
+  context,
+  streamId: e.streamId,
+  streamVersion: e.streamVersion,
+  position: e.globalPosition,
+  occurredAt: e.occurredAt,
+  recordedAt: e.recordedAt,
+  actor: { subject: e.metadata.actor.subject, roles: [...e.metadata.actor.roles] },
+  businessUnitId: e.metadata.businessUnitId,
+  correlationId: e.metadata.correlationId,
+  causationId: e.metadata.causationId,
+  traceparent: e.metadata.traceparent,
+  data: e.data,
+});
+
+export const toKafkaMessage = (envelope: Envelope): Message => {
+  const headers: IHeaders = {
+    [HEADERS.eventId]: envelope.eventId,
+    [HEADERS.eventType]: envelope.type,
+    [HEADERS.schemaVersion]: String(envelope.schemaVersion),
+    [HEADERS.streamId]: envelope.streamId,
+    [HEADERS.correlationId]: envelope.correlationId,
+    [HEADERS.contentType]: 'application/json',
+  };
+  if (envelope.causationId) headers[HEADERS.causationId] = envelope.causationId;
+  if (envelope.traceparent) headers[HEADERS.traceparent] = envelope.traceparent;
+  // Key = stream id: one aggregate's events land on one partition, in order.
+  return { key: envelope.streamId, value: JSON.stringify(envelope), headers };
+};
+
+export class MalformedEnvelope extends Error {}
+
+/** Parses and checks the fields every consumer relies on; anything else is poison. */
+export const parseEnvelope = (value: Buffer | null): Envelope => {
+  if (!value) throw new MalformedEnvelope('empty message');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value.toString('utf8'));
+  } catch {
+    throw new MalformedEnvelope('message is not JSON');
+  }
+  const e = parsed as Partial<Envelope>;
+  const missing = (['eventId', 'type', 'streamId', 'correlationId', 'occurredAt'] as const).filter(
+    (k) => typeof e[k] !== 'string' || !e[k],
+  );
+  if (missing.length) throw new MalformedEnvelope(`envelope lacks ${missing.join(', ')}`);
+  if (typeof e.schemaVersion !== 'number') throw new MalformedEnvelope('envelope lacks schemaVersion');
+  return e as Envelope;
+};

@@ -1,0 +1,192 @@
+import type { Envelope } from '@tpm/contracts';
+import { dlqTopicOf, HEADERS } from '@tpm/contracts';
+import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import type { Pool, PoolClient } from 'pg';
+import { deterministicUuid } from './deterministic-id';
+import { MalformedEnvelope, parseEnvelope } from './envelope.mapping';
+import { consoleLogger, type Logger } from './logger';
+import { ensureMessagingSchema } from './messaging.schema';
+import { ensureTopics } from './topics';
+
+export interface InboxContext {
+  /** The transaction that also records the event as handled: write through it. */
+  tx: PoolClient;
+  /** Stable ids for the events this reaction appends (n = 0, 1, …). */
+  eventIdFor(n: number): string;
+  consumer: string;
+}
+
+export type InboxHandler = (envelope: Envelope, ctx: InboxContext) => Promise<void>;
+
+export interface InboxConsumerOptions {
+  /** Names the consumer group and the inbox rows. */
+  name: string;
+  kafka: Kafka;
+  pool: Pool;
+  topics: string[];
+  handlers: Record<string, InboxHandler>;
+  /** Attempts before a message goes to `<topic>.dlq`. */
+  maxAttempts?: number;
+  retryDelayMs?: number;
+  partitionsConsumedConcurrently?: number;
+  fromBeginning?: boolean;
+  logger?: Logger;
+}
+
+export interface ConsumerStatus {
+  running: boolean;
+  handled: number;
+  duplicates: number;
+  deadLettered: number;
+  lastError: string | null;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * At-least-once delivery, exactly-once effects: the event id goes into the inbox in the same
+ * transaction as the handler's writes, so a redelivered event finds its row and changes
+ * nothing. A message that keeps failing goes to the dead-letter topic with its error, and the
+ * partition moves on.
+ */
+export class InboxConsumer {
+  private consumer: Consumer | null = null;
+  private producer: Producer | null = null;
+  private readonly logger: Logger;
+  private readonly state: ConsumerStatus = { running: false, handled: 0, duplicates: 0, deadLettered: 0, lastError: null };
+
+  constructor(private readonly options: InboxConsumerOptions) {
+    this.options = { ...options, handlers: { ...options.handlers } };
+    this.logger = options.logger ?? consoleLogger(`consumer:${options.name}`);
+  }
+
+  /** Adds reactions before start (the Nest module discovers them from @HandlesEvent methods). */
+  addHandlers(handlers: Record<string, InboxHandler>): void {
+    for (const [type, handler] of Object.entries(handlers)) {
+      if (this.options.handlers[type]) throw new Error(`Two handlers react to ${type} in consumer ${this.options.name}`);
+      this.options.handlers[type] = handler;
+    }
+  }
+
+  status(): ConsumerStatus {
+    return { ...this.state };
+  }
+
+  async start(): Promise<void> {
+    await ensureMessagingSchema(this.options.pool);
+    await ensureTopics(this.options.kafka, [...this.options.topics, ...this.options.topics.map(dlqTopicOf)]);
+    this.producer = this.options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    await this.producer.connect();
+    this.consumer = this.options.kafka.consumer({ groupId: this.options.name, allowAutoTopicCreation: false });
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: this.options.fromBeginning ?? true });
+    await this.consumer.run({
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+      eachMessage: (payload) => this.handle(payload),
+    });
+    this.state.running = true;
+  }
+
+  async stop(): Promise<void> {
+    this.state.running = false;
+    await this.consumer?.disconnect().catch(() => undefined);
+    await this.producer?.disconnect().catch(() => undefined);
+    this.consumer = null;
+    this.producer = null;
+  }
+
+  private async handle({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
+    let envelope: Envelope;
+    try {
+      envelope = parseEnvelope(message.value);
+    } catch (e) {
+      if (e instanceof MalformedEnvelope) return this.deadLetter(topic, partition, message, null, e.message, 1);
+      throw e;
+    }
+    const handler = this.options.handlers[envelope.type];
+    if (!handler) return; // not ours to react to
+
+    const maxAttempts = this.options.maxAttempts ?? 5;
+    let lastError = '';
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      const outcome = await this.tryOnce(envelope, handler);
+      if (outcome === 'handled') this.state.handled++;
+      if (outcome === 'duplicate') this.state.duplicates++;
+      if (outcome !== 'failed') return;
+      lastError = this.state.lastError ?? 'unknown error';
+      if (attempt < maxAttempts) {
+        await sleep((this.options.retryDelayMs ?? 200) * attempt);
+        await heartbeat();
+      }
+    }
+    await this.deadLetter(topic, partition, message, envelope, lastError, maxAttempts);
+  }
+
+  private async tryOnce(envelope: Envelope, handler: InboxHandler): Promise<'handled' | 'duplicate' | 'failed'> {
+    const client = await this.options.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const inserted = await client.query(
+        `INSERT INTO messaging.inbox (consumer, event_id, event_type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+        [this.options.name, envelope.eventId, envelope.type],
+      );
+      if (inserted.rowCount === 0) {
+        await client.query('ROLLBACK');
+        return 'duplicate';
+      }
+      await handler(envelope, {
+        tx: client,
+        consumer: this.options.name,
+        eventIdFor: (n) => deterministicUuid(this.options.name, envelope.eventId, n),
+      });
+      await client.query('COMMIT');
+      return 'handled';
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      this.state.lastError = (e as Error).message;
+      this.logger.warn({ consumer: this.options.name, eventId: envelope.eventId, type: envelope.type, err: (e as Error).message }, 'handler failed');
+      return 'failed';
+    } finally {
+      client.release();
+    }
+  }
+
+  private async deadLetter(
+    topic: string,
+    partition: number,
+    message: EachMessagePayload['message'],
+    envelope: Envelope | null,
+    error: string,
+    attempts: number,
+  ): Promise<void> {
+    await this.producer!.send({
+      topic: dlqTopicOf(topic),
+      acks: -1,
+      messages: [
+        {
+          key: message.key,
+          value: message.value,
+          headers: {
+            ...message.headers,
+            [HEADERS.error]: error.slice(0, 2000),
+            [HEADERS.attempts]: String(attempts),
+            [HEADERS.sourceTopic]: topic,
+            [HEADERS.sourcePartition]: String(partition),
+            [HEADERS.sourceOffset]: message.offset,
+          },
+        },
+      ],
+    });
+    // Remember it, so a redelivery does not run the failing handler again.
+    await this.options.pool.query(
+      `WITH dl AS (
+         INSERT INTO messaging.dead_letters (consumer, event_id, topic, partition, "offset", attempts, error)
+         VALUES ($1, $2, $3, $4, $5, $6, $7))
+       INSERT INTO messaging.inbox (consumer, event_id, event_type, outcome)
+       SELECT $1, $2, $8, 'dead-lettered' WHERE $2::text IS NOT NULL ON CONFLICT DO NOTHING`,
+      [this.options.name, envelope?.eventId ?? null, topic, partition, message.offset, attempts, error, envelope?.type ?? 'unknown'],
+    );
+    this.state.deadLettered++;
+    this.logger.error({ consumer: this.options.name, topic, partition, offset: message.offset, error, attempts }, 'message dead-lettered');
+  }
+}

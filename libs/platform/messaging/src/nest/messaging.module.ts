@@ -1,0 +1,105 @@
+import {
+  DynamicModule,
+  Inject,
+  Injectable,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  type Provider,
+} from '@nestjs/common';
+import { DiscoveryModule, DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import type { ContextName } from '@tpm/contracts';
+import { topicOf } from '@tpm/contracts';
+import type { EventStore } from '@tpm/event-store';
+import type { Kafka } from 'kafkajs';
+import type { Pool } from 'pg';
+import { InboxConsumer, type InboxHandler } from '../inbox-consumer';
+import { OutboxRelay } from '../outbox-relay';
+import { ensureTopics } from '../topics';
+import { HANDLES_EVENT } from './handles-event.decorator';
+
+export interface MessagingModuleOptions {
+  context: ContextName;
+  /** Injection tokens of the service's store, pool and Kafka client. */
+  storeToken: string | symbol;
+  poolToken: string | symbol;
+  kafkaToken: string | symbol;
+  partitions: number;
+  /** Topics this service reacts to; its @HandlesEvent methods are discovered. */
+  consumes?: string[];
+  relay?: { batchSize?: number; idleDelayMs?: number; sealEveryMs?: number };
+}
+
+export const OUTBOX_RELAY = Symbol('OUTBOX_RELAY');
+export const INBOX_CONSUMER = Symbol('INBOX_CONSUMER');
+const OPTIONS = Symbol('MESSAGING_OPTIONS');
+
+/** Starts the relay and the consumer with the application and stops them with it. */
+@Injectable()
+class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    @Inject(OPTIONS) private readonly options: MessagingModuleOptions,
+    @Inject(OUTBOX_RELAY) private readonly relay: OutboxRelay,
+    @Inject(INBOX_CONSUMER) private readonly consumer: InboxConsumer | null,
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly reflector: Reflector,
+    @Inject('MESSAGING_KAFKA') private readonly kafka: Kafka,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await ensureTopics(this.kafka, [topicOf(this.options.context)], this.options.partitions);
+    await this.relay.start();
+    if (this.consumer) {
+      this.consumer.addHandlers(this.discoverHandlers());
+      await this.consumer.start();
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer?.stop();
+    await this.relay.stop();
+  }
+
+  private discoverHandlers(): Record<string, InboxHandler> {
+    const found: Record<string, InboxHandler> = {};
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as Record<string, unknown> | undefined;
+      if (!instance || typeof instance !== 'object') continue;
+      const proto = Object.getPrototypeOf(instance);
+      for (const method of this.scanner.getAllMethodNames(proto)) {
+        const type = this.reflector.get<string>(HANDLES_EVENT, proto[method]);
+        if (!type) continue;
+        if (found[type]) throw new Error(`Two handlers react to ${type} in one service`);
+        found[type] = (proto[method] as InboxHandler).bind(instance);
+      }
+    }
+    return found;
+  }
+}
+
+@Module({})
+export class MessagingModule {
+  static forService(options: MessagingModuleOptions): DynamicModule {
+    const providers: Provider[] = [
+      { provide: OPTIONS, useValue: options },
+      { provide: 'MESSAGING_KAFKA', useExisting: options.kafkaToken },
+      {
+        provide: OUTBOX_RELAY,
+        inject: [options.storeToken, options.poolToken, options.kafkaToken],
+        useFactory: (store: EventStore, pool: Pool, kafka: Kafka) =>
+          new OutboxRelay({ context: options.context, store, pool, kafka, ...options.relay }),
+      },
+      {
+        provide: INBOX_CONSUMER,
+        inject: [options.poolToken, options.kafkaToken],
+        useFactory: (pool: Pool, kafka: Kafka) =>
+          options.consumes?.length
+            ? new InboxConsumer({ name: `${options.context}-reactions`, kafka, pool, topics: options.consumes, handlers: {} })
+            : null,
+      },
+      MessagingLifecycle,
+    ];
+    return { module: MessagingModule, imports: [DiscoveryModule], providers, exports: [OUTBOX_RELAY, INBOX_CONSUMER] };
+  }
+}

@@ -1,0 +1,184 @@
+import type { ContextName } from '@tpm/contracts';
+import { topicOf } from '@tpm/contracts';
+import { START, type EventStore, type LogPosition } from '@tpm/event-store';
+import type { Kafka, Producer } from 'kafkajs';
+import type { Pool } from 'pg';
+import { AdvisoryLeadership } from './advisory-lock';
+import { toEnvelope, toKafkaMessage } from './envelope.mapping';
+import { ensureMessagingSchema } from './messaging.schema';
+import { consoleLogger, type Logger } from './logger';
+
+export interface OutboxRelayOptions {
+  context: ContextName;
+  store: EventStore & { seal?: () => Promise<unknown> };
+  pool: Pool;
+  kafka: Kafka;
+  topic?: string;
+  batchSize?: number;
+  idleDelayMs?: number;
+  /** How long a standby waits before trying to take the lead again. */
+  standbyDelayMs?: number;
+  /** Seal the global log (tamper-evidence checkpoint) at most this often while events flow. */
+  sealEveryMs?: number;
+  logger?: Logger;
+}
+
+export interface RelayStatus {
+  active: boolean;
+  position: LogPosition;
+  published: number;
+  lastError: string | null;
+  lastPublishedAt: string | null;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The event log is the outbox. The relay reads the store in commit-safe global order and
+ * publishes to `<context>.events`, keyed by stream id, with an idempotent producer; it moves
+ * its checkpoint only after the broker acknowledged (acks=all). When Kafka is down it keeps
+ * retrying from the last checkpoint, so nothing is lost and each stream's order holds.
+ * One replica relays at a time (advisory lock); the others stand by.
+ */
+export class OutboxRelay {
+  private readonly topic: string;
+  private readonly name: string;
+  private readonly leadership: AdvisoryLeadership;
+  private readonly logger: Logger;
+  private producer: Producer | null = null;
+  private loop: Promise<void> | null = null;
+  private running = false;
+  private lastSeal = 0;
+  private wake: (() => void) | null = null;
+  private readonly state: RelayStatus = { active: false, position: START, published: 0, lastError: null, lastPublishedAt: null };
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.topic = options.topic ?? topicOf(options.context);
+    this.name = `relay:${options.context}:${this.topic}`;
+    this.leadership = new AdvisoryLeadership(options.pool, this.name);
+    this.logger = options.logger ?? consoleLogger(`relay:${options.context}`);
+  }
+
+  status(): RelayStatus {
+    return { ...this.state };
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    await ensureMessagingSchema(this.options.pool);
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Appends can call this so the relay does not wait for its idle delay. */
+  nudge(): void {
+    this.wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.nudge();
+    await this.loop;
+    this.loop = null;
+    await this.producer?.disconnect().catch(() => undefined);
+    this.producer = null;
+    await this.leadership.release();
+    this.state.active = false;
+  }
+
+  private async idle(ms: number): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(t);
+        resolve();
+      };
+    });
+    this.wake = null;
+  }
+
+  private async run(): Promise<void> {
+    let backoff = 200;
+    while (this.running) {
+      try {
+        if (!this.leadership.held) {
+          if (!(await this.leadership.tryAcquire())) {
+            this.state.active = false;
+            await this.idle(this.options.standbyDelayMs ?? 2000);
+            continue;
+          }
+          this.state.position = await this.loadCheckpoint();
+          this.state.active = true;
+          this.logger.info({ relay: this.name, position: this.state.position }, 'relay is active');
+        }
+        const published = await this.publishOnce();
+        backoff = 200;
+        if (published === 0) {
+          await this.maybeSeal();
+          await this.idle(this.options.idleDelayMs ?? 100);
+        }
+      } catch (e) {
+        this.state.lastError = (e as Error).message;
+        this.logger.warn({ relay: this.name, err: (e as Error).message, retryInMs: backoff }, 'relay failed, will retry');
+        await this.producer?.disconnect().catch(() => undefined);
+        this.producer = null;
+        await sleep(backoff);
+        backoff = Math.min(backoff * 2, 10_000);
+      }
+    }
+  }
+
+  /** Publishes one batch; returns how many events it published. */
+  async publishOnce(): Promise<number> {
+    const { events, next } = await this.options.store.readAll({ after: this.state.position, limit: this.options.batchSize ?? 500 });
+    if (events.length === 0) {
+      if (next !== this.state.position) await this.saveCheckpoint(next, 0);
+      return 0;
+    }
+    const producer = await this.connectedProducer();
+    await producer.send({
+      topic: this.topic,
+      acks: -1,
+      messages: events.map((e) => toKafkaMessage(toEnvelope(this.options.context, e))),
+    });
+    await this.saveCheckpoint(next, events.length);
+    this.state.published += events.length;
+    this.state.lastError = null;
+    this.state.lastPublishedAt = new Date().toISOString();
+    return events.length;
+  }
+
+  private async connectedProducer(): Promise<Producer> {
+    if (!this.producer) {
+      const producer = this.options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      await producer.connect();
+      this.producer = producer;
+    }
+    return this.producer;
+  }
+
+  private async maybeSeal(): Promise<void> {
+    const every = this.options.sealEveryMs ?? 60_000;
+    if (!this.options.store.seal || Date.now() - this.lastSeal < every) return;
+    this.lastSeal = Date.now();
+    await this.options.store.seal();
+  }
+
+  private async loadCheckpoint(): Promise<LogPosition> {
+    const { rows } = await this.options.pool.query<{ position: string }>(
+      'SELECT position FROM messaging.relay_checkpoints WHERE relay = $1',
+      [this.name],
+    );
+    return rows[0]?.position ?? START;
+  }
+
+  private async saveCheckpoint(position: LogPosition, count: number): Promise<void> {
+    await this.options.pool.query(
+      `INSERT INTO messaging.relay_checkpoints (relay, position, published) VALUES ($1, $2, $3)
+       ON CONFLICT (relay) DO UPDATE SET position = EXCLUDED.position,
+         published = messaging.relay_checkpoints.published + EXCLUDED.published, updated_at = now()`,
+      [this.name, position, count],
+    );
+    this.state.position = position;
+  }
+}

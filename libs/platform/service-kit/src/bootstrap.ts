@@ -1,0 +1,51 @@
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import type { ServiceConfig } from './config/service-config';
+import { HttpErrorFilter } from './http/http-error.filter';
+import { strictValidationPipe } from './http/validation.pipe';
+import { SERVICE_CONFIG } from './tokens';
+
+export interface BootOptions {
+  title: string;
+  description: string;
+  /** Listen on this port instead of the configured one (tests pass 0). */
+  port?: number;
+}
+
+/** Applies the HTTP conventions every service shares; used by main.ts and by tests. */
+export function configureHttp(app: NestExpressApplication, options: Pick<BootOptions, 'title' | 'description'>): void {
+  const config = app.get<ServiceConfig>(SERVICE_CONFIG);
+  app.useLogger(app.get(Logger));
+  app.use(helmet());
+  app.useBodyParser('json', { limit: config.bodyLimit });
+  app.useBodyParser('text', { limit: config.csvLimit, type: ['text/csv', 'text/plain'] });
+  if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins });
+  app.useGlobalPipes(strictValidationPipe());
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.enableShutdownHooks();
+  const doc = new DocumentBuilder()
+    .setTitle(options.title)
+    .setDescription(options.description)
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs/json' });
+}
+
+export async function createServiceApp(module: Type<unknown> | DynamicModule, options: BootOptions): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
+  configureHttp(app, options);
+  return app;
+}
+
+export async function bootstrapService(module: Type<unknown> | DynamicModule, options: BootOptions): Promise<INestApplication> {
+  const app = await createServiceApp(module, options);
+  const config = app.get<ServiceConfig>(SERVICE_CONFIG);
+  await app.listen(options.port ?? config.port, '0.0.0.0');
+  app.get(Logger).log(`${config.service} listening on :${options.port ?? config.port}`);
+  return app;
+}

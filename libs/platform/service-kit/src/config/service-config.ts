@@ -1,0 +1,68 @@
+import { plainToInstance } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import type { ContextName } from '@tpm/contracts';
+
+/** The environment a service reads, validated once at boot so a typo fails loudly and early. */
+class ServiceEnvironment {
+  @IsOptional() @IsInt() @Min(1) @Max(65535) PORT?: number;
+  @IsString() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' }) DATABASE_URL!: string;
+  @IsString() @Matches(/^[^,\s]+(,[^,\s]+)*$/, { message: 'KAFKA_BROKERS must be host:port[,host:port…]' })
+  KAFKA_BROKERS!: string;
+  @IsOptional() @IsInt() @Min(1) @Max(256) KAFKA_PARTITIONS?: number;
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
+  @IsOptional() @IsString() CORS_ORIGINS?: string;
+  @IsOptional() @IsString() BODY_LIMIT?: string;
+  @IsOptional() @IsString() CSV_LIMIT?: string;
+}
+
+export interface ServiceConfig {
+  service: ContextName;
+  port: number;
+  /** This service's own database (never another service's). */
+  databaseUrl: string;
+  kafkaBrokers: string[];
+  kafkaPartitions: number;
+  logLevel: string;
+  corsOrigins: string[];
+  bodyLimit: string;
+  csvLimit: string;
+}
+
+export const DEFAULT_PORTS: Record<ContextName, number> = {
+  training: 3001,
+  performance: 3002,
+  coaching: 3003,
+  rewards: 3004,
+  reporting: 3005,
+};
+
+/** `<SERVICE>_DATABASE_URL` wins; otherwise DATABASE_URL's server with the database `tpm_<service>`. */
+export const serviceDatabaseUrl = (service: ContextName, env: NodeJS.ProcessEnv): string => {
+  const own = env[`${service.toUpperCase()}_DATABASE_URL`];
+  if (own) return own;
+  const url = new URL(env.DATABASE_URL as string);
+  url.pathname = `/tpm_${service}`;
+  return url.toString();
+};
+
+export class InvalidConfiguration extends Error {}
+
+export function loadServiceConfig(service: ContextName, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  const parsed = plainToInstance(ServiceEnvironment, env, { enableImplicitConversion: true });
+  const errors = validateSync(parsed, { skipMissingProperties: false, whitelist: false });
+  if (errors.length) {
+    const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new InvalidConfiguration(`Invalid configuration for ${service}:\n  ${lines.join('\n  ')}`);
+  }
+  return {
+    service,
+    port: parsed.PORT ?? DEFAULT_PORTS[service],
+    databaseUrl: serviceDatabaseUrl(service, env),
+    kafkaBrokers: parsed.KAFKA_BROKERS.split(','),
+    kafkaPartitions: parsed.KAFKA_PARTITIONS ?? 3,
+    logLevel: parsed.LOG_LEVEL ?? 'info',
+    corsOrigins: (parsed.CORS_ORIGINS ?? '').split(',').filter(Boolean),
+    bodyLimit: parsed.BODY_LIMIT ?? '1mb',
+    csvLimit: parsed.CSV_LIMIT ?? '10mb',
+  };
+}

@@ -1,0 +1,63 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError } from '@tpm/kernel';
+import type { ApiError } from './api-error';
+
+const STATUS_BY_KIND = { rule: 422, 'not-found': 404, conflict: 409, invalid: 400 } as const;
+
+/** The only place that turns errors into HTTP: domain kinds → 4xx, anything unknown → a bare 500. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const res = http.getResponse<Response>();
+    const req = http.getRequest<Request & { correlationId?: string }>();
+    const body = this.toBody(exception);
+    body.correlationId = req.correlationId;
+    if (body.statusCode >= 500) {
+      this.logger.error({ err: exception, path: req.url, correlationId: req.correlationId }, 'unhandled error');
+    }
+    res.status(body.statusCode).json(body);
+  }
+
+  private toBody(e: unknown): ApiError {
+    if (e instanceof DomainError) {
+      return { statusCode: STATUS_BY_KIND[e.kind], code: e.code, message: e.message, details: e.details };
+    }
+    if (e instanceof HttpException) {
+      const status = e.getStatus();
+      const response = e.getResponse();
+      if (typeof response === 'object' && response && 'code' in response) {
+        return { statusCode: status, ...(response as Omit<ApiError, 'statusCode'>) };
+      }
+      const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? e.message);
+      return { statusCode: status, code: codeForStatus(status), message: Array.isArray(message) ? message.join('; ') : String(message) };
+    }
+    // Errors raised by body-parser before our code runs carry a status and a type.
+    const parserError = e as { status?: number; type?: string; message?: string };
+    if (parserError && typeof parserError.status === 'number' && parserError.status < 500) {
+      if (parserError.type === 'entity.too.large') {
+        return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Request body is larger than the limit' };
+      }
+      if (parserError.type === 'entity.parse.failed') {
+        return { statusCode: 400, code: 'MALFORMED_JSON', message: 'Request body is not valid JSON' };
+      }
+      return { statusCode: parserError.status, code: codeForStatus(parserError.status), message: parserError.message ?? 'Bad request' };
+    }
+    return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal error' };
+  }
+}
+
+const codeForStatus = (status: number): string =>
+  ({
+    [HttpStatus.BAD_REQUEST]: 'BAD_REQUEST',
+    [HttpStatus.UNAUTHORIZED]: 'UNAUTHORIZED',
+    [HttpStatus.FORBIDDEN]: 'FORBIDDEN',
+    [HttpStatus.NOT_FOUND]: 'NOT_FOUND',
+    [HttpStatus.CONFLICT]: 'CONFLICT',
+    [HttpStatus.PAYLOAD_TOO_LARGE]: 'PAYLOAD_TOO_LARGE',
+    [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: 'UNSUPPORTED_MEDIA_TYPE',
+    [HttpStatus.UNPROCESSABLE_ENTITY]: 'RULE_VIOLATED',
+  })[status] ?? `HTTP_${status}`;

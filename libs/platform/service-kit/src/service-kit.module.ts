@@ -1,0 +1,61 @@
+import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule, Provider } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { Kafka, logLevel } from 'kafkajs';
+import { LoggerModule } from 'nestjs-pino';
+import { Pool } from 'pg';
+import type { ContextName } from '@tpm/contracts';
+import { loadServiceConfig, type ServiceConfig } from './config/service-config';
+import { HealthController } from './health/health.controller';
+import { correlationMiddleware } from './http/request-context';
+import { KAFKA, PG_POOL, SERVICE_CONFIG } from './tokens';
+
+/**
+ * What every service shares: validated config, one pg Pool on its own database, a Kafka
+ * client, structured request logs, correlation ids and the health endpoint.
+ */
+@Global()
+@Module({})
+export class ServiceKitModule implements NestModule {
+  static forService(service: ContextName, overrides: Partial<ServiceConfig> = {}): DynamicModule {
+    const config: ServiceConfig = { ...loadServiceConfig(service), ...overrides };
+    const providers: Provider[] = [
+      { provide: SERVICE_CONFIG, useValue: config },
+      {
+        provide: PG_POOL,
+        useFactory: () => new Pool({ connectionString: config.databaseUrl, max: 20, application_name: `tpm-${service}` }),
+      },
+      {
+        provide: KAFKA,
+        useFactory: () =>
+          new Kafka({
+            clientId: `tpm-${service}`,
+            brokers: config.kafkaBrokers,
+            logLevel: logLevel.WARN,
+            retry: { retries: 8, initialRetryTime: 200 },
+          }),
+      },
+    ];
+    return {
+      module: ServiceKitModule,
+      imports: [
+        TerminusModule.forRoot({ logger: false }),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            name: service,
+            level: config.logLevel,
+            customProps: (req) => ({ correlationId: (req as { correlationId?: string }).correlationId }),
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (req) => req.url === '/health' },
+          },
+        }),
+      ],
+      controllers: [HealthController],
+      providers,
+      exports: [SERVICE_CONFIG, PG_POOL, KAFKA],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer) {
+    consumer.apply(correlationMiddleware).forRoutes('*');
+  }
+}
