@@ -21,6 +21,8 @@ export type InboxHandler = (envelope: Envelope, ctx: InboxContext) => Promise<vo
 export interface InboxConsumerOptions {
   /** Names the consumer group and the inbox rows. */
   name: string;
+  /** Kafka consumer group; defaults to `name`. A new group replays the topic through the same inbox. */
+  groupId?: string;
   kafka: Kafka;
   pool: Pool;
   topics: string[];
@@ -77,7 +79,7 @@ export class InboxConsumer {
     await ensureTopics(this.options.kafka, [...this.options.topics, ...this.options.topics.map(dlqTopicOf)]);
     this.producer = this.options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
     await this.producer.connect();
-    this.consumer = this.options.kafka.consumer({ groupId: this.options.name, allowAutoTopicCreation: false });
+    this.consumer = this.options.kafka.consumer({ groupId: this.options.groupId ?? this.options.name, allowAutoTopicCreation: false });
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: this.options.fromBeginning ?? true });
     await this.consumer.run({

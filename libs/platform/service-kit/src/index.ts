@@ -8,3 +8,5 @@ export * from './health/health.controller';
 export * from './logging/logger';
 export * from './service-kit.module';
 export * from './bootstrap';
+export * from './event-store.module';
+export * from './history/history.controller';

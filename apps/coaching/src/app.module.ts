@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { topicOf } from '@tpm/contracts';
+import { MessagingModule } from '@tpm/messaging';
+import { OrgReferenceModule } from '@tpm/org-reference';
+import { EVENT_STORE, EventStoreModule, HistoryController, KAFKA, PG_POOL, ServiceKitModule, loadServiceConfig } from '@tpm/service-kit';
+
+/**
+ * The coaching service: its own event store and database, the relay that publishes its log to
+ * `coaching.events`, and its local copy of the organization. Its business capabilities arrive
+ * with their own issue; the platform around them is already live.
+ */
+@Module({
+  imports: [
+    ServiceKitModule.forService('coaching'),
+    EventStoreModule.forService(),
+    OrgReferenceModule.forPool(PG_POOL),
+    MessagingModule.forService({
+      context: 'coaching',
+      storeToken: EVENT_STORE,
+      poolToken: PG_POOL,
+      kafkaToken: KAFKA,
+      partitions: loadServiceConfig('coaching').kafkaPartitions,
+      consumes: [topicOf('performance')],
+    }),
+  ],
+  controllers: [HistoryController],
+})
+export class AppModule {}

@@ -1,0 +1,67 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
+import { BUSINESS_UNIT_ID } from './business-unit.dto';
+
+export const EMPLOYEE_NUMBER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const NUMBER_MESSAGE = 'must be 1-64 letters, digits, dots, underscores or dashes';
+
+export class EmployeeNumberParam {
+  @IsString()
+  @Matches(EMPLOYEE_NUMBER, { message: `employeeNumber ${NUMBER_MESSAGE}` })
+  employeeNumber!: string;
+}
+
+export class OnboardEmployeeRequest {
+  @ApiProperty({ example: 'E-1001' })
+  @IsString()
+  @Matches(EMPLOYEE_NUMBER, { message: `employeeNumber ${NUMBER_MESSAGE}` })
+  employeeNumber!: string;
+
+  @ApiProperty({ example: 'Ana Lima' }) @IsString() @Length(1, 200) name!: string;
+
+  @ApiProperty({ example: 'BU-42' })
+  @IsString()
+  @Matches(BUSINESS_UNIT_ID, { message: 'businessUnitId is not a valid business-unit id' })
+  businessUnitId!: string;
+
+  @ApiProperty({ example: 'Account manager' }) @IsString() @Length(1, 200) position!: string;
+
+  @ApiPropertyOptional({ example: 'E-0001', nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @Matches(EMPLOYEE_NUMBER, { message: `managerEmployeeNumber ${NUMBER_MESSAGE}` })
+  managerEmployeeNumber?: string | null;
+
+  @ApiProperty({ enum: ['management', 'staff'] })
+  @IsIn(['management', 'staff'], { message: 'level must be management or staff' })
+  level!: 'management' | 'staff';
+}
+
+export class TransferEmployeeRequest {
+  @ApiProperty({ example: 'BU-7' })
+  @IsString()
+  @Matches(BUSINESS_UNIT_ID, { message: 'toBusinessUnitId is not a valid business-unit id' })
+  toBusinessUnitId!: string;
+
+  @ApiPropertyOptional({ example: 'Team lead' }) @IsOptional() @IsString() @Length(1, 200) position?: string;
+}
+
+export class ChangeManagerRequest {
+  @ApiProperty({ example: 'E-0002', nullable: true, description: 'null removes the manager' })
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @Matches(EMPLOYEE_NUMBER, { message: `managerEmployeeNumber ${NUMBER_MESSAGE}` })
+  managerEmployeeNumber!: string | null;
+}
+
+export class OffboardEmployeeRequest {
+  @ApiPropertyOptional({ example: 'resigned' }) @IsOptional() @IsString() @Length(1, 500) reason?: string;
+}
+
+export class AsOfQuery {
+  @ApiPropertyOptional({ example: '2027-03-01T00:00:00Z', description: 'the state as the system knew it at this instant' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'asOf must be an ISO-8601 instant' })
+  asOf?: string;
+}
