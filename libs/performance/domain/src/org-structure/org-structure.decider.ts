@@ -40,7 +40,7 @@ export const isWithin = (s: OrgStructure, unitId: string, ancestorId: string): b
   return false;
 };
 
-export const decide = (cmd: OrgStructureCommand, s: OrgStructure): OrgStructureEvent[] => {
+const decide = (cmd: OrgStructureCommand, s: OrgStructure): OrgStructureEvent[] => {
   switch (cmd.type) {
     case 'RegisterBusinessUnit': {
       const { businessUnitId, name, parentId } = cmd.data;
@@ -93,7 +93,7 @@ export const decide = (cmd: OrgStructureCommand, s: OrgStructure): OrgStructureE
  * Updates the maps in place: the state belongs to the fold that built it, and copying a map of
  * thousands of units for every event would make loading the tree quadratic.
  */
-export const evolve = (s: OrgStructure, e: OrgStructureEvent): OrgStructure => {
+const evolve = (s: OrgStructure, e: OrgStructureEvent): OrgStructure => {
   switch (e.type) {
     case 'BusinessUnitRegistered': {
       s.units.set(e.data.businessUnitId, { name: e.data.name, parentId: e.data.parentId });
