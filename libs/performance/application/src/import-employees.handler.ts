@@ -1,0 +1,162 @@
+import { DomainError, type Clock } from '@tpm/kernel';
+import type { EventStore } from '@tpm/event-store';
+import { employeeDecider, type Employee, type EmployeeCommand, type EmployeeEvent } from '@tpm/performance-domain';
+import { forEachBounded } from './bounded-concurrency';
+import { appendDecided, isConcurrencyConflict, type CommandContext } from './command-context';
+import { parseEmployeeCsv } from './employee-import.parser';
+import { resolveReferences, validateRows, type EmployeeImportRow, type KnownEmployee, type RowRejection } from './employee-import.validation';
+import { employeeIdFor } from './employee-number.identity';
+import { loadEmployee } from './employee.reader';
+import { loadOrgStructure } from './org-structure.reader';
+import { employeeStream } from './org.streams';
+
+export interface ImportEmployeesOptions {
+  /** Data rows accepted per file; default 50,000. */
+  maxRows?: number;
+  /** Size of the CSV text in UTF-8 bytes; default 10 MB. */
+  maxBytes?: number;
+  /** Employee streams read or appended at once; default 16. */
+  concurrency?: number;
+}
+
+export interface ImportProgress {
+  phase: 'reading' | 'writing';
+  done: number;
+  total: number;
+}
+
+export interface ImportEmployeesReport {
+  /** Rows that wrote at least one event (onboarded, transferred or given a new manager). */
+  accepted: number;
+  /** Valid rows the store already matched: nothing was written for them. */
+  unchanged: number;
+  rejected: RowRejection[];
+}
+
+const CONFLICT_RETRIES = 3;
+
+/**
+ * Bulk import of employees from an HRIS export (CSV with header
+ * `employeeNumber,name,businessUnitId,position,managerEmployeeNumber,level`). Idempotent by
+ * employee number: the employee id derives from it (see employee-number.identity.ts), a new number
+ * onboards, a known one is synced (transfer when unit or position changed, manager change when
+ * the manager changed), and an unchanged row appends nothing. Name and level of an existing
+ * employee are not synced: no published event carries their change yet.
+ *
+ * Existence of managers is read from the employee streams themselves (the derived id names the
+ * stream), so no separate directory has to be kept consistent with them.
+ */
+export class ImportEmployeesHandler {
+  private readonly maxRows: number;
+  private readonly maxBytes: number;
+  private readonly concurrency: number;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+    options: ImportEmployeesOptions = {},
+  ) {
+    this.maxRows = options.maxRows ?? 50_000;
+    this.maxBytes = options.maxBytes ?? 10 * 1024 * 1024;
+    this.concurrency = options.concurrency ?? 16;
+  }
+
+  async handle(csv: string, context: CommandContext, onProgress?: (progress: ImportProgress) => void): Promise<ImportEmployeesReport> {
+    const raw = parseEmployeeCsv(csv, { maxRows: this.maxRows, maxBytes: this.maxBytes });
+    const { state: org } = await loadOrgStructure(this.store);
+    const checked = validateRows(raw, (id) => org.units.has(id));
+
+    const loaded = await this.loadEmployees(checked.valid, onProgress);
+    const existing = new Map<string, KnownEmployee>();
+    for (const [number, { state }] of loaded) if (state.status !== 'new') existing.set(number, { active: state.status === 'active' });
+    const resolved = resolveReferences(checked.valid, existing);
+
+    const at = this.clock.now().toISOString();
+    const report: ImportEmployeesReport = { accepted: 0, unchanged: 0, rejected: [...checked.rejected, ...resolved.rejected] };
+    let done = 0;
+    await forEachBounded(resolved.accepted, this.concurrency, async (row) => {
+      const outcome = await this.writeRow(row, loaded.get(row.employeeNumber)!, context, at);
+      if (outcome === 'accepted') report.accepted++;
+      else if (outcome === 'unchanged') report.unchanged++;
+      else report.rejected.push(outcome);
+      onProgress?.({ phase: 'writing', done: ++done, total: resolved.accepted.length });
+    });
+    report.rejected.sort((a, b) => a.row - b.row);
+    return report;
+  }
+
+  /** Current state of every employee the file names, as a row or as a manager. */
+  private async loadEmployees(rows: EmployeeImportRow[], onProgress?: (progress: ImportProgress) => void) {
+    const numbers = [...new Set(rows.flatMap((r) => (r.managerEmployeeNumber ? [r.employeeNumber, r.managerEmployeeNumber] : [r.employeeNumber])))];
+    const loaded = new Map<string, { state: Employee; version: number }>();
+    let done = 0;
+    await forEachBounded(numbers, this.concurrency, async (number) => {
+      loaded.set(number, await loadEmployee(this.store, employeeIdFor(number)));
+      onProgress?.({ phase: 'reading', done: ++done, total: numbers.length });
+    });
+    return loaded;
+  }
+
+  private async writeRow(
+    row: EmployeeImportRow,
+    current: { state: Employee; version: number },
+    context: CommandContext,
+    at: string,
+  ): Promise<'accepted' | 'unchanged' | RowRejection> {
+    const employeeId = employeeIdFor(row.employeeNumber);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const events = syncEvents(row, employeeId, current.state, at);
+        if (events.length === 0) return 'unchanged';
+        await appendDecided(this.store, employeeStream(employeeId), events, {
+          expectedVersion: current.version,
+          context,
+          at,
+          businessUnitId: row.businessUnitId,
+        });
+        return 'accepted';
+      } catch (error) {
+        // Someone changed this employee since we read it: decide again on what they wrote.
+        if (isConcurrencyConflict(error) && attempt < CONFLICT_RETRIES) {
+          current = await loadEmployee(this.store, employeeId);
+          continue;
+        }
+        if (error instanceof DomainError) return { row: row.row, employeeNumber: row.employeeNumber, errors: [error.message] };
+        throw error;
+      }
+    }
+  }
+}
+
+/** What one row means for its employee: onboard a newcomer, or bring a known one in line. */
+const syncEvents = (row: EmployeeImportRow, employeeId: string, state: Employee, at: string): EmployeeEvent[] => {
+  const managerId = row.managerEmployeeNumber === null ? null : employeeIdFor(row.managerEmployeeNumber);
+  const commands: EmployeeCommand[] =
+    state.status === 'new'
+      ? [
+          {
+            type: 'OnboardEmployee',
+            data: {
+              employeeId,
+              employeeNumber: row.employeeNumber,
+              name: row.name,
+              businessUnitId: row.businessUnitId,
+              position: row.position,
+              managerId,
+              level: row.level,
+              at,
+            },
+          },
+        ]
+      : [
+          { type: 'TransferEmployee', data: { employeeId, toBusinessUnitId: row.businessUnitId, position: row.position, at } },
+          { type: 'ChangeManager', data: { employeeId, managerId, at } },
+        ];
+  const events: EmployeeEvent[] = [];
+  for (const command of commands) {
+    const decided = employeeDecider.decide(command, state);
+    state = decided.reduce(employeeDecider.evolve, state);
+    events.push(...decided);
+  }
+  return events;
+};

@@ -1,0 +1,32 @@
+import type { Message } from '@tpm/kernel';
+import type { EmployeeLevel } from '../org-structure/org-structure.events';
+
+export type { EmployeeLevel };
+
+export interface EmployeeProfile {
+  employeeId: string;
+  employeeNumber: string;
+  name: string;
+  businessUnitId: string;
+  position: string;
+  managerId: string | null;
+  level: EmployeeLevel;
+}
+
+// Payloads mirror the published contracts in @tpm/contracts (performance/org.events.ts).
+export type EmployeeOnboarded = Message<'EmployeeOnboarded', EmployeeProfile & { at: string }>;
+/** `position` is the new position, or null when the employee keeps the one they had. */
+export type EmployeeTransferred = Message<
+  'EmployeeTransferred',
+  { employeeId: string; fromBusinessUnitId: string; toBusinessUnitId: string; position: string | null; at: string }
+>;
+export type EmployeeManagerChanged = Message<
+  'EmployeeManagerChanged',
+  { employeeId: string; fromManagerId: string | null; toManagerId: string | null; at: string }
+>;
+export type EmployeeOffboarded = Message<
+  'EmployeeOffboarded',
+  { employeeId: string; businessUnitId: string; reason: string | null; at: string }
+>;
+
+export type EmployeeEvent = EmployeeOnboarded | EmployeeTransferred | EmployeeManagerChanged | EmployeeOffboarded;
