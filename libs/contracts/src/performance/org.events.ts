@@ -13,6 +13,11 @@ export type BusinessUnitReparented = Contract<
   1,
   { businessUnitId: string; fromParentId: string | null; toParentId: string; at: string }
 >;
+export type BusinessUnitRenamed = Contract<
+  'performance.BusinessUnitRenamed',
+  1,
+  { businessUnitId: string; fromName: string; name: string; at: string }
+>;
 export type PositionDefined = Contract<
   'performance.PositionDefined',
   1,
@@ -51,6 +56,7 @@ export type EmployeeOffboarded = Contract<
 export type OrgEvent =
   | BusinessUnitRegistered
   | BusinessUnitReparented
+  | BusinessUnitRenamed
   | PositionDefined
   | EmployeeOnboarded
   | EmployeeTransferred
@@ -60,6 +66,7 @@ export type OrgEvent =
 export const ORG_EVENT_TYPES: OrgEvent['type'][] = [
   'performance.BusinessUnitRegistered',
   'performance.BusinessUnitReparented',
+  'performance.BusinessUnitRenamed',
   'performance.PositionDefined',
   'performance.EmployeeOnboarded',
   'performance.EmployeeTransferred',

@@ -26,6 +26,14 @@ export async function applyOrgEvent(envelope: Envelope, tx: PoolClient): Promise
       ]);
       return;
     }
+    case 'performance.BusinessUnitRenamed': {
+      const d = envelope.data as DataOf<'performance.BusinessUnitRenamed'>;
+      await tx.query(`UPDATE org_reference.business_units SET name = $2, updated_at = now() WHERE business_unit_id = $1`, [
+        d.businessUnitId,
+        d.name,
+      ]);
+      return;
+    }
     case 'performance.EmployeeOnboarded': {
       const d = envelope.data as DataOf<'performance.EmployeeOnboarded'>;
       await tx.query(

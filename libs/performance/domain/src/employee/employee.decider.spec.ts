@@ -1,4 +1,4 @@
-import { deciderSpec } from '../../../../platform/kernel/src/decider.spec-helper';
+import { deciderSpec } from '@tpm/kernel/testing';
 import type { EmployeeCommand } from './employee.commands';
 import { employeeDecider } from './employee.decider';
 import { EmployeeAlreadyOnboarded, EmployeeCannotManageThemselves, EmployeeNotOnboarded, EmployeeWasOffboarded } from './employee.errors';

@@ -1,4 +1,4 @@
-import { deciderSpec } from '../../../../platform/kernel/src/decider.spec-helper';
+import { deciderSpec } from '@tpm/kernel/testing';
 import type { OrgStructureCommand } from './org-structure.commands';
 import { isWithin, orgStructureDecider } from './org-structure.decider';
 import {
