@@ -53,6 +53,20 @@ const LAYERS = {
     ],
     notSees: ['type:app'],
   },
+  // End-to-end suites boot several services in one process: they may import every app module.
+  'type:e2e': {
+    sees: [
+      'type:app',
+      'type:domain',
+      'type:application',
+      'type:infrastructure',
+      'type:read-model',
+      'type:platform',
+      'type:kernel',
+      'type:contracts',
+      'type:testing',
+    ],
+  },
 };
 
 const depConstraints = ({ tests }) => [
@@ -63,6 +77,7 @@ const depConstraints = ({ tests }) => [
     onlyDependOnLibsWithTags: [`scope:${scope}`, 'scope:shared'],
   })),
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['*'] },
   ...Object.entries(LAYERS).map(([sourceTag, { sees, banned, notSees }]) => {
     const allowed = tests && !sees.includes('type:testing') ? [...sees, 'type:testing'] : sees;
     return {
