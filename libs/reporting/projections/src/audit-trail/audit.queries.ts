@@ -98,12 +98,12 @@ export class AuditQueries {
     if (q.after) add('seq > ?::bigint', decodeCursor(q.after));
     params.push(limit + 1);
     const rows: Record<string, any>[] = await this.db.query(
-      `SELECT seq::text AS seq, * FROM ${AUDIT_TABLE} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      `SELECT seq::text AS cursor_seq, * FROM ${AUDIT_TABLE} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY seq LIMIT $${params.length}`,
       params,
     );
     const page = rows.slice(0, limit);
-    return { items: page.map(toItem), next: rows.length > limit ? encodeCursor(page[page.length - 1].seq) : null };
+    return { items: page.map(toItem), next: rows.length > limit ? encodeCursor(page[page.length - 1].cursor_seq) : null };
   }
 
   /** Everything one business action caused, across services, in the order it happened. */
