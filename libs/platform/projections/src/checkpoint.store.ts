@@ -1,0 +1,54 @@
+import type { EntityManager } from 'typeorm';
+
+export interface PartitionCheckpoint {
+  topic: string;
+  partition: number;
+  nextOffset: string;
+}
+
+// Two lock spaces per projection: the session lock says which replica is active, the transaction
+// lock serialises batches with a rebuild's swap. Sharing one key would make the swap wait forever
+// on the active runner's session lock.
+export const ACTIVE_LOCK = 'projection-active:';
+export const BATCH_LOCK = 'projection-batch:';
+export const lockKeySql = '(hashtextextended($1, 0))';
+
+export async function lockProjectionBatch(tx: EntityManager, projection: string): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock${lockKeySql}`, [BATCH_LOCK + projection]);
+}
+
+export async function readCheckpoints(db: Pick<EntityManager, 'query'>, projection: string, topics?: string[]): Promise<PartitionCheckpoint[]> {
+  const rows: { topic: string; partition: number; next_offset: string }[] = await db.query(
+    `SELECT topic, partition, next_offset::text AS next_offset FROM projection_checkpoints
+      WHERE projection = $1 AND ($2::text[] IS NULL OR topic = ANY($2))`,
+    [projection, topics ?? null],
+  );
+  return rows.map((r) => ({ topic: r.topic, partition: r.partition, nextOffset: r.next_offset }));
+}
+
+export async function readCheckpointForUpdate(tx: EntityManager, projection: string, topic: string, partition: number): Promise<bigint | null> {
+  const rows: { next_offset: string }[] = await tx.query(
+    `SELECT next_offset::text AS next_offset FROM projection_checkpoints
+      WHERE projection = $1 AND topic = $2 AND partition = $3 FOR UPDATE`,
+    [projection, topic, partition],
+  );
+  return rows.length ? BigInt(rows[0].next_offset) : null;
+}
+
+export async function writeCheckpoints(tx: EntityManager, projection: string, checkpoints: PartitionCheckpoint[]): Promise<void> {
+  if (!checkpoints.length) return;
+  // GREATEST: a checkpoint only moves forward, whoever writes it (live runner or rebuild swap).
+  await tx.query(
+    `INSERT INTO projection_checkpoints (projection, topic, partition, next_offset)
+     SELECT $1, c->>'topic', (c->>'partition')::int, (c->>'nextOffset')::bigint FROM jsonb_array_elements($2::jsonb) c
+     ON CONFLICT (projection, topic, partition) DO UPDATE
+       SET next_offset = GREATEST(projection_checkpoints.next_offset, EXCLUDED.next_offset), updated_at = now()`,
+    [projection, JSON.stringify(checkpoints)],
+  );
+}
+
+/** A rebuild's swap sets the checkpoints to what the new tables hold, even when that is behind. */
+export async function replaceCheckpoints(tx: EntityManager, projection: string, checkpoints: PartitionCheckpoint[]): Promise<void> {
+  await tx.query('DELETE FROM projection_checkpoints WHERE projection = $1', [projection]);
+  await writeCheckpoints(tx, projection, checkpoints);
+}

@@ -1,0 +1,290 @@
+import type { Consumer, EachBatchPayload, Kafka, Admin } from 'kafkajs';
+import type { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { applyMessages } from './batch.apply';
+import { nextCheckpoint, unseenMessages } from './batch.filter';
+import { ACTIVE_LOCK, lockKeySql, lockProjectionBatch, readCheckpointForUpdate, readCheckpoints, writeCheckpoints } from './checkpoint.store';
+import { dedicatedConnection } from './lock-connection';
+import { liveTables, type Projection } from './projection';
+import { jsonLogger, type ProjectionLogger } from './projection-logger';
+
+export interface ProjectionRunnerOptions {
+  projection: Projection;
+  dataSource: DataSource;
+  kafka: Kafka;
+  /** Topics to read; injectable so tests use their own. */
+  topics: string[];
+  /** Kafka consumer group; defaults to `projection.<name>`. Offsets are never committed to it. */
+  groupId?: string;
+  logger?: ProjectionLogger;
+  /** How often a standby replica retries the lock, and the active one checks it still holds it. */
+  lockRetryMs?: number;
+  sessionTimeoutMs?: number;
+}
+
+export type RunnerState = 'stopped' | 'standby' | 'active';
+
+export interface PartitionStatus {
+  topic: string;
+  partition: number;
+  /** Next offset the read model needs; null when nothing was read yet. */
+  checkpoint: string | null;
+  highWatermark: string;
+  lag: string;
+}
+
+export interface ProjectionStatus {
+  projection: string;
+  version: number;
+  state: RunnerState;
+  partitions: PartitionStatus[];
+  totalLag: string;
+  lastBatchAt: string | null;
+  lastError: string | null;
+}
+
+const key = (topic: string, partition: number) => `${topic}:${partition}`;
+
+/**
+ * Feeds one projection from Kafka. Exactly one replica is active (a session advisory lock); it
+ * applies each fetched batch in one transaction that also moves the checkpoint, so the read model
+ * and its checkpoint never disagree. Kafka's committed offsets are not used: the checkpoint in
+ * PostgreSQL is the only truth, and partitions are sought to it on every assignment.
+ */
+export class ProjectionRunner {
+  private readonly projection: Projection;
+  private readonly logger: ProjectionLogger;
+  private readonly groupId: string;
+  private readonly lockRetryMs: number;
+  private currentState: RunnerState = 'stopped';
+  private stopping = false;
+  private lockClient: Client | null = null;
+  private consumer: Consumer | null = null;
+  private statusAdmin: Admin | null = null;
+  private wake: (() => void) | null = null;
+  private loop: Promise<void> | null = null;
+  private activeWaiters: (() => void)[] = [];
+  /** Where each partition resumes: the last committed checkpoint, or the log start. */
+  private readonly positions = new Map<string, string>();
+  private lastBatchAt: Date | null = null;
+  private lastError: string | null = null;
+
+  constructor(private readonly options: ProjectionRunnerOptions) {
+    this.projection = options.projection;
+    this.logger = options.logger ?? jsonLogger('projection-runner');
+    this.groupId = options.groupId ?? `projection.${options.projection.name}`;
+    this.lockRetryMs = options.lockRetryMs ?? 2_000;
+  }
+
+  get state(): RunnerState {
+    return this.currentState;
+  }
+
+  /** Returns at once; the runner becomes active when it wins the lock (see `whenActive`). */
+  async start(): Promise<void> {
+    if (this.loop) return;
+    this.stopping = false;
+    this.currentState = 'standby';
+    this.loop = this.acquireAndRun();
+  }
+
+  whenActive(): Promise<void> {
+    if (this.currentState === 'active') return Promise.resolve();
+    return new Promise((resolve) => this.activeWaiters.push(resolve));
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.loop;
+    this.loop = null;
+    await this.deactivate('stopped');
+    await this.statusAdmin?.disconnect().catch(() => undefined);
+    this.statusAdmin = null;
+    this.currentState = 'stopped';
+  }
+
+  /** Checkpoint against high watermark per partition: the health endpoint's lag. */
+  async status(): Promise<ProjectionStatus> {
+    if (!this.statusAdmin) {
+      this.statusAdmin = this.options.kafka.admin();
+      await this.statusAdmin.connect();
+    }
+    const checkpoints = new Map(
+      (await readCheckpoints(this.options.dataSource, this.projection.name, this.options.topics)).map((c) => [key(c.topic, c.partition), c.nextOffset]),
+    );
+    const partitions: PartitionStatus[] = [];
+    for (const topic of this.options.topics) {
+      for (const o of await this.statusAdmin.fetchTopicOffsets(topic)) {
+        const checkpoint = checkpoints.get(key(topic, o.partition)) ?? null;
+        const from = BigInt(checkpoint ?? o.low);
+        const high = BigInt(o.high);
+        partitions.push({ topic, partition: o.partition, checkpoint, highWatermark: o.high, lag: (high > from ? high - from : 0n).toString() });
+      }
+    }
+    return {
+      projection: this.projection.name,
+      version: this.projection.version,
+      state: this.currentState,
+      partitions,
+      totalLag: partitions.reduce((s, p) => s + BigInt(p.lag), 0n).toString(),
+      lastBatchAt: this.lastBatchAt?.toISOString() ?? null,
+      lastError: this.lastError,
+    };
+  }
+
+  private async acquireAndRun(): Promise<void> {
+    while (!this.stopping) {
+      if (this.currentState !== 'active' && (await this.tryLock())) {
+        try {
+          await this.activate();
+        } catch (e) {
+          this.lastError = String(e);
+          this.logger.error('projection runner failed to start consuming', { projection: this.projection.name, error: String(e) });
+          await this.deactivate('standby');
+        }
+      } else if (this.currentState === 'active' && !(await this.stillLocked())) {
+        this.logger.warn('projection lock lost; standing by', { projection: this.projection.name });
+        await this.deactivate('standby');
+      }
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, this.lockRetryMs);
+        this.wake = () => {
+          clearTimeout(t);
+          resolve();
+        };
+      });
+      this.wake = null;
+    }
+  }
+
+  private async tryLock(): Promise<boolean> {
+    const client = dedicatedConnection(this.options.dataSource);
+    client.on('error', (e) => this.logger.warn('projection lock connection error', { projection: this.projection.name, error: String(e) }));
+    try {
+      await client.connect();
+      const { rows } = await client.query(`SELECT pg_try_advisory_lock${lockKeySql} AS locked`, [ACTIVE_LOCK + this.projection.name]);
+      if (rows[0].locked) {
+        this.lockClient = client;
+        return true;
+      }
+    } catch (e) {
+      this.logger.warn('projection lock attempt failed', { projection: this.projection.name, error: String(e) });
+    }
+    await client.end().catch(() => undefined);
+    return false;
+  }
+
+  private async stillLocked(): Promise<boolean> {
+    try {
+      await this.lockClient!.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private async activate(): Promise<void> {
+    const { kafka, topics } = this.options;
+    await this.loadPositions();
+    const consumer = kafka.consumer({
+      groupId: this.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
+    });
+    this.consumer = consumer;
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      // Synchronous on purpose: the seeks must be registered before the first fetch.
+      for (const [topic, partitions] of Object.entries(payload.memberAssignment)) {
+        for (const partition of partitions) {
+          const offset = this.positions.get(key(topic, partition));
+          if (offset !== undefined) consumer.seek({ topic, partition, offset });
+        }
+      }
+      this.logger.info('projection partitions assigned', { projection: this.projection.name, assignment: payload.memberAssignment });
+    });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      this.lastError = String(payload.error);
+      this.logger.error('projection consumer crashed', { projection: this.projection.name, error: String(payload.error), restart: payload.restart });
+      // kafkajs gives up on non-retriable errors: hand the lock over and try again from the top.
+      if (!payload.restart && !this.stopping) void this.deactivate('standby');
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics, fromBeginning: true });
+    await consumer.run({ autoCommit: false, eachBatchAutoResolve: true, eachBatch: (p) => this.onBatch(p) });
+    this.currentState = 'active';
+    this.logger.info('projection runner active', { projection: this.projection.name, version: this.projection.version, topics, groupId: this.groupId });
+    for (const w of this.activeWaiters.splice(0)) w();
+  }
+
+  private async loadPositions(): Promise<void> {
+    const admin = this.options.kafka.admin();
+    await admin.connect();
+    try {
+      for (const topic of this.options.topics) {
+        for (const o of await admin.fetchTopicOffsets(topic)) this.positions.set(key(topic, o.partition), o.low);
+      }
+    } finally {
+      await admin.disconnect();
+    }
+    for (const c of await readCheckpoints(this.options.dataSource, this.projection.name, this.options.topics)) {
+      this.positions.set(key(c.topic, c.partition), c.nextOffset);
+    }
+  }
+
+  private async deactivate(to: RunnerState): Promise<void> {
+    const consumer = this.consumer;
+    this.consumer = null;
+    await consumer?.disconnect().catch((e) => this.logger.warn('consumer disconnect failed', { error: String(e) }));
+    const lock = this.lockClient;
+    this.lockClient = null;
+    // Ending the connection releases the session lock, even if the unlock query cannot run.
+    await lock?.end().catch(() => undefined);
+    if (this.currentState !== 'stopped') this.currentState = to;
+  }
+
+  private async onBatch({ batch, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    if (!isRunning() || isStale() || batch.messages.length === 0) return;
+    const { topic, partition, messages } = batch;
+    const name = this.projection.name;
+    const started = Date.now();
+    await heartbeat();
+    try {
+      const result = await this.options.dataSource.transaction(async (tx) => {
+        await lockProjectionBatch(tx, name);
+        const checkpoint = await readCheckpointForUpdate(tx, name, topic, partition);
+        const fresh = unseenMessages(messages, checkpoint);
+        const outcome = fresh.length
+          ? await applyMessages(this.projection, tx, liveTables(this.projection), topic, partition, fresh)
+          : { applied: 0, skipped: 0, malformed: 0 };
+        const next = nextCheckpoint(fresh, checkpoint);
+        if (next !== null && next !== checkpoint) await writeCheckpoints(tx, name, [{ topic, partition, nextOffset: next.toString() }]);
+        return { ...outcome, redelivered: messages.length - fresh.length, next };
+      });
+      if (result.next !== null) this.positions.set(key(topic, partition), result.next.toString());
+      this.lastBatchAt = new Date();
+      if (result.malformed) this.logger.warn('malformed messages recorded and skipped', { projection: name, topic, partition, count: result.malformed });
+      this.logger.debug('projection batch applied', {
+        projection: name,
+        topic,
+        partition,
+        applied: result.applied,
+        skipped: result.skipped,
+        redelivered: result.redelivered,
+        nextOffset: result.next?.toString(),
+        ms: Date.now() - started,
+      });
+    } catch (e) {
+      this.lastError = String(e);
+      this.logger.error('projection batch failed; it will be redelivered', {
+        projection: name,
+        topic,
+        partition,
+        firstOffset: batch.firstOffset(),
+        error: String(e),
+      });
+      throw e;
+    }
+    await heartbeat();
+  }
+}

@@ -1,0 +1,38 @@
+import { ProjectionStore1760000000000 } from '@tpm/projections';
+import { DataSource } from 'typeorm';
+import { AuditEventRow } from './audit-trail/audit-event.entity';
+import { AuditTrail1760000000200 } from './audit-trail/audit-trail.migration';
+import { BusinessUnitRow, EmployeeRow } from './org-structure/org-structure.entities';
+import { OrgStructure1760000000100 } from './org-structure/org-structure.migration';
+
+export const REPORTING_ENTITIES = [BusinessUnitRow, EmployeeRow, AuditEventRow];
+export const REPORTING_MIGRATIONS = [ProjectionStore1760000000000, OrgStructure1760000000100, AuditTrail1760000000200];
+
+export interface ReportingDataSourceOptions {
+  /** Run pending migrations on initialize (services); off for tools that run them explicitly. */
+  migrationsRun?: boolean;
+  poolSize?: number;
+}
+
+/** The reporting database: schema only through migrations, never `synchronize`. */
+export function reportingDataSource(url: string, opts: ReportingDataSourceOptions = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: REPORTING_ENTITIES,
+    migrations: REPORTING_MIGRATIONS,
+    migrationsRun: opts.migrationsRun ?? false,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    poolSize: opts.poolSize ?? 10,
+    applicationName: 'reporting-projections',
+  });
+}
+
+/** Initialized and migrated: what a service or the rebuild CLI starts from. */
+export async function openReportingDatabase(url: string, opts: Omit<ReportingDataSourceOptions, 'migrationsRun'> = {}): Promise<DataSource> {
+  const ds = reportingDataSource(url, opts);
+  await ds.initialize();
+  await ds.runMigrations({ transaction: 'each' });
+  return ds;
+}
