@@ -1,3 +1,4 @@
+import { DomainError } from '@tpm/kernel';
 import type { DataSource } from 'typeorm';
 import { AUDIT_TABLE } from './audit-trail.projection';
 
@@ -41,10 +42,11 @@ export interface AuditPage {
   next: string | null;
 }
 
-export class InvalidAuditCursor extends Error {
-  readonly code = 'audit.invalid-cursor';
+export class InvalidAuditCursor extends DomainError {
+  readonly code = 'INVALID_CURSOR';
+  override readonly kind = 'invalid' as const;
   constructor(cursor: string) {
-    super(`not a cursor returned by this search: ${cursor}`);
+    super(`after: not a cursor returned by this search: ${cursor}`, { field: 'after' });
   }
 }
 
