@@ -21,3 +21,12 @@ export class DuplicateEventId extends DomainError {
     super(`Event ids already used elsewhere: ${eventIds.join(', ')}`, { eventIds });
   }
 }
+
+/** The append itself is malformed (bad event id, empty type…): nothing was written. */
+export class InvalidAppend extends DomainError {
+  readonly code = 'INVALID_APPEND';
+  override readonly kind = 'invalid' as const;
+  constructor(reason: string, details: Record<string, unknown> = {}) {
+    super(reason, details);
+  }
+}

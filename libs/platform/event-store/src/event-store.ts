@@ -70,6 +70,8 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> {
   recordedAt: string;
   /** Hash of this event chained to the previous event of its stream (hex sha-256). */
   hash: string;
+  /** Set by readAll: the position just after this event, for checkpointing mid-batch. */
+  logPosition?: LogPosition;
 }
 
 export interface ReadStreamOptions {

@@ -1,2 +1,9 @@
 export * from './event-store';
 export * from './errors';
+export { canonicalJson } from './canonical-json';
+export { EventHasher } from './event-hash';
+export { UpcasterChain } from './upcasting';
+export { PostgresEventStore, type PostgresEventStoreOptions, type GroupCommitStats } from './postgres/postgres-event-store';
+export type { SealResult } from './postgres/postgres-integrity';
+// export { EsdbEventStore, type EsdbEventStoreOptions } from './esdb/esdb-event-store';
+// The contract suite imports Jest globals: tests import it from './testing/event-store.contract'.

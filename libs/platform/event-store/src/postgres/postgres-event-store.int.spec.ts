@@ -1,0 +1,17 @@
+import { createTestDatabase, type TestDatabase } from '@tpm/testing';
+import { eventStoreContract } from '../testing/event-store.contract';
+import { PostgresEventStore } from './postgres-event-store';
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase('es_contract');
+});
+afterAll(async () => {
+  await db?.drop();
+});
+
+eventStoreContract('PostgresEventStore', async ({ upcasters }) => {
+  const store = new PostgresEventStore({ connectionString: db.url, upcasters });
+  await store.ensureSchema();
+  return store;
+});

@@ -1,0 +1,512 @@
+import { Pool, type PoolClient } from 'pg';
+import type { Decider } from '@tpm/kernel';
+import { expectedVersionHolds, prepareEvents, type PreparedEvent } from '../append-request';
+import { ConcurrencyConflict, DuplicateEventId } from '../errors';
+import { EventHasher, GENESIS_HASH } from '../event-hash';
+import {
+  START,
+  type AppendOptions,
+  type AppendResult,
+  type EventStore,
+  type ExpectedVersion,
+  type LogPosition,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadAllResult,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type Upcaster,
+  type VerificationReport,
+} from '../event-store';
+import { UpcasterChain } from '../upcasting';
+import { assertSchemaName, schemaSql } from './event-store.schema';
+import { sealLog, verifyStore, type SealResult } from './postgres-integrity';
+
+export interface PostgresEventStoreOptions {
+  /** Either a connection string (the store owns its pool) or a pool shared with the caller. */
+  connectionString?: string;
+  pool?: Pool;
+  poolSize?: number;
+  /** Schema holding the tables; default `es`. */
+  schema?: string;
+  upcasters?: Upcaster[];
+  /** When set, hashes are HMAC-SHA256 with this key (see EventHasher for the trade-off). */
+  hmacKey?: string | Buffer;
+  /** Group commit: flushes that may run at once (default 3), and the size of one flush. */
+  maxConcurrentFlushes?: number;
+  maxAppendsPerFlush?: number;
+  maxEventsPerFlush?: number;
+  /** Structured log sink (one JSON-able object per entry); silent by default. */
+  log?: (entry: Record<string, unknown>) => void;
+  /** Test seam: runs inside a flush transaction right after its transaction id is taken. */
+  afterFlushXid?: (xid: string) => Promise<void> | void;
+}
+
+export interface GroupCommitStats {
+  flushes: number;
+  appends: number;
+  events: number;
+  deferrals: number;
+  fallbacks: number;
+}
+
+interface PendingAppend {
+  streamId: string;
+  events: PreparedEvent[];
+  expected: ExpectedVersion;
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
+type Outcome =
+  | { append: PendingAppend; result: AppendResult }
+  | { append: PendingAppend; error: unknown }
+  | { append: PendingAppend; deferred: true };
+
+interface StreamHead {
+  version: number;
+  lastTx: bigint | null;
+  hash: string;
+}
+
+interface EventRow {
+  global_position: string;
+  tx_id: string;
+  event_id: string;
+  stream_id: string;
+  stream_version: number;
+  type: string;
+  schema_version: number;
+  data: string;
+  metadata: string;
+  occurred_at: Date;
+  recorded_at: Date;
+  hash: string;
+}
+
+const EVENT_COLUMNS = `global_position::text, tx_id::text, event_id::text, stream_id, stream_version, type, schema_version,
+  data, metadata, occurred_at, recorded_at, hash`;
+
+export const encodeLogPosition = (tx: string, position: string | number): LogPosition => `${tx}:${position}`;
+
+export const decodeLogPosition = (p: LogPosition | undefined): { tx: string; position: string } => {
+  if (!p || p === START) return { tx: '0', position: '0' };
+  const m = /^(\d+):(\d+)$/.exec(p);
+  if (!m) throw new Error(`Not a PostgreSQL event-store log position: ${p}`);
+  return { tx: m[1], position: m[2] };
+};
+
+/**
+ * The default event store. Appends go through a group-commit writer: every append queued while a
+ * flush is in flight joins the next flush, one transaction for all of them, so throughput grows
+ * with concurrency instead of paying one commit (fsync) per append. Each append still succeeds or
+ * fails on its own.
+ *
+ * Readers never skip: each event records its writing transaction id, and readAll only returns
+ * events of transactions older than the oldest one still running, in (tx_id, position) order.
+ */
+export class PostgresEventStore implements EventStore {
+  readonly schema: string;
+  private readonly pool: Pool;
+  private readonly ownsPool: boolean;
+  private readonly hasher: EventHasher;
+  private readonly upcasters: UpcasterChain;
+  private readonly maxFlushes: number;
+  private readonly maxAppends: number;
+  private readonly maxEvents: number;
+  private readonly log: (entry: Record<string, unknown>) => void;
+  private readonly afterFlushXid?: (xid: string) => Promise<void> | void;
+
+  private queue: PendingAppend[] = [];
+  private activeFlushes = 0;
+  /** Streams in a flush now running: their next appends wait, so one stream is in one flush at a time. */
+  private readonly busyStreams = new Set<string>();
+  private idleWaiters: (() => void)[] = [];
+  private closed = false;
+  private readonly counters: GroupCommitStats = { flushes: 0, appends: 0, events: 0, deferrals: 0, fallbacks: 0 };
+
+  constructor(options: PostgresEventStoreOptions) {
+    this.schema = assertSchemaName(options.schema ?? 'es');
+    if (options.pool) {
+      this.pool = options.pool;
+      this.ownsPool = false;
+    } else {
+      if (!options.connectionString) throw new Error('PostgresEventStore needs a connectionString or a pool');
+      this.pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
+      this.ownsPool = true;
+      // An idle client's network error must not crash the process; the next query reconnects.
+      this.pool.on('error', (e) => this.log({ level: 'warn', msg: 'idle PostgreSQL client failed', error: e.message }));
+    }
+    this.hasher = new EventHasher(options.hmacKey);
+    this.upcasters = new UpcasterChain(options.upcasters);
+    this.maxFlushes = Math.max(1, options.maxConcurrentFlushes ?? 3);
+    this.maxAppends = Math.max(1, options.maxAppendsPerFlush ?? 500);
+    this.maxEvents = Math.max(1, options.maxEventsPerFlush ?? 10_000);
+    this.log = options.log ?? (() => {});
+    this.afterFlushXid = options.afterFlushXid;
+  }
+
+  /** Creates the schema and tables if missing; safe to call from many processes at once. */
+  async ensureSchema(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      // Concurrent CREATE ... IF NOT EXISTS can still collide on the catalog: serialise them.
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tpm-event-store:${this.schema}`]);
+      await client.query(schemaSql(this.schema));
+      await client.query('COMMIT');
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+
+  stats(): GroupCommitStats {
+    return { ...this.counters };
+  }
+
+  // ---------------------------------------------------------------- append (group commit)
+
+  async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    if (this.closed) throw new Error('PostgresEventStore is closed');
+    const prepared = prepareEvents(streamId, events, options, new Date());
+    if (!prepared.length) {
+      const version = await this.streamVersion(streamId);
+      if (!expectedVersionHolds(options.expectedVersion, version)) throw new ConcurrencyConflict(streamId, options.expectedVersion, version);
+      return { streamId, nextExpectedVersion: version, positions: [], duplicate: false };
+    }
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.queue.push({ streamId, events: prepared, expected: options.expectedVersion, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.activeFlushes < this.maxFlushes && this.queue.length) {
+      const batch = this.takeBatch();
+      if (!batch.length) break;
+      this.activeFlushes++;
+      void this.flushAndSettle(batch).finally(() => {
+        this.activeFlushes--;
+        for (const a of batch) this.busyStreams.delete(a.streamId);
+        this.pump();
+        if (!this.activeFlushes && !this.queue.length) this.idleWaiters.splice(0).forEach((w) => w());
+      });
+    }
+  }
+
+  /** Takes queued appends in order, skipping streams another flush holds, within the flush bounds. */
+  private takeBatch(): PendingAppend[] {
+    const batch: PendingAppend[] = [];
+    const rest: PendingAppend[] = [];
+    let events = 0;
+    for (const a of this.queue) {
+      const fits = batch.length < this.maxAppends && (batch.length === 0 || events + a.events.length <= this.maxEvents);
+      if (fits && !this.busyStreams.has(a.streamId)) {
+        batch.push(a);
+        events += a.events.length;
+      } else {
+        rest.push(a);
+      }
+    }
+    this.queue = rest;
+    for (const a of batch) this.busyStreams.add(a.streamId);
+    return batch;
+  }
+
+  private async flushAndSettle(batch: PendingAppend[]): Promise<void> {
+    let outcomes: Outcome[];
+    try {
+      outcomes = await this.flush(batch);
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0].reject(error);
+        return;
+      }
+      // Something in the batch broke the whole transaction: retry alone so only the culprit fails.
+      this.counters.fallbacks++;
+      this.log({ level: 'warn', msg: 'group flush failed; retrying its appends one by one', appends: batch.length, error: String(error) });
+      outcomes = [];
+      for (const a of batch) {
+        try {
+          outcomes.push(...(await this.flush([a])));
+        } catch (e) {
+          outcomes.push({ append: a, error: e });
+        }
+      }
+    }
+    const deferred: PendingAppend[] = [];
+    for (const o of outcomes) {
+      if ('deferred' in o) deferred.push(o.append);
+      else if ('error' in o) o.append.reject(o.error);
+      else o.append.resolve(o.result);
+    }
+    if (deferred.length) {
+      this.counters.deferrals += deferred.length;
+      // Back to the front: they were queued before anything still waiting.
+      this.queue.unshift(...deferred);
+    }
+  }
+
+  /** One transaction for the whole batch; returns each append's outcome, settled only after COMMIT. */
+  private async flush(batch: PendingAppend[]): Promise<Outcome[]> {
+    const s = this.schema;
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      // Taken first, so that any transaction that commits into one of our streams before we lock
+      // it has a smaller or a larger id that we can compare (the ordering rule below).
+      const xid: string = (await client.query('SELECT pg_current_xact_id()::text AS xid')).rows[0].xid;
+      if (this.afterFlushXid) await this.afterFlushXid(xid);
+      const txId = BigInt(xid);
+
+      const ids = batch.flatMap((a) => a.events.map((e) => e.eventId));
+      const stored = new Map<string, { streamId: string; position: number }>();
+      const found = await client.query<{ event_id: string; stream_id: string; global_position: string }>(
+        `SELECT event_id::text, stream_id, global_position::text FROM ${s}.events WHERE event_id = ANY($1::uuid[])`,
+        [ids],
+      );
+      for (const r of found.rows) stored.set(r.event_id, { streamId: r.stream_id, position: Number(r.global_position) });
+
+      const outcomes = new Map<PendingAppend, Outcome>();
+      const duplicates: PendingAppend[] = [];
+      const candidates: PendingAppend[] = [];
+      const claimed = new Set<string>();
+      for (const a of batch) {
+        const hits = a.events.map((e) => stored.get(e.eventId));
+        const known = hits.filter((h) => h !== undefined);
+        if (known.length === a.events.length && known.every((h) => h.streamId === a.streamId)) duplicates.push(a);
+        else if (known.length) outcomes.set(a, { append: a, error: new DuplicateEventId(a.events.filter((e) => stored.has(e.eventId)).map((e) => e.eventId)) });
+        // The same ids twice in one flush (a retry racing its original): the next flush sees them stored.
+        else if (a.events.some((e) => claimed.has(e.eventId))) outcomes.set(a, { append: a, deferred: true });
+        else {
+          a.events.forEach((e) => claimed.add(e.eventId));
+          candidates.push(a);
+        }
+      }
+
+      const newStreams = [...new Set(candidates.map((a) => a.streamId))].sort();
+      const lockStreams = [...new Set([...newStreams, ...duplicates.map((a) => a.streamId)])].sort();
+      if (newStreams.length) {
+        await client.query(
+          `INSERT INTO ${s}.streams (stream_id) SELECT id FROM unnest($1::text[]) AS id ORDER BY id ON CONFLICT DO NOTHING`,
+          [newStreams],
+        );
+      }
+      const heads = new Map<string, StreamHead>();
+      if (lockStreams.length) {
+        const locked = await client.query<{ stream_id: string; version: number; last_tx: string | null; last_hash: string | null }>(
+          `SELECT stream_id, version, last_tx::text, last_hash FROM ${s}.streams
+            WHERE stream_id = ANY($1::text[]) ORDER BY stream_id FOR UPDATE`,
+          [lockStreams],
+        );
+        for (const r of locked.rows) {
+          heads.set(r.stream_id, { version: r.version, lastTx: r.last_tx === null ? null : BigInt(r.last_tx), hash: r.last_hash ?? GENESIS_HASH });
+        }
+      }
+
+      for (const a of duplicates) {
+        const positions = a.events.map((e) => stored.get(e.eventId)!.position);
+        const version = heads.get(a.streamId)?.version ?? 0;
+        outcomes.set(a, { append: a, result: { streamId: a.streamId, nextExpectedVersion: version, positions, duplicate: true } });
+      }
+
+      const col = {
+        eventId: [] as string[], streamId: [] as string[], version: [] as number[], type: [] as string[], schemaVersion: [] as number[],
+        data: [] as string[], metadata: [] as string[], occurredAt: [] as string[], prevHash: [] as string[], hash: [] as string[],
+      };
+      const deferredStreams = new Set<string>();
+      const written: { append: PendingAppend; version: number }[] = [];
+      for (const a of candidates) {
+        const head = heads.get(a.streamId)!;
+        // A later transaction already wrote this stream: if we wrote now, its events would sort after
+        // ours in (tx_id, position) order while having lower versions. Retry with a fresh, larger id.
+        if (deferredStreams.has(a.streamId) || (head.lastTx !== null && head.lastTx > txId)) {
+          deferredStreams.add(a.streamId);
+          outcomes.set(a, { append: a, deferred: true });
+          continue;
+        }
+        if (!expectedVersionHolds(a.expected, head.version)) {
+          outcomes.set(a, { append: a, error: new ConcurrencyConflict(a.streamId, a.expected, head.version) });
+          continue;
+        }
+        for (const e of a.events) {
+          const version = ++head.version;
+          const hash = this.hasher.event(head.hash, { ...e, streamId: a.streamId, streamVersion: version });
+          col.eventId.push(e.eventId);
+          col.streamId.push(a.streamId);
+          col.version.push(version);
+          col.type.push(e.type);
+          col.schemaVersion.push(e.schemaVersion);
+          col.data.push(e.dataText);
+          col.metadata.push(e.metadataText);
+          col.occurredAt.push(e.occurredAt);
+          col.prevHash.push(head.hash);
+          col.hash.push(hash);
+          head.hash = hash;
+        }
+        head.lastTx = txId;
+        written.push({ append: a, version: head.version });
+      }
+
+      if (col.eventId.length) {
+        const inserted = await client.query<{ event_id: string; global_position: string }>(
+          `INSERT INTO ${s}.events
+             (event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, prev_hash, hash)
+           SELECT event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, prev_hash, hash
+             FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::int[], $6::text[], $7::text[], $8::timestamptz[],
+                         $9::text[], $10::text[])
+                  WITH ORDINALITY AS e(event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at,
+                                       prev_hash, hash, ord)
+            ORDER BY ord
+           RETURNING event_id::text, global_position::text`,
+          [col.eventId, col.streamId, col.version, col.type, col.schemaVersion, col.data, col.metadata, col.occurredAt, col.prevHash, col.hash],
+        );
+        const positionOf = new Map(inserted.rows.map((r) => [r.event_id, Number(r.global_position)]));
+        const touched = [...new Set(written.map((w) => w.append.streamId))];
+        await client.query(
+          `UPDATE ${s}.streams AS s SET version = u.version, last_hash = u.hash, last_tx = pg_current_xact_id()
+             FROM unnest($1::text[], $2::int[], $3::text[]) AS u(stream_id, version, hash)
+            WHERE s.stream_id = u.stream_id`,
+          [touched, touched.map((id) => heads.get(id)!.version), touched.map((id) => heads.get(id)!.hash)],
+        );
+        for (const { append: a, version } of written) {
+          const positions = a.events.map((e) => positionOf.get(e.eventId)!);
+          outcomes.set(a, { append: a, result: { streamId: a.streamId, nextExpectedVersion: version, positions, duplicate: false } });
+        }
+      }
+      await client.query('COMMIT');
+      this.counters.flushes++;
+      this.counters.appends += written.length;
+      this.counters.events += col.eventId.length;
+      return batch.map((a) => outcomes.get(a)!);
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM ${this.schema}.events
+        WHERE stream_id = $1 AND stream_version >= $2 AND ($3::int IS NULL OR stream_version <= $3)
+          AND ($4::timestamptz IS NULL OR recorded_at <= $4)
+        ORDER BY stream_version`,
+      [streamId, options.fromVersion ?? 1, options.toVersion ?? null, options.asOf ? new Date(options.asOf).toISOString() : null],
+    );
+    return rows.map((r) => this.toRecorded(r));
+  }
+
+  async streamVersion(streamId: string): Promise<number> {
+    const { rows } = await this.pool.query<{ version: number }>(`SELECT version FROM ${this.schema}.streams WHERE stream_id = $1`, [streamId]);
+    return rows[0]?.version ?? 0;
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<ReadAllResult> {
+    const after = options.after ?? START;
+    const { tx, position } = decodeLogPosition(after);
+    const limit = Math.max(1, Math.min(options.limit ?? 1000, 10_000));
+    const s = this.schema;
+    if (!options.types?.length) {
+      // Everything below the oldest running transaction is final: nothing can commit there later.
+      const { rows } = await this.pool.query<EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM ${s}.events
+          WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot()) AND (tx_id, global_position) > ($1::xid8, $2::bigint)
+          ORDER BY tx_id, global_position LIMIT $3`,
+        [tx, position, limit],
+      );
+      const events = rows.map((r) => this.toRecorded(r, true));
+      return { events, next: events.at(-1)?.logPosition ?? after };
+    }
+    // With a filter, the position must still move past the events filtered out; both queries share
+    // one horizon, taken first, so the tail cannot include a transaction the filtered read missed.
+    const client = await this.pool.connect();
+    try {
+      const horizon: string = (await client.query('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS h')).rows[0].h;
+      const { rows } = await client.query<EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM ${s}.events
+          WHERE tx_id < $4::xid8 AND (tx_id, global_position) > ($1::xid8, $2::bigint) AND type = ANY($5::text[])
+          ORDER BY tx_id, global_position LIMIT $3`,
+        [tx, position, limit, horizon, options.types],
+      );
+      const events = rows.map((r) => this.toRecorded(r, true));
+      if (events.length === limit) return { events, next: events.at(-1)!.logPosition! };
+      const tail = await client.query<{ tx_id: string; global_position: string }>(
+        `SELECT tx_id::text, global_position::text FROM ${s}.events
+          WHERE tx_id < $3::xid8 AND (tx_id, global_position) > ($1::xid8, $2::bigint)
+          ORDER BY tx_id DESC, global_position DESC LIMIT 1`,
+        [tx, position, horizon],
+      );
+      const last = tail.rows[0];
+      return { events, next: last ? encodeLogPosition(last.tx_id, last.global_position) : after };
+    } finally {
+      client.release();
+    }
+  }
+
+  async aggregate<C, E, S>(
+    streamId: string,
+    decider: Pick<Decider<C, E, S>, 'evolve' | 'initialState'>,
+    options?: ReadStreamOptions,
+  ): Promise<{ state: S; version: number }> {
+    const events = await this.readStream(streamId, options);
+    // Deciders fold domain events ({ type, data }), upcast to the current schema.
+    const state = events.reduce((st, e) => decider.evolve(st, { type: e.type, data: e.data } as E), decider.initialState());
+    return { state, version: events.at(-1)?.streamVersion ?? 0 };
+  }
+
+  private toRecorded(r: EventRow, withLogPosition = false): RecordedEvent {
+    const { schemaVersion, data } = this.upcasters.upcast(r.type, r.schema_version, JSON.parse(r.data));
+    const event: RecordedEvent = {
+      eventId: r.event_id,
+      streamId: r.stream_id,
+      streamVersion: r.stream_version,
+      globalPosition: Number(r.global_position),
+      type: r.type,
+      schemaVersion,
+      data,
+      metadata: JSON.parse(r.metadata),
+      occurredAt: r.occurred_at.toISOString(),
+      recordedAt: r.recorded_at.toISOString(),
+      hash: r.hash,
+    };
+    if (withLogPosition) event.logPosition = encodeLogPosition(r.tx_id, r.global_position);
+    return event;
+  }
+
+  // ---------------------------------------------------------------- integrity
+
+  /** Chains a checkpoint over the global log up to the safe horizon; null when nothing is new. */
+  seal(): Promise<SealResult | null> {
+    return sealLog(this.pool, this.schema, this.hasher);
+  }
+
+  verify(options: { onProgress?: (done: number, total: number) => void } = {}): Promise<VerificationReport> {
+    return verifyStore(this.pool, this.schema, this.hasher, options.onProgress);
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  /** Waits for queued appends to finish, then releases the pool (if the store created it). */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.activeFlushes || this.queue.length) await new Promise<void>((r) => this.idleWaiters.push(r));
+    if (this.ownsPool) await this.pool.end();
+  }
+
+  /** For tests and tools that need raw SQL on the same database. */
+  async withClient<T>(fn: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      return await fn(client);
+    } finally {
+      client.release();
+    }
+  }
+}

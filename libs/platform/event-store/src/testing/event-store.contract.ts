@@ -1,0 +1,292 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '@tpm/kernel';
+import { ConcurrencyConflict, DuplicateEventId } from '../errors';
+import { START, type AppendOptions, type EventStore, type ExpectedVersion, type NewEvent, type Upcaster } from '../event-store';
+
+/**
+ * The behaviour every EventStore implementation owes its callers, as one Jest suite. Each
+ * implementation's integration spec calls it with a factory for a store on a real server.
+ * The store may hold other data: every test works on its own streams and event types.
+ */
+export interface ContractStoreOptions {
+  upcasters: Upcaster[];
+}
+
+const actor: Actor = { subject: 'user-1', roles: ['hr'] };
+const opts = (expectedVersion: ExpectedVersion, extra: Partial<AppendOptions['metadata']> = {}): AppendOptions => ({
+  expectedVersion,
+  metadata: { actor, correlationId: 'corr-1', ...extra },
+});
+
+export function eventStoreContract(name: string, factory: (options: ContractStoreOptions) => Promise<EventStore>): void {
+  describe(`${name} honours the event-store contract`, () => {
+    const run = randomUUID().slice(0, 8);
+    const T = (t: string) => `contract${run}.${t}`;
+    const stream = (label = 's') => `contract-${label}-${randomUUID()}`;
+    const ev = (type: string, data: unknown = {}, schemaVersion?: number): NewEvent => ({ eventId: randomUUID(), type: T(type), data, schemaVersion });
+    // Renamed: v1 { name }, v2 { fullName }, v3 { fullName, preferred }.
+    const upcasters: Upcaster[] = [
+      { type: T('Renamed'), fromVersion: 1, toVersion: 2, upcast: (d) => ({ fullName: (d as { name: string }).name }) },
+      { type: T('Renamed'), fromVersion: 2, toVersion: 3, upcast: (d) => ({ ...(d as object), preferred: null }) },
+    ];
+    let store: EventStore;
+
+    beforeAll(async () => {
+      store = await factory({ upcasters });
+    });
+    afterAll(async () => {
+      await store?.close();
+    });
+
+    /** Follows the global log from `after` until nothing new shows up. */
+    const readToEnd = async (after = START, types?: string[], limit = 100) => {
+      const seen = [];
+      let next = after;
+      for (;;) {
+        const page = await store.readAll({ after: next, limit, types });
+        seen.push(...page.events);
+        if (page.next === next) return { events: seen, next };
+        next = page.next;
+      }
+    };
+
+    describe('append and read', () => {
+      it('reads back a stream in order with its data, metadata and 1-based versions', async () => {
+        const id = stream();
+        const events = [ev('Opened', { a: 1 }), ev('Changed', { b: { c: [1, 2] } })];
+        const result = await store.append(id, events, opts('no-stream', { businessUnitId: 'bu-1', causationId: 'cause-1', traceparent: '00-abc-def-01' }));
+        expect(result).toMatchObject({ streamId: id, nextExpectedVersion: 2, duplicate: false });
+        expect(result.positions).toHaveLength(2);
+        expect(result.positions[1]).toBeGreaterThan(result.positions[0]);
+
+        const read = await store.readStream(id);
+        expect(read.map((e) => [e.eventId, e.type, e.streamVersion, e.data])).toEqual([
+          [events[0].eventId, T('Opened'), 1, { a: 1 }],
+          [events[1].eventId, T('Changed'), 2, { b: { c: [1, 2] } }],
+        ]);
+        expect(read[0]).toMatchObject({
+          streamId: id,
+          schemaVersion: 1,
+          globalPosition: result.positions[0],
+          metadata: { actor, businessUnitId: 'bu-1', correlationId: 'corr-1', causationId: 'cause-1', traceparent: '00-abc-def-01' },
+        });
+        expect(read[0].hash).toMatch(/^[0-9a-f]{64}$/);
+        expect(Number.isNaN(Date.parse(read[0].recordedAt))).toBe(false);
+      });
+
+      it('stores the business time given as occurredAt and fills optional metadata with null', async () => {
+        const id = stream();
+        await store.append(id, [ev('Opened')], opts('any', { occurredAt: '2026-03-01T10:00:00.000Z' }));
+        const [e] = await store.readStream(id);
+        expect(e.occurredAt).toBe('2026-03-01T10:00:00.000Z');
+        expect(e.metadata).toEqual({ actor, businessUnitId: null, correlationId: 'corr-1', causationId: null, traceparent: null });
+      });
+
+      it('reports version 0 and no events for a stream never written', async () => {
+        const id = stream();
+        expect(await store.streamVersion(id)).toBe(0);
+        expect(await store.readStream(id)).toEqual([]);
+      });
+
+      it('reads a version range', async () => {
+        const id = stream();
+        await store.append(id, [ev('A'), ev('B'), ev('C'), ev('D')], opts('no-stream'));
+        const read = await store.readStream(id, { fromVersion: 2, toVersion: 3 });
+        expect(read.map((e) => e.streamVersion)).toEqual([2, 3]);
+      });
+    });
+
+    describe('optimistic concurrency', () => {
+      it('appends when the stream is at the expected numeric version', async () => {
+        const id = stream();
+        await store.append(id, [ev('A')], opts(0));
+        await expect(store.append(id, [ev('B')], opts(1))).resolves.toMatchObject({ nextExpectedVersion: 2 });
+      });
+
+      it('refuses a stale numeric version with ConcurrencyConflict and writes nothing', async () => {
+        const id = stream();
+        await store.append(id, [ev('A'), ev('B')], opts('no-stream'));
+        const error = await store.append(id, [ev('C')], opts(1)).catch((e) => e);
+        expect(error).toBeInstanceOf(ConcurrencyConflict);
+        expect(error).toMatchObject({ code: 'CONCURRENCY_CONFLICT', streamId: id, expected: 1, actual: 2 });
+        expect(await store.streamVersion(id)).toBe(2);
+      });
+
+      it('treats expected version 0 and no-stream as "must not exist"', async () => {
+        const id = stream();
+        await store.append(id, [ev('A')], opts('no-stream'));
+        await expect(store.append(id, [ev('B')], opts('no-stream'))).rejects.toBeInstanceOf(ConcurrencyConflict);
+        await expect(store.append(id, [ev('B')], opts(0))).rejects.toBeInstanceOf(ConcurrencyConflict);
+      });
+
+      it('requires an existing stream for stream-exists', async () => {
+        const id = stream();
+        await expect(store.append(id, [ev('A')], opts('stream-exists'))).rejects.toBeInstanceOf(ConcurrencyConflict);
+        await store.append(id, [ev('A')], opts('any'));
+        await expect(store.append(id, [ev('B')], opts('stream-exists'))).resolves.toMatchObject({ nextExpectedVersion: 2 });
+      });
+
+      it('lets any append whatever the version', async () => {
+        const id = stream();
+        await store.append(id, [ev('A')], opts('any'));
+        await expect(store.append(id, [ev('B')], opts('any'))).resolves.toMatchObject({ nextExpectedVersion: 2 });
+      });
+
+      it('lets exactly one of several racing writers with the same expected version win', async () => {
+        const id = stream();
+        await store.append(id, [ev('A')], opts('no-stream'));
+        const results = await Promise.allSettled(Array.from({ length: 8 }, () => store.append(id, [ev('B')], opts(1))));
+        expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+        for (const r of results.filter((r) => r.status === 'rejected')) expect((r as PromiseRejectedResult).reason).toBeInstanceOf(ConcurrencyConflict);
+        expect(await store.streamVersion(id)).toBe(2);
+      });
+    });
+
+    describe('idempotency by event id', () => {
+      it('turns a retried append into a no-op that returns the stored positions', async () => {
+        const id = stream();
+        const events = [ev('A'), ev('B')];
+        const first = await store.append(id, events, opts('no-stream'));
+        const retry = await store.append(id, events, opts('no-stream'));
+        expect(retry).toMatchObject({ duplicate: true, positions: first.positions, nextExpectedVersion: 2 });
+        expect(await store.readStream(id)).toHaveLength(2);
+      });
+
+      it('refuses event ids already used on another stream', async () => {
+        const events = [ev('A')];
+        await store.append(stream(), events, opts('any'));
+        await expect(store.append(stream(), events, opts('any'))).rejects.toBeInstanceOf(DuplicateEventId);
+      });
+
+      it('refuses an append that reuses only some stored ids', async () => {
+        const id = stream();
+        const a = ev('A');
+        await store.append(id, [a], opts('any'));
+        await expect(store.append(id, [a, ev('B')], opts('any'))).rejects.toBeInstanceOf(DuplicateEventId);
+        expect(await store.streamVersion(id)).toBe(1);
+      });
+    });
+
+    describe('batches and concurrency', () => {
+      it('appends a large batch atomically with contiguous versions', async () => {
+        const id = stream();
+        const events = Array.from({ length: 250 }, (_, i) => ev('Item', { i }));
+        const result = await store.append(id, events, opts('no-stream'));
+        expect(result.nextExpectedVersion).toBe(250);
+        const read = await store.readStream(id);
+        expect(read.map((e) => e.streamVersion)).toEqual(events.map((_, i) => i + 1));
+        expect(read.map((e) => (e.data as { i: number }).i)).toEqual(events.map((_, i) => i));
+      });
+
+      it('serves many concurrent writers on distinct streams', async () => {
+        const ids = Array.from({ length: 40 }, () => stream('many'));
+        const results = await Promise.all(ids.map((id) => store.append(id, [ev('A'), ev('B')], opts('no-stream'))));
+        expect(results.every((r) => r.nextExpectedVersion === 2)).toBe(true);
+        expect(new Set(results.flatMap((r) => r.positions)).size).toBe(80);
+      });
+
+      it('chains appends to one stream issued together, each against the previous', async () => {
+        const id = stream();
+        const results = await Promise.all([0, 1, 2, 3].map((v) => store.append(id, [ev('A', { v })], opts(v))));
+        expect(results.map((r) => r.nextExpectedVersion)).toEqual([1, 2, 3, 4]);
+        expect((await store.readStream(id)).map((e) => (e.data as { v: number }).v)).toEqual([0, 1, 2, 3]);
+      });
+    });
+
+    describe('reading the global log', () => {
+      it('returns every event once, in stream order, across pages', async () => {
+        const { next: before } = await readToEnd();
+        const a = stream('a');
+        const b = stream('b');
+        await store.append(a, [ev('A1'), ev('A2')], opts('no-stream'));
+        await store.append(b, [ev('B1')], opts('no-stream'));
+        await store.append(a, [ev('A3')], opts(2));
+        const { events } = await readToEnd(before, undefined, 2);
+        const ours = events.filter((e) => e.streamId === a || e.streamId === b);
+        expect(ours.map((e) => e.type)).toEqual([T('A1'), T('A2'), T('B1'), T('A3')]);
+        expect(new Set(events.map((e) => e.eventId)).size).toBe(events.length);
+      });
+
+      it('keeps the position when nothing new is visible', async () => {
+        const { next } = await readToEnd();
+        const again = await store.readAll({ after: next });
+        expect(again).toEqual({ events: [], next });
+      });
+
+      it('filters by type and still moves the position past other events', async () => {
+        const { next: before } = await readToEnd();
+        const id = stream();
+        await store.append(id, [ev('Wanted', { n: 1 }), ev('Other'), ev('Other')], opts('no-stream'));
+        const page = await store.readAll({ after: before, types: [T('Wanted')], limit: 10 });
+        expect(page.events.map((e) => e.data)).toEqual([{ n: 1 }]);
+        const afterFilter = await store.readAll({ after: page.next, limit: 10 });
+        expect(afterFilter.events.filter((e) => e.streamId === id)).toEqual([]);
+      });
+    });
+
+    describe('time travel', () => {
+      it('reads a stream as the system knew it at an instant', async () => {
+        const id = stream();
+        await store.append(id, [ev('Before')], opts('no-stream'));
+        await new Promise((r) => setTimeout(r, 50));
+        const asOf = new Date();
+        await new Promise((r) => setTimeout(r, 50));
+        await store.append(id, [ev('After')], opts(1));
+        expect((await store.readStream(id, { asOf })).map((e) => e.type)).toEqual([T('Before')]);
+        expect((await store.readStream(id)).map((e) => e.type)).toEqual([T('Before'), T('After')]);
+      });
+    });
+
+    describe('schema evolution', () => {
+      it('upcasts old events through every step on read and leaves current ones alone', async () => {
+        const id = stream();
+        await store.append(id, [ev('Renamed', { name: 'Ana' }, 1), ev('Renamed', { fullName: 'Ben', preferred: 'B' }, 3)], opts('no-stream'));
+        const read = await store.readStream(id);
+        expect(read.map((e) => [e.schemaVersion, e.data])).toEqual([
+          [3, { fullName: 'Ana', preferred: null }],
+          [3, { fullName: 'Ben', preferred: 'B' }],
+        ]);
+      });
+    });
+
+    describe('aggregate', () => {
+      const counter = (type: string) => ({
+        initialState: () => ({ total: 0, seen: [] as string[] }),
+        evolve: (s: { total: number; seen: string[] }, e: { type: string; data: unknown }) =>
+          e.type === type ? { total: s.total + (e.data as { by: number }).by, seen: [...s.seen, e.type] } : s,
+      });
+
+      it('folds the stream through the decider and returns the version to expect next', async () => {
+        const id = stream();
+        await store.append(id, [ev('Added', { by: 2 }), ev('Added', { by: 3 })], opts('no-stream'));
+        const { state, version } = await store.aggregate(id, counter(T('Added')));
+        expect(state).toEqual({ total: 5, seen: [T('Added'), T('Added')] });
+        expect(version).toBe(2);
+      });
+
+      it('starts from the initial state at version 0 for a new stream', async () => {
+        expect(await store.aggregate(stream(), counter(T('Added')))).toEqual({ state: { total: 0, seen: [] }, version: 0 });
+      });
+
+      it('folds upcast events', async () => {
+        const id = stream();
+        await store.append(id, [ev('Renamed', { name: 'Ana' }, 1)], opts('no-stream'));
+        const { state } = await store.aggregate(id, {
+          initialState: () => '',
+          evolve: (_s: string, e: { type: string; data: unknown }) => (e.data as { fullName: string }).fullName,
+        });
+        expect(state).toBe('Ana');
+      });
+    });
+
+    describe('integrity', () => {
+      it('verifies untampered history as intact', async () => {
+        await store.append(stream(), [ev('A'), ev('B')], opts('no-stream'));
+        const report = await store.verify();
+        expect(report.problems).toEqual([]);
+        expect(report.ok).toBe(true);
+        expect(report.eventsChecked).toBeGreaterThan(0);
+      });
+    });
+  });
+}
