@@ -26,6 +26,7 @@ const common = {
 };
 
 module.exports = {
+  testTimeout: 120_000,
   globalSetup: '<rootDir>/libs/platform/testing/src/jest/global-setup.js',
   globalTeardown: '<rootDir>/libs/platform/testing/src/jest/global-teardown.js',
   projects: [

@@ -1,11 +1,13 @@
-import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule, Provider } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Injectable, MiddlewareConsumer, Module, NestModule, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { Kafka, logLevel } from 'kafkajs';
+import { kafkaLogCreator } from './logging/kafka-log';
 import { LoggerModule } from 'nestjs-pino';
 import { Pool } from 'pg';
 import type { ContextName } from '@tpm/contracts';
 import { loadServiceConfig, type ServiceConfig } from './config/service-config';
 import { HealthController } from './health/health.controller';
+import { createLogger } from './logging/logger';
 import { correlationMiddleware } from './http/request-context';
 import { KAFKA, PG_POOL, SERVICE_CONFIG } from './tokens';
 
@@ -13,6 +15,16 @@ import { KAFKA, PG_POOL, SERVICE_CONFIG } from './tokens';
  * What every service shares: validated config, one pg Pool on its own database, a Kafka
  * client, structured request logs, correlation ids and the health endpoint.
  */
+const poolLogger = createLogger('pg-pool');
+
+@Injectable()
+class PoolShutdown implements OnApplicationShutdown {
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
 @Global()
 @Module({})
 export class ServiceKitModule implements NestModule {
@@ -22,8 +34,15 @@ export class ServiceKitModule implements NestModule {
       { provide: SERVICE_CONFIG, useValue: config },
       {
         provide: PG_POOL,
-        useFactory: () => new Pool({ connectionString: config.databaseUrl, max: 20, application_name: `tpm-${service}` }),
+        useFactory: () => {
+          const pool = new Pool({ connectionString: config.databaseUrl, max: 20, application_name: `tpm-${service}` });
+          // An idle connection cut by the server (restart, failover) must not crash the service:
+          // the pool drops it and the next query opens a new one.
+          pool.on('error', (err) => poolLogger.warn({ err: err.message }, 'idle database connection lost'));
+          return pool;
+        },
       },
+      PoolShutdown,
       {
         provide: KAFKA,
         useFactory: () =>
@@ -31,6 +50,7 @@ export class ServiceKitModule implements NestModule {
             clientId: `tpm-${service}`,
             brokers: config.kafkaBrokers,
             logLevel: logLevel.WARN,
+            logCreator: kafkaLogCreator(service),
             retry: { retries: 8, initialRetryTime: 200 },
           }),
       },

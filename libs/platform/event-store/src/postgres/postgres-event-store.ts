@@ -418,7 +418,7 @@ export class PostgresEventStore implements EventStore {
       const { rows } = await this.pool.query<EventRow>(
         `SELECT ${EVENT_COLUMNS} FROM ${s}.events
           WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot()) AND (tx_id, global_position) > ($1::xid8, $2::bigint)
-          ORDER BY tx_id, global_position LIMIT $3`,
+          ORDER BY events.tx_id, events.global_position LIMIT $3`,
         [tx, position, limit],
       );
       const events = rows.map((r) => this.toRecorded(r, true));
@@ -432,7 +432,7 @@ export class PostgresEventStore implements EventStore {
       const { rows } = await client.query<EventRow>(
         `SELECT ${EVENT_COLUMNS} FROM ${s}.events
           WHERE tx_id < $4::xid8 AND (tx_id, global_position) > ($1::xid8, $2::bigint) AND type = ANY($5::text[])
-          ORDER BY tx_id, global_position LIMIT $3`,
+          ORDER BY events.tx_id, events.global_position LIMIT $3`,
         [tx, position, limit, horizon, options.types],
       );
       const events = rows.map((r) => this.toRecorded(r, true));
@@ -440,7 +440,7 @@ export class PostgresEventStore implements EventStore {
       const tail = await client.query<{ tx_id: string; global_position: string }>(
         `SELECT tx_id::text, global_position::text FROM ${s}.events
           WHERE tx_id < $3::xid8 AND (tx_id, global_position) > ($1::xid8, $2::bigint)
-          ORDER BY tx_id DESC, global_position DESC LIMIT 1`,
+          ORDER BY events.tx_id DESC, events.global_position DESC LIMIT 1`,
         [tx, position, horizon],
       );
       const last = tail.rows[0];

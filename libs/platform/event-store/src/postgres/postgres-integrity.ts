@@ -60,7 +60,7 @@ async function walkLog(
     const { rows } = await db.query<LogRow>(
       `SELECT tx_id::text, global_position::text, hash FROM ${schema}.events
         WHERE (tx_id, global_position) > ($1::xid8, $2::bigint) AND ${bound}
-        ORDER BY tx_id, global_position LIMIT $3`,
+        ORDER BY events.tx_id, events.global_position LIMIT $3`,
       params,
     );
     rows.forEach(onEvent);
