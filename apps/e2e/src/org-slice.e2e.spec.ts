@@ -1,7 +1,6 @@
-import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createTestDatabase, eventually, type TestDatabase } from '@tpm/testing';
-import { bootService } from './boot-service';
+import { bootService, type RunningService } from './boot-service';
 
 /**
  * The foundation's slice, end to end on the real PostgreSQL and Kafka: performance writes the
@@ -9,31 +8,27 @@ import { bootService } from './boot-service';
  */
 describe('organization slice: performance -> Kafka -> reporting', () => {
   const dbs: TestDatabase[] = [];
-  let performance: INestApplication;
-  let reporting: INestApplication;
+  let performance: RunningService;
+  let reporting: RunningService;
   let beforeTransfers = '';
 
   const DIVISIONS = ['BU-D1', 'BU-D2', 'BU-D3'];
   const DEPARTMENTS = DIVISIONS.flatMap((d) => [1, 2, 3].map((n) => `${d}-T${n}`));
-  const perf = () => request(performance.getHttpServer());
-  const rep = () => request(reporting.getHttpServer());
+  const perf = () => request(performance.url);
+  const rep = () => request(reporting.url);
 
   beforeAll(async () => {
+    const env: Record<string, string> = {};
     for (const svc of ['performance', 'reporting']) {
       const db = await createTestDatabase(`e2e_${svc}`);
       dbs.push(db);
-      process.env[`${svc.toUpperCase()}_DATABASE_URL`] = db.url;
+      env[`${svc.toUpperCase()}_DATABASE_URL`] = db.url;
     }
-    process.env.LOG_LEVEL = 'warn';
-    const { AppModule: PerformanceModule } = await import('@tpm/app-performance');
-    const { AppModule: ReportingModule } = await import('@tpm/app-reporting');
-    performance = await bootService(PerformanceModule, 'performance');
-    reporting = await bootService(ReportingModule, 'reporting');
+    [performance, reporting] = await Promise.all([bootService('performance', env), bootService('reporting', env)]);
   });
 
   afterAll(async () => {
-    await performance?.close();
-    await reporting?.close();
+    await Promise.all([performance?.stop(), reporting?.stop()]);
     for (const db of dbs) await db.drop();
   });
 

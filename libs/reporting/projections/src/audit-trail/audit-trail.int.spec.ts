@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ContextName, Envelope } from '@tpm/contracts';
 import { rebuildProjection, silentLogger } from '@tpm/projections';
 import { createTopics, eventually, uniqueName } from '@tpm/testing';
-import { pause, reportingTestEnv } from '../testing/reporting-test-env';
+import { pause, reportingTestEnv } from '../testing/reporting-test-env.spec-helper';
 import { auditTrailProjection } from './audit-trail.projection';
 import { AuditQueries, InvalidAuditCursor } from './audit.queries';
 

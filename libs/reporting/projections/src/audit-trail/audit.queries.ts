@@ -62,7 +62,25 @@ const decodeCursor = (cursor: string): string => {
   return m[1];
 };
 
-const toItem = (r: Record<string, any>): AuditItem => ({
+/** A row of the audit table as node-postgres returns it. */
+interface AuditRow {
+  cursor_seq?: string;
+  event_id: string;
+  type: string;
+  context: string;
+  stream_id: string;
+  stream_version: number;
+  source_position: string;
+  occurred_at: Date | string;
+  recorded_at: Date | string;
+  actor: { subject: string; roles: string[] };
+  correlation_id: string;
+  causation_id: string | null;
+  business_unit_id: string | null;
+  data: unknown;
+}
+
+const toItem = (r: AuditRow): AuditItem => ({
   eventId: r.event_id,
   type: r.type,
   context: r.context,
@@ -99,18 +117,18 @@ export class AuditQueries {
     if (q.to) add('occurred_at < ?::timestamptz', new Date(q.to).toISOString());
     if (q.after) add('seq > ?::bigint', decodeCursor(q.after));
     params.push(limit + 1);
-    const rows: Record<string, any>[] = await this.db.query(
+    const rows: AuditRow[] = await this.db.query(
       `SELECT seq::text AS cursor_seq, * FROM ${AUDIT_TABLE} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY seq LIMIT $${params.length}`,
       params,
     );
     const page = rows.slice(0, limit);
-    return { items: page.map(toItem), next: rows.length > limit ? encodeCursor(page[page.length - 1].cursor_seq) : null };
+    return { items: page.map(toItem), next: rows.length > limit ? encodeCursor(page[page.length - 1].cursor_seq!) : null };
   }
 
   /** Everything one business action caused, across services, in the order it happened. */
   async correlationChain(correlationId: string): Promise<AuditItem[]> {
-    const rows: Record<string, any>[] = await this.db.query(
+    const rows: AuditRow[] = await this.db.query(
       `SELECT * FROM ${AUDIT_TABLE} WHERE correlation_id = $1 ORDER BY occurred_at, seq LIMIT 10000`,
       [correlationId],
     );

@@ -1,7 +1,7 @@
 import { rebuildProjection, silentLogger } from '@tpm/projections';
 import { createTopics, eventually, uniqueName } from '@tpm/testing';
 import { orgEvents } from '../testing/org-events.fixture';
-import { pause, reportingTestEnv } from '../testing/reporting-test-env';
+import { pause, reportingTestEnv } from '../testing/reporting-test-env.spec-helper';
 import { orgStructureProjection } from './org-structure.projection';
 import { OrgQueries } from './org.queries';
 
