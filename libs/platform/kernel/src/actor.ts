@@ -6,6 +6,8 @@ export interface Actor {
   roles: Role[];
   /** Business units the actor governs (their subtrees). */
   businessUnits?: string[];
+  /** The employee this person is, when they are one: "own records" means records of this id. */
+  employeeId?: string;
 }
 
 export const systemActor = (component: string): Actor => ({ subject: `system:${component}`, roles: ['system'] });

@@ -1,0 +1,19 @@
+import type { Actor } from '@tpm/kernel';
+
+export type AccessMode = 'read' | 'write';
+
+/**
+ * Business-unit scoping, answered from the service's local copy of the organization: a token
+ * governs business units, and access covers their whole subtree. Controllers ask before they
+ * read or change a record that belongs to a unit or an employee.
+ */
+export interface AccessPolicy {
+  /** Throws a 403 error unless the actor may act on records of this business unit. */
+  assertBusinessUnit(actor: Actor, businessUnitId: string, mode: AccessMode): Promise<void>;
+  /** Throws a 403 error unless the actor may act on this employee's records (own, or in scope). */
+  assertEmployee(actor: Actor, employeeId: string, mode: AccessMode): Promise<void>;
+  /** The business units (subtrees expanded) whose records the actor may read; null means all. */
+  readableBusinessUnits(actor: Actor): Promise<string[] | null>;
+}
+
+export const ACCESS_POLICY = Symbol('ACCESS_POLICY');
