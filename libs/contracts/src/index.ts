@@ -1,2 +1,5 @@
 export * from './envelope';
 export * from './performance/org.events';
+export * from './performance/appraisal.events';
+export * from './training/training.events';
+export * from './coaching/coaching.events';
