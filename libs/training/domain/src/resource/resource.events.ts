@@ -1,0 +1,21 @@
+import type { Message } from '@tpm/kernel';
+
+export const RESOURCE_KINDS = ['material', 'equipment', 'venue', 'trainer'] as const;
+export type ResourceKind = (typeof RESOURCE_KINDS)[number];
+
+export interface Booking {
+  bookingId: string;
+  sessionId: string | null;
+  from: string;
+  to: string;
+  quantity: number;
+}
+
+export type TrainingResourceRegistered = Message<
+  'TrainingResourceRegistered',
+  { resourceId: string; kind: ResourceKind; name: string; quantity: number; at: string }
+>;
+export type ResourceBooked = Message<'ResourceBooked', Booking & { resourceId: string; kind: ResourceKind; at: string }>;
+export type ResourceBookingReleased = Message<'ResourceBookingReleased', { resourceId: string; bookingId: string; reason: string; at: string }>;
+
+export type ResourceEvent = TrainingResourceRegistered | ResourceBooked | ResourceBookingReleased;
