@@ -3,3 +3,7 @@ export * from './performance/org.events';
 export * from './performance/appraisal.events';
 export * from './training/training.events';
 export * from './coaching/coaching.events';
+export * from './training/training-needs.events';
+export * from './training/training-plans.events';
+export * from './training/training-programs.events';
+export * from './training/training-delivery.events';

@@ -1,0 +1,2 @@
+export const CLOCK = Symbol('CLOCK');
+export const REVIEW_THRESHOLDS = Symbol('REVIEW_THRESHOLDS');

@@ -1,0 +1,259 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import type { Kafka } from 'kafkajs';
+import type { Pool } from 'pg';
+import { topicOf } from '@tpm/contracts';
+import type { EventStore } from '@tpm/event-store';
+import { ManualClock } from '@tpm/kernel';
+import { configureHttp, EVENT_STORE, PG_POOL } from '@tpm/service-kit';
+import { createTestDatabase, eventually, testKafka, uniqueName, type TestDatabase } from '@tpm/testing';
+import { SessionCommandHandler, sessionStream, resourceStream, followUpStream } from '@tpm/training-application';
+import { appraisalFinalized, ContractPublisher, difficultyReported, offboarded, onboarded } from './testing/contract-events.spec-helper';
+import type { TrainingLifecycle as Lifecycle } from './training.lifecycle';
+
+/**
+ * The training API on the real PostgreSQL and Kafka: bad input, idempotency, conflicts, the
+ * parallel double-booking race, and the reactions to contract events put on the broker.
+ */
+describe('training service (real PostgreSQL, real Kafka)', () => {
+  const clock = new ManualClock(new Date('2027-03-01T09:00:00.000Z'));
+  const publisher = new ContractPublisher();
+  let db: TestDatabase;
+  let app: NestExpressApplication;
+  let store: EventStore;
+  let pool: Pool;
+  let lifecycle: Lifecycle;
+  const api = () => request(app.getHttpServer());
+  const catchUp = () => lifecycle.projector.catchUp();
+
+  beforeAll(async () => {
+    db = await createTestDatabase('training_api');
+    process.env.TRAINING_DATABASE_URL = db.url;
+    process.env.TRAINING_SCHEDULER_POLL_MS = '3600000'; // the test ticks the scheduler itself
+    process.env.LOG_LEVEL = 'warn';
+    const { TrainingModule } = await import('./app.module');
+    const { TrainingLifecycle } = await import('./training.lifecycle');
+    app = await NestFactory.create<NestExpressApplication>(TrainingModule.forRoot(clock), { bodyParser: false, logger: false });
+    configureHttp(app, { title: 'training', description: 'test' });
+    await app.init();
+    store = app.get(EVENT_STORE);
+    pool = app.get(PG_POOL);
+    lifecycle = app.get(TrainingLifecycle);
+    await publisher.publish(onboarded('ana', 'BU-SALES'), onboarded('ben', 'BU-SALES'), onboarded('cy', 'BU-SALES'));
+    await eventually(async () => {
+      const { rows } = await pool.query(`SELECT count(*)::int AS n FROM org_reference.employees`);
+      expect(rows[0].n).toBe(3);
+    });
+  });
+
+  afterAll(async () => {
+    await publisher.close();
+    await app?.close();
+    await db?.drop();
+  });
+
+  const program = {
+    programId: 'P-NEG',
+    title: 'Negotiation basics',
+    competencies: ['Negotiation'],
+    method: 'workshop',
+    audienceLevel: 'staff',
+    prerequisites: [],
+    criteria: { minAttendanceShare: 0.5, minExamScore: null },
+  };
+
+  describe('bad input', () => {
+    it('answers 400 naming every bad field, and writes nothing', async () => {
+      const res = await api().post('/training/programs').send({ ...program, method: 'osmosis', title: '', extra: true }).expect(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+      expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['extra', 'method', 'title']);
+      expect(await store.streamVersion('training-program-P-NEG')).toBe(0);
+      const bad = await api().post('/training/needs').send({ employeeId: 'ana', businessUnitId: 'BU-SALES', competency: 'X', currentLevel: 9, requiredLevel: 2, source: 'appraisal' }).expect(400);
+      expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['currentLevel', 'source']);
+      await api().get('/training/needs').query({ sort: 'random' }).expect(400);
+    });
+
+    it('answers 422 naming the rule a valid request breaks', async () => {
+      const res = await api().post('/training/programs').send({ ...program, programId: 'P-EXAM', method: 'course-series-with-exam' }).expect(422);
+      expect(res.body.code).toBe('PROGRAM_INVALID');
+      const self = await api().post('/training/programs').send({ ...program, programId: 'P-SELF', prerequisites: ['P-SELF'] }).expect(422);
+      expect(self.body.code).toBe('PROGRAM_PREREQUISITE_CYCLE');
+      await api().get('/training/programs/P-NOPE').expect(404);
+    });
+  });
+
+  describe('programs, resources and sessions', () => {
+    it('defines a program once: the same request again appends nothing', async () => {
+      expect((await api().post('/training/programs').send(program).expect(201)).body).toMatchObject({ appended: 1, version: 1 });
+      expect((await api().post('/training/programs').send(program).expect(201)).body).toMatchObject({ appended: 0, version: 1 });
+      await api().post('/training/programs').send({ ...program, programId: 'P-ADV', title: 'Advanced', prerequisites: ['P-NEG'] }).expect(201);
+      const cycle = await api().post('/training/programs/P-NEG/revisions').send({ changes: { prerequisites: ['P-ADV'] } }).expect(422);
+      expect(cycle.body.code).toBe('PROGRAM_PREREQUISITE_CYCLE');
+    });
+
+    it('never double-books a venue, even when conflicting bookings race in parallel', async () => {
+      await api().post('/training/resources').send({ resourceId: 'ROOM-1', kind: 'venue', name: 'Room 1' }).expect(201);
+      const attempts = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          api()
+            .post('/training/resources/ROOM-1/bookings')
+            .send({ bookingId: `race-${i}`, from: `2027-04-01T0${i % 3}:30:00.000Z`, to: '2027-04-01T05:00:00.000Z' }),
+        ),
+      );
+      const statuses = attempts.map((r) => r.status).sort();
+      expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+      expect(statuses.filter((s) => s !== 201).every((s) => s === 422 || s === 409)).toBe(true);
+      expect(attempts.filter((r) => r.status === 422).every((r) => r.body.code === 'RESOURCE_DOUBLE_BOOKED')).toBe(true);
+      const booked = (await store.readStream(resourceStream('ROOM-1'))).filter((e) => e.type === 'ResourceBooked');
+      expect(booked).toHaveLength(1);
+    });
+
+    it('schedules a session on a free venue and trainer, and refuses the same trainer twice at once', async () => {
+      await api().post('/training/resources').send({ resourceId: 'TR-1', kind: 'trainer', name: 'Tess' }).expect(201);
+      const session = { sessionId: 'S-1', programId: 'P-NEG', businessUnitId: 'BU-SALES', startsAt: '2027-03-08T09:00:00.000Z', endsAt: '2027-03-09T17:00:00.000Z', meetings: 2, capacity: 1, venueId: 'ROOM-1', trainerId: 'TR-1' };
+      await api().post('/training/sessions').send(session).expect(201);
+      const clash = await api().post('/training/sessions').send({ ...session, sessionId: 'S-2', venueId: null }).expect(422);
+      expect(clash.body.code).toBe('RESOURCE_DOUBLE_BOOKED');
+    });
+  });
+
+  describe('enrolment, waitlist and offboarding', () => {
+    it('seats the first, waitlists the overflow in order, and enrols twice idempotently', async () => {
+      expect((await api().post('/training/sessions/S-1/enrolments').send({ employeeId: 'ana' }).expect(201)).body.appended).toBe(1);
+      expect((await api().post('/training/sessions/S-1/enrolments').send({ employeeId: 'ana' }).expect(201)).body.appended).toBe(0);
+      await api().post('/training/sessions/S-1/enrolments').send({ employeeId: 'ben' }).expect(201);
+      const s = (await api().get('/training/sessions/S-1').expect(200)).body;
+      expect(s.seated.map((x: { employeeId: string }) => x.employeeId)).toEqual(['ana']);
+      expect(s.waitlist.map((x: { employeeId: string }) => x.employeeId)).toEqual(['ben']);
+      const missing = await api().post('/training/sessions/S-1/enrolments').send({ employeeId: 'nobody' }).expect(404);
+      expect(missing.body.code).toBe('EMPLOYEE_NOT_FOUND');
+    });
+
+    it('answers 409 when two edits of one session decide on the same version', async () => {
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      let waiting = 0;
+      // Both commands load the session, then wait until both have loaded: they decide on one version.
+      const racing: EventStore = Object.create(store);
+      racing.aggregate = async (...args: Parameters<EventStore['aggregate']>) => {
+        const loaded = await store.aggregate(...args);
+        if (++waiting === 2) release();
+        await gate;
+        return loaded as never;
+      };
+      const handler = new SessionCommandHandler(racing, clock);
+      const ctx = { actor: { subject: 'tr-1', roles: ['trainer' as const] }, correlationId: randomUUID() };
+      const results = await Promise.allSettled([
+        handler.attendance({ sessionId: 'S-1', employeeId: 'ana', meeting: 1, present: true }, ctx),
+        handler.examScore({ sessionId: 'S-1', employeeId: 'ana', score: 70 }, ctx),
+      ]);
+      const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      expect(rejected).toHaveLength(1);
+      expect(rejected[0].reason).toMatchObject({ code: 'CONCURRENCY_CONFLICT', kind: 'conflict' });
+    });
+
+    it('withdraws an offboarded employee on the contract event and promotes the waitlist', async () => {
+      await publisher.publish(offboarded('ana', 'BU-SALES'));
+      await eventually(async () => {
+        const s = (await api().get('/training/sessions/S-1').expect(200)).body;
+        expect(s.seated.map((x: { employeeId: string }) => x.employeeId)).toEqual(['ben']);
+        expect(s.waitlist).toEqual([]);
+      });
+      const types = (await store.readStream(sessionStream('S-1'))).map((e) => e.type);
+      expect(types.slice(-2)).toEqual(['EnrolmentWithdrawn', 'EmployeeEnrolled']);
+    });
+  });
+
+  describe('reactions to appraisal and coaching events', () => {
+    it('identifies a need per competency gap with the appraisal’s correlation id, once even when redelivered', async () => {
+      const correlationId = randomUUID();
+      const event = appraisalFinalized(
+        {
+          employeeId: 'cy',
+          businessUnitId: 'BU-SALES',
+          period: '2027-H1',
+          score: 58,
+          finalizedAt: '2027-02-20T00:00:00.000Z',
+          competencyGaps: [
+            { competency: 'Negotiation', currentLevel: 1, requiredLevel: 4, gap: 3 },
+            { competency: 'Forecasting', currentLevel: 2, requiredLevel: 3, gap: 1 },
+          ],
+        },
+        { correlationId },
+      );
+      await publisher.publish(event, event);
+      await eventually(async () => {
+        await catchUp();
+        const needs = (await api().get('/training/needs').query({ businessUnitId: 'BU-SALES', status: 'open', sort: 'priority' }).expect(200)).body;
+        const cys = needs.filter((n: { employeeId: string }) => n.employeeId === 'cy');
+        expect(cys.map((n: { competency: string; priority: number }) => [n.competency, n.priority])).toEqual([
+          ['Negotiation', 3],
+          ['Forecasting', 1],
+        ]);
+        expect(cys.every((n: { correlationId: string; source: string }) => n.correlationId === correlationId && n.source === 'appraisal')).toBe(true);
+      });
+    });
+
+    it('identifies a need from a coaching skill gap, and ignores an external obstacle', async () => {
+      await publisher.publish(difficultyReported({ employeeId: 'ben', businessUnitId: 'BU-SALES' }), difficultyReported({ employeeId: 'ben', businessUnitId: 'BU-SALES', kind: 'external-obstacle', competency: 'Budget' }));
+      await eventually(async () => {
+        await catchUp();
+        const needs = (await api().get('/training/needs').query({ businessUnitId: 'BU-SALES' }).expect(200)).body;
+        expect(needs.filter((n: { employeeId: string }) => n.employeeId === 'ben').map((n: { competency: string; source: string }) => [n.competency, n.source])).toEqual([['Delegation', 'coaching']]);
+      });
+    });
+  });
+
+  describe('completion, TrainingCompleted and follow-ups', () => {
+    let kafka: Kafka;
+    const published: { type: string; data: { sessionId?: string; employeeId?: string } }[] = [];
+
+    beforeAll(async () => {
+      kafka = testKafka();
+      const consumer = kafka.consumer({ groupId: uniqueName('training-events-watch') });
+      await consumer.connect();
+      await consumer.subscribe({ topic: topicOf('training'), fromBeginning: true });
+      await consumer.run({ eachMessage: async ({ message }) => void published.push(JSON.parse(String(message.value))) });
+      afterAllStop.push(() => consumer.disconnect());
+    });
+    const afterAllStop: (() => Promise<void>)[] = [];
+    afterAll(async () => Promise.all(afterAllStop.map((f) => f())));
+
+    it('decides completion by criteria and publishes training.TrainingCompleted v1', async () => {
+      await api().post('/training/sessions/S-1/attendance').send({ employeeId: 'ben', meeting: 1, present: true }).expect(200);
+      await api().post('/training/sessions/S-1/complete').expect(422); // not over yet
+      clock.set('2027-03-10T09:00:00.000Z');
+      const res = await api().post('/training/sessions/S-1/complete').expect(200);
+      expect(res.body.completed.map((c: { employeeId: string }) => c.employeeId)).toEqual(['ben']);
+      await eventually(() => {
+        const done = published.find((e) => e.type === 'training.TrainingCompleted' && e.data.employeeId === 'ben');
+        expect(done).toMatchObject({ schemaVersion: 1, data: { programId: 'P-NEG', programVersion: 1, sessionId: 'S-1', businessUnitId: 'BU-SALES', competencies: ['Negotiation'], attendanceShare: 0.5, examScore: null } });
+      });
+    });
+
+    it('schedules 30/60/90-day checks that fire once when the clock passes them, and cancels moot ones', async () => {
+      await catchUp(); // completion → follow-ups scheduled → deadlines stored
+      await catchUp();
+      const { rows } = await pool.query(`SELECT count(*)::int AS n FROM scheduler.deadlines WHERE stream = $1`, [followUpStream('S-1', 'ben')]);
+      expect(rows[0].n).toBe(3);
+      expect(await lifecycle.scheduler.tick()).toBe(0);
+      clock.advance(31 * 24 * 3600 * 1000);
+      expect(await lifecycle.scheduler.tick()).toBe(1);
+      expect(await lifecycle.scheduler.tick()).toBe(0);
+      await api().post('/training/follow-ups/S-1/ben/checks').send({ day: 60, applied: true, support: 'pairing with a senior' }).expect(201);
+      await catchUp();
+      clock.advance(70 * 24 * 3600 * 1000);
+      expect(await lifecycle.scheduler.tick()).toBe(1); // day 90 only: day 60 was done, its deadline cancelled
+      const types = (await store.readStream(followUpStream('S-1', 'ben'))).map((e) => [e.type, (e.data as { day?: number }).day]);
+      expect(types).toEqual([
+        ['FollowUpsScheduled', undefined],
+        ['FollowUpCheckDue', 30],
+        ['FollowUpCheckRecorded', 60],
+        ['FollowUpCheckDue', 90],
+      ]);
+    });
+  });
+});

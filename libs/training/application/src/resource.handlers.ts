@@ -1,0 +1,67 @@
+import type { Clock } from '@tpm/kernel';
+import type { EventStore } from '@tpm/event-store';
+import { resourceDecider, type ResourceKind } from '@tpm/training-domain';
+import { execute, retryOnConflict, type CommandContext, type CommandResult } from './command-context';
+import { resourceStream } from './training.streams';
+
+export class RegisterResourceHandler {
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
+  handle(input: { resourceId: string; kind: ResourceKind; name: string; quantity: number }, context: CommandContext): Promise<CommandResult> {
+    const at = this.clock.now().toISOString();
+    return execute(this.store, resourceStream(input.resourceId), resourceDecider)(() => ({ type: 'RegisterResource', data: { ...input, at } }), {
+      context,
+      at,
+      businessUnitId: () => null,
+    });
+  }
+}
+
+export interface BookResourceInput {
+  resourceId: string;
+  bookingId: string;
+  sessionId: string | null;
+  from: string;
+  to: string;
+  quantity: number;
+}
+
+/**
+ * Concurrent bookings of one resource race on its stream version; the loser re-reads the
+ * calendar and decides again, so it gets the business answer (double-booked) or its slot.
+ */
+export class BookResourceHandler {
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
+  handle(input: BookResourceInput, context: CommandContext): Promise<CommandResult> {
+    return retryOnConflict(() => {
+      const at = this.clock.now().toISOString();
+      return execute(this.store, resourceStream(input.resourceId), resourceDecider)(() => ({ type: 'BookResource', data: { ...input, at } }), {
+        context,
+        at,
+        businessUnitId: () => null,
+      });
+    });
+  }
+}
+
+export class ReleaseBookingHandler {
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
+  handle(input: { resourceId: string; bookingId: string; reason: string }, context: CommandContext): Promise<CommandResult> {
+    return retryOnConflict(() => {
+      const at = this.clock.now().toISOString();
+      return execute(this.store, resourceStream(input.resourceId), resourceDecider)(() => ({ type: 'ReleaseBooking', data: { ...input, at } }), {
+        context,
+        at,
+        businessUnitId: () => null,
+      });
+    });
+  }
+}

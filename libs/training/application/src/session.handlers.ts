@@ -1,0 +1,115 @@
+import type { Clock } from '@tpm/kernel';
+import type { EventStore } from '@tpm/event-store';
+import { sessionDecider, type Session, type SessionCommand } from '@tpm/training-domain';
+import { execute, retryOnConflict, type CommandContext, type CommandResult } from './command-context';
+import type { CompletionRecords, EmployeeDirectory } from './ports';
+import { loadProgram } from './program.handlers';
+import { BookResourceHandler, ReleaseBookingHandler } from './resource.handlers';
+import { EmployeeInactive, EmployeeUnknown } from './training.errors';
+import { sessionStream } from './training.streams';
+
+const unitOf = (s: Session) => (s.status === 'new' ? null : s.businessUnitId);
+export const bookingIdFor = (sessionId: string, role: 'venue' | 'trainer') => `${sessionId}-${role}`;
+
+export interface ScheduleSessionInput {
+  sessionId: string;
+  programId: string;
+  planId: string | null;
+  businessUnitId: string;
+  startsAt: string;
+  endsAt: string;
+  meetings: number;
+  capacity: number;
+  venueId: string | null;
+  trainerId: string | null;
+}
+
+/** Books the venue and the trainer first (each in its own calendar), then schedules the session. */
+export class ScheduleSessionHandler {
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
+  async handle(input: ScheduleSessionInput, context: CommandContext): Promise<CommandResult> {
+    const program = await loadProgram(this.store, input.programId);
+    const book = new BookResourceHandler(this.store, this.clock);
+    const slot = { sessionId: input.sessionId, from: input.startsAt, to: input.endsAt, quantity: 1 };
+    if (input.venueId) await book.handle({ ...slot, resourceId: input.venueId, bookingId: bookingIdFor(input.sessionId, 'venue') }, context);
+    if (input.trainerId) await book.handle({ ...slot, resourceId: input.trainerId, bookingId: bookingIdFor(input.sessionId, 'trainer') }, context);
+    const at = this.clock.now().toISOString();
+    const plan = { ...input, programVersion: program.version, competencies: program.competencies };
+    return execute(this.store, sessionStream(input.sessionId), sessionDecider)(() => ({ type: 'ScheduleSession', data: { ...plan, at } }), {
+      context,
+      at,
+      businessUnitId: () => input.businessUnitId,
+    });
+  }
+}
+
+/** Checks the employee and the prerequisites they completed; the session decides seat or waitlist. */
+export class EnrolEmployeeHandler {
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+    private readonly directory: EmployeeDirectory,
+    private readonly completions: CompletionRecords,
+  ) {}
+  async handle(input: { sessionId: string; employeeId: string }, context: CommandContext): Promise<CommandResult> {
+    const employee = await this.directory.employee(input.employeeId);
+    if (!employee) throw new EmployeeUnknown(input.employeeId);
+    if (!employee.active) throw new EmployeeInactive(input.employeeId);
+    const { state } = await this.store.aggregate(sessionStream(input.sessionId), sessionDecider);
+    const required = state.status === 'new' ? [] : (await loadProgram(this.store, state.programId)).prerequisites;
+    const done = required.length ? await this.completions.completedPrograms(input.employeeId) : [];
+    const missingPrerequisites = required.filter((p) => !done.includes(p));
+    const at = this.clock.now().toISOString();
+    // Seats are counted on the stream: a concurrent enrolment re-decides on the fresh count.
+    return retryOnConflict(() =>
+      execute(this.store, sessionStream(input.sessionId), sessionDecider)(() => ({ type: 'EnrolEmployee', data: { ...input, businessUnitId: employee.businessUnitId, missingPrerequisites, at } }), {
+        context,
+        at,
+        businessUnitId: () => employee.businessUnitId,
+      }),
+    );
+  }
+}
+
+/** The session commands that need nothing but the session itself. */
+export class SessionCommandHandler {
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
+  run(sessionId: string, command: (at: string) => SessionCommand, context: CommandContext) {
+    const at = this.clock.now().toISOString();
+    return execute(this.store, sessionStream(sessionId), sessionDecider)(() => command(at), { context, at, businessUnitId: unitOf });
+  }
+  withdraw(input: { sessionId: string; employeeId: string; reason: 'employee' | 'offboarded' }, context: CommandContext) {
+    return retryOnConflict(() => this.run(input.sessionId, (at) => ({ type: 'WithdrawEnrolment', data: { ...input, at } }), context));
+  }
+  attendance(input: { sessionId: string; employeeId: string; meeting: number; present: boolean }, context: CommandContext) {
+    return this.run(input.sessionId, (at) => ({ type: 'RecordAttendance', data: { ...input, at } }), context);
+  }
+  examScore(input: { sessionId: string; employeeId: string; score: number }, context: CommandContext) {
+    return this.run(input.sessionId, (at) => ({ type: 'RecordExamScore', data: { ...input, at } }), context);
+  }
+  /** A cancelled session frees its venue and trainer for others. */
+  async cancel(input: { sessionId: string; reason: string }, context: CommandContext) {
+    const result = await this.run(input.sessionId, (at) => ({ type: 'CancelSession', data: { ...input, at } }), context);
+    const s = result.state;
+    if (s.status === 'cancelled') {
+      const release = new ReleaseBookingHandler(this.store, this.clock);
+      const why = { reason: `session ${input.sessionId} cancelled` };
+      if (s.venueId) await release.handle({ resourceId: s.venueId, bookingId: bookingIdFor(s.sessionId, 'venue'), ...why }, context);
+      if (s.trainerId) await release.handle({ resourceId: s.trainerId, bookingId: bookingIdFor(s.sessionId, 'trainer'), ...why }, context);
+    }
+    return { streamId: result.streamId, version: result.version, appended: result.appended };
+  }
+  /** Completion is decided by the program's criteria at the version the session runs. */
+  async complete(sessionId: string, context: CommandContext) {
+    const { state } = await this.store.aggregate(sessionStream(sessionId), sessionDecider);
+    const criteria = state.status === 'new' ? { minAttendanceShare: 1, minExamScore: null } : (await loadProgram(this.store, state.programId)).criteria;
+    const r = await this.run(sessionId, (at) => ({ type: 'CompleteSession', data: { sessionId, criteria, at } }), context);
+    return { streamId: r.streamId, version: r.version, appended: r.appended, completed: r.events.filter((e) => e.type === 'TrainingCompleted').map((e) => e.data) };
+  }
+}
