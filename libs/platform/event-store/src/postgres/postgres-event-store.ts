@@ -84,6 +84,8 @@ interface EventRow {
   hash: string;
 }
 
+// Positions leave as text (bigint and xid8 overflow JS numbers). ORDER BY must then name `e.tx_id`:
+// a bare name would pick the text output column and sort '100' before '97'.
 const EVENT_COLUMNS = `global_position::text, tx_id::text, event_id::text, stream_id, stream_version, type, schema_version,
   data, metadata, occurred_at, recorded_at, hash`;
 
@@ -416,9 +418,9 @@ export class PostgresEventStore implements EventStore {
     if (!options.types?.length) {
       // Everything below the oldest running transaction is final: nothing can commit there later.
       const { rows } = await this.pool.query<EventRow>(
-        `SELECT ${EVENT_COLUMNS} FROM ${s}.events
+        `SELECT ${EVENT_COLUMNS} FROM ${s}.events e
           WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot()) AND (tx_id, global_position) > ($1::xid8, $2::bigint)
-          ORDER BY tx_id, global_position LIMIT $3`,
+          ORDER BY e.tx_id, e.global_position LIMIT $3`,
         [tx, position, limit],
       );
       const events = rows.map((r) => this.toRecorded(r, true));
@@ -430,17 +432,17 @@ export class PostgresEventStore implements EventStore {
     try {
       const horizon: string = (await client.query('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS h')).rows[0].h;
       const { rows } = await client.query<EventRow>(
-        `SELECT ${EVENT_COLUMNS} FROM ${s}.events
+        `SELECT ${EVENT_COLUMNS} FROM ${s}.events e
           WHERE tx_id < $4::xid8 AND (tx_id, global_position) > ($1::xid8, $2::bigint) AND type = ANY($5::text[])
-          ORDER BY tx_id, global_position LIMIT $3`,
+          ORDER BY e.tx_id, e.global_position LIMIT $3`,
         [tx, position, limit, horizon, options.types],
       );
       const events = rows.map((r) => this.toRecorded(r, true));
       if (events.length === limit) return { events, next: events.at(-1)!.logPosition! };
       const tail = await client.query<{ tx_id: string; global_position: string }>(
-        `SELECT tx_id::text, global_position::text FROM ${s}.events
+        `SELECT tx_id::text, global_position::text FROM ${s}.events e
           WHERE tx_id < $3::xid8 AND (tx_id, global_position) > ($1::xid8, $2::bigint)
-          ORDER BY tx_id DESC, global_position DESC LIMIT 1`,
+          ORDER BY e.tx_id DESC, e.global_position DESC LIMIT 1`,
         [tx, position, horizon],
       );
       const last = tail.rows[0];

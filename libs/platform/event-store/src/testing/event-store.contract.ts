@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@tpm/kernel';
 import { ConcurrencyConflict, DuplicateEventId } from '../errors';
-import { START, type AppendOptions, type EventStore, type ExpectedVersion, type NewEvent, type Upcaster } from '../event-store';
+import { START, type AppendOptions, type EventStore, type ExpectedVersion, type NewEvent, type RecordedEvent, type Upcaster } from '../event-store';
 
 /**
  * The behaviour every EventStore implementation owes its callers, as one Jest suite. Each
@@ -38,9 +38,25 @@ export function eventStoreContract(name: string, factory: (options: ContractStor
       await store?.close();
     });
 
+    /**
+     * Waits until `check` passes on what the global log shows. Visibility is eventual: any
+     * transaction still open on the server (even in another database) holds readers back.
+     */
+    const eventually = async <R>(check: () => Promise<R>, timeoutMs = 20_000): Promise<R> => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        try {
+          return await check();
+        } catch (e) {
+          if (Date.now() > deadline) throw e;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      }
+    };
+
     /** Follows the global log from `after` until nothing new shows up. */
     const readToEnd = async (after = START, types?: string[], limit = 100) => {
-      const seen = [];
+      const seen: RecordedEvent[] = [];
       let next = after;
       for (;;) {
         const page = await store.readAll({ after: next, limit, types });
@@ -201,10 +217,16 @@ export function eventStoreContract(name: string, factory: (options: ContractStor
         await store.append(a, [ev('A1'), ev('A2')], opts('no-stream'));
         await store.append(b, [ev('B1')], opts('no-stream'));
         await store.append(a, [ev('A3')], opts(2));
-        const { events } = await readToEnd(before, undefined, 2);
-        const ours = events.filter((e) => e.streamId === a || e.streamId === b);
-        expect(ours.map((e) => e.type)).toEqual([T('A1'), T('A2'), T('B1'), T('A3')]);
-        expect(new Set(events.map((e) => e.eventId)).size).toBe(events.length);
+        const seen: RecordedEvent[] = [];
+        let next = before;
+        await eventually(async () => {
+          const page = await readToEnd(next, undefined, 2);
+          seen.push(...page.events);
+          next = page.next;
+          const ours = seen.filter((e) => e.streamId === a || e.streamId === b);
+          expect(ours.map((e) => e.type)).toEqual([T('A1'), T('A2'), T('B1'), T('A3')]);
+        });
+        expect(new Set(seen.map((e) => e.eventId)).size).toBe(seen.length);
       });
 
       it('keeps the position when nothing new is visible', async () => {
@@ -217,8 +239,11 @@ export function eventStoreContract(name: string, factory: (options: ContractStor
         const { next: before } = await readToEnd();
         const id = stream();
         await store.append(id, [ev('Wanted', { n: 1 }), ev('Other'), ev('Other')], opts('no-stream'));
-        const page = await store.readAll({ after: before, types: [T('Wanted')], limit: 10 });
-        expect(page.events.map((e) => e.data)).toEqual([{ n: 1 }]);
+        const page = await eventually(async () => {
+          const p = await store.readAll({ after: before, types: [T('Wanted')], limit: 10 });
+          expect(p.events.map((e) => e.data)).toEqual([{ n: 1 }]);
+          return p;
+        });
         const afterFilter = await store.readAll({ after: page.next, limit: 10 });
         expect(afterFilter.events.filter((e) => e.streamId === id)).toEqual([]);
       });
