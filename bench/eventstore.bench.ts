@@ -16,7 +16,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const log = (msg: string, extra: Record<string, unknown> = {}) =>
   process.stderr.write(JSON.stringify({ level: 'info', component: 'bench', msg, ...extra }) + '\n');
 // Kept as a native import(): swc would turn it into require(), which cannot load an ES module.
-const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>;
+const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<{ startInfra: (options: object) => Promise<{ databaseUrl: string; stop(): Promise<void> }> }>;
 
 const metadata: AppendOptions['metadata'] = {
   actor: { subject: 'bench-user', roles: ['hr'] },
