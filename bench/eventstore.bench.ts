@@ -158,7 +158,11 @@ async function main() {
   // DROP DATABASE … WITH (FORCE) at the end ends any connection still open: not an error here.
   emmettPool.on('error', () => {});
   const stores: Stores = {
-    ours: new PostgresEventStore({ connectionString: urlOf(names.ours), poolSize: 40 }),
+    ours: new PostgresEventStore({
+      connectionString: urlOf(names.ours),
+      poolSize: 40,
+      maxConcurrentFlushes: process.env.BENCH_FLUSHES ? Number(process.env.BENCH_FLUSHES) : undefined,
+    }),
     emmett: getPostgreSQLEventStore(urlOf(names.emmett), { connectionOptions: { pool: emmettPool } }),
     raw: new Pool({ connectionString: urlOf(names.ours), max: 8 }),
   };
