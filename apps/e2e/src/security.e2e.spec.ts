@@ -4,6 +4,7 @@ import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
 import request from 'supertest';
 import { signDevToken } from '@tpm/auth';
 import { employeeIdFor, employeeStream } from '@tpm/performance-application';
+import { Client } from 'pg';
 import { createTestDatabase, eventually, type TestDatabase } from '@tpm/testing';
 import { bootService, type RunningService } from './boot-service';
 
@@ -238,6 +239,19 @@ describe('security: who may do what, in which business units', () => {
   });
 
   describe('input hardening', () => {
+    it('answers a database failure with a bare 500 (no SQL, no stack), and serves no unrecorded audit read', async () => {
+      const reportingDb = new Client({ connectionString: dbs[1].url });
+      await reportingDb.connect();
+      try {
+        await reportingDb.query('ALTER TABLE auth.access_log RENAME TO access_log_away');
+        const res = await rep({ method: 'get', url: '/audit/events?limit=1' }, 'auditorAll').expect(500);
+        expect(res.body).toEqual({ statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal error', correlationId: expect.any(String) });
+      } finally {
+        await reportingDb.query('ALTER TABLE auth.access_log_away RENAME TO access_log');
+        await reportingDb.end();
+      }
+    });
+
     it('refuses a body over the limit with 413 and unknown fields with 400', async () => {
       const big = { businessUnitId: 'BU-BIG', name: 'x'.repeat(1_100_000) };
       const res = await perf({ method: 'post', url: '/org/business-units', body: big }, 'admin').expect(413);
