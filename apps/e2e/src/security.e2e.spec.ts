@@ -7,6 +7,7 @@ import { employeeIdFor, employeeStream } from '@tpm/performance-application';
 import { Client } from 'pg';
 import { createTestDatabase, eventually, type TestDatabase } from '@tpm/testing';
 import { bootService, type RunningService } from './boot-service';
+import { exclusiveScenario } from './exclusive-scenario';
 
 /**
  * The access model on real services with real tokens. Org: ROOT > BU-7 > BU-7A, ROOT > BU-9;
@@ -21,6 +22,7 @@ describe('security: who may do what, in which business units', () => {
   let performance: RunningService;
   let reporting: RunningService;
   const tokens: Record<string, string> = {};
+  let turn: { release(): Promise<void> };
 
   const call = (svc: RunningService, c: Call, auth?: string) => {
     let r = request(svc.url)[c.method](c.url);
@@ -32,6 +34,7 @@ describe('security: who may do what, in which business units', () => {
   const rep = (c: Call, who: string) => call(reporting, c, tokens[who]);
 
   beforeAll(async () => {
+    turn = await exclusiveScenario();
     const env: Record<string, string> = {};
     for (const svc of ['performance', 'reporting']) {
       const db = await createTestDatabase(`sec_${svc}`);
@@ -76,6 +79,7 @@ describe('security: who may do what, in which business units', () => {
   afterAll(async () => {
     await Promise.all([performance?.stop(), reporting?.stop()]);
     for (const db of dbs) await db.drop();
+    await turn?.release();
   });
 
   describe('authentication', () => {
@@ -283,6 +287,7 @@ describe('security: JWKS mode', () => {
   let service: RunningService;
   let db: TestDatabase;
   let key: KeyLike;
+  let turn: { release(): Promise<void> };
   const issuer = 'https://idp.example';
   const audience = 'tpm-api';
   const rs256 = (claims: object, opts: { aud?: string; iss?: string; signer?: KeyLike; kid?: string } = {}) =>
@@ -295,6 +300,7 @@ describe('security: JWKS mode', () => {
       .sign(opts.signer ?? key);
 
   beforeAll(async () => {
+    turn = await exclusiveScenario();
     const pair = await generateKeyPair('RS256');
     key = pair.privateKey;
     const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
@@ -318,6 +324,7 @@ describe('security: JWKS mode', () => {
     await service?.stop();
     await db?.drop();
     await new Promise((r) => idp?.close(r));
+    await turn?.release();
   });
 
   const verify = (auth?: string) => {
