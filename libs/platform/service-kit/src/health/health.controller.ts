@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthIndicatorFunction } from '@nestjs/terminus';
 import type { Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
+import { Public } from '@tpm/auth';
 import { KAFKA, PG_POOL } from '../tokens';
 
 export type ExtraHealthCheck = (indicators: HealthIndicatorService) => HealthIndicatorFunction;
@@ -21,6 +22,7 @@ const withTimeout = <T>(p: Promise<T>, ms: number, what: string): Promise<T> =>
 
 /** Liveness and readiness: the service's own database and the Kafka cluster must answer. */
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(
