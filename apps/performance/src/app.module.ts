@@ -1,6 +1,7 @@
 import { Module, type Provider } from '@nestjs/common';
 import { systemClock, type Clock } from '@tpm/kernel';
 import type { EventStore } from '@tpm/event-store';
+import { AuthModule } from '@tpm/auth';
 import { MessagingModule } from '@tpm/messaging';
 import { OrgReferenceModule } from '@tpm/org-reference';
 import {
@@ -30,6 +31,7 @@ const handler = (cls: HandlerClass): Provider => ({ provide: cls, inject: [EVENT
 @Module({
   imports: [
     ServiceKitModule.forService('performance'),
+    AuthModule.forService({ poolToken: PG_POOL }),
     EventStoreModule.forService(),
     OrgReferenceModule.forPool(PG_POOL),
     MessagingModule.forService({

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { AuthModule } from '@tpm/auth';
 import { topicOf } from '@tpm/contracts';
 import type { EventStore } from '@tpm/event-store';
 import { systemClock, type Clock } from '@tpm/kernel';
@@ -61,6 +62,7 @@ export class TrainingModule {
       module: TrainingModule,
       imports: [
         ServiceKitModule.forService('training'),
+        AuthModule.forService({ poolToken: PG_POOL }),
         EventStoreModule.forService(),
         MessagingModule.forService({
           context: 'training',
