@@ -34,6 +34,7 @@ import { PlansController } from './http/plans.controller';
 import { ProgramsController } from './http/programs.controller';
 import { ResourcesController } from './http/resources.controller';
 import { SessionsController } from './http/sessions.controller';
+import { TrainingScope } from './http/training-scope';
 import { TrainingReactions } from './messaging/training.reactions';
 import { TrainingLifecycle } from './training.lifecycle';
 import { CLOCK, REVIEW_THRESHOLDS } from './tokens';
@@ -114,6 +115,7 @@ export class TrainingModule {
           inject: [EVENT_STORE, CLOCK, REVIEW_THRESHOLDS],
           useFactory: (s: EventStore, c: Clock, t: ReviewThresholds) => new ProgramReviewHandler(s, c, t),
         },
+        TrainingScope,
         TrainingReactions,
         TrainingLifecycle,
       ],

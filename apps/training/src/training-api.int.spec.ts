@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
+import { signDevToken } from '@tpm/auth';
 import type { Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
 import { topicOf } from '@tpm/contracts';
@@ -11,7 +12,7 @@ import { ManualClock } from '@tpm/kernel';
 import { configureHttp, EVENT_STORE, PG_POOL } from '@tpm/service-kit';
 import { createTestDatabase, eventually, testKafka, uniqueName, type TestDatabase } from '@tpm/testing';
 import { SessionCommandHandler, sessionStream, resourceStream, followUpStream } from '@tpm/training-application';
-import { appraisalFinalized, ContractPublisher, difficultyReported, offboarded, onboarded } from './testing/contract-events.spec-helper';
+import { appraisalFinalized, ContractPublisher, difficultyReported, envelope, offboarded, onboarded } from './testing/contract-events.spec-helper';
 import type { TrainingLifecycle as Lifecycle } from './training.lifecycle';
 
 /**
@@ -26,7 +27,17 @@ describe('training service (real PostgreSQL, real Kafka)', () => {
   let store: EventStore;
   let pool: Pool;
   let lifecycle: Lifecycle;
-  const api = () => request(app.getHttpServer());
+  const tokens: Record<string, string> = {};
+  /** Requests as someone: real HS256 development tokens, verified by the real guard. */
+  const as = (who: string) => {
+    const r = () => request(app.getHttpServer());
+    const auth = `Bearer ${tokens[who]}`;
+    return {
+      get: (url: string) => r().get(url).set('authorization', auth),
+      post: (url: string) => r().post(url).set('authorization', auth),
+      delete: (url: string) => r().delete(url).set('authorization', auth),
+    };
+  };
   const catchUp = () => lifecycle.projector.catchUp();
 
   beforeAll(async () => {
@@ -42,10 +53,22 @@ describe('training service (real PostgreSQL, real Kafka)', () => {
     store = app.get(EVENT_STORE);
     pool = app.get(PG_POOL);
     lifecycle = app.get(TrainingLifecycle);
+    Object.assign(tokens, {
+      hr: await signDevToken({ sub: 'hr-1', roles: ['hr'], bu: ['BU-ROOT'] }),
+      manager: await signDevToken({ sub: 'mgr-1', roles: ['manager'], bu: ['BU-SALES'] }),
+      otherManager: await signDevToken({ sub: 'mgr-2', roles: ['manager'], bu: ['BU-OPS'] }),
+      trainer: await signDevToken({ sub: 'tr-1', roles: ['trainer'], bu: ['BU-ROOT'] }),
+      ben: await signDevToken({ sub: 'ben', roles: ['employee'], emp: 'ben' }),
+    });
+    await publisher.publish(
+      envelope('performance.BusinessUnitRegistered', { businessUnitId: 'BU-ROOT', name: 'Acme', parentId: null, at: new Date().toISOString() }),
+      envelope('performance.BusinessUnitRegistered', { businessUnitId: 'BU-SALES', name: 'Sales', parentId: 'BU-ROOT', at: new Date().toISOString() }),
+      envelope('performance.BusinessUnitRegistered', { businessUnitId: 'BU-OPS', name: 'Ops', parentId: 'BU-ROOT', at: new Date().toISOString() }),
+    );
     await publisher.publish(onboarded('ana', 'BU-SALES'), onboarded('ben', 'BU-SALES'), onboarded('cy', 'BU-SALES'));
     await eventually(async () => {
-      const { rows } = await pool.query(`SELECT count(*)::int AS n FROM org_reference.employees`);
-      expect(rows[0].n).toBe(3);
+      const { rows } = await pool.query(`SELECT (SELECT count(*) FROM org_reference.employees)::int AS e, (SELECT count(*) FROM org_reference.business_units)::int AS u`);
+      expect(rows[0]).toEqual({ e: 3, u: 3 });
     });
   });
 
@@ -67,38 +90,49 @@ describe('training service (real PostgreSQL, real Kafka)', () => {
 
   describe('bad input', () => {
     it('answers 400 naming every bad field, and writes nothing', async () => {
-      const res = await api().post('/training/programs').send({ ...program, method: 'osmosis', title: '', extra: true }).expect(400);
+      const res = await as('hr').post('/training/programs').send({ ...program, method: 'osmosis', title: '', extra: true }).expect(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
       expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['extra', 'method', 'title']);
       expect(await store.streamVersion('training-program-P-NEG')).toBe(0);
-      const bad = await api().post('/training/needs').send({ employeeId: 'ana', businessUnitId: 'BU-SALES', competency: 'X', currentLevel: 9, requiredLevel: 2, source: 'appraisal' }).expect(400);
+      const bad = await as('manager').post('/training/needs').send({ employeeId: 'ana', businessUnitId: 'BU-SALES', competency: 'X', currentLevel: 9, requiredLevel: 2, source: 'appraisal' }).expect(400);
       expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['currentLevel', 'source']);
-      await api().get('/training/needs').query({ sort: 'random' }).expect(400);
+      await as('manager').get('/training/needs').query({ sort: 'random' }).expect(400);
     });
 
     it('answers 422 naming the rule a valid request breaks', async () => {
-      const res = await api().post('/training/programs').send({ ...program, programId: 'P-EXAM', method: 'course-series-with-exam' }).expect(422);
+      const res = await as('hr').post('/training/programs').send({ ...program, programId: 'P-EXAM', method: 'course-series-with-exam' }).expect(422);
       expect(res.body.code).toBe('PROGRAM_INVALID');
-      const self = await api().post('/training/programs').send({ ...program, programId: 'P-SELF', prerequisites: ['P-SELF'] }).expect(422);
+      const self = await as('hr').post('/training/programs').send({ ...program, programId: 'P-SELF', prerequisites: ['P-SELF'] }).expect(422);
       expect(self.body.code).toBe('PROGRAM_PREREQUISITE_CYCLE');
-      await api().get('/training/programs/P-NOPE').expect(404);
+      await as('hr').get('/training/programs/P-NOPE').expect(404);
+    });
+  });
+
+  describe('access', () => {
+    it('needs a valid token, the route’s role and the unit in scope', async () => {
+      const anonymous = await request(app.getHttpServer()).get('/training/needs').expect(401);
+      expect(anonymous.body.code).toBe('TOKEN_MISSING');
+      expect((await as('ben').get('/training/needs').expect(403)).body.code).toBe('ROLE_REQUIRED');
+      expect((await as('otherManager').get('/training/needs').query({ businessUnitId: 'BU-SALES' }).expect(403)).body.code).toBe('OUT_OF_SCOPE');
+      const outside = await as('otherManager').post('/training/needs').send({ employeeId: 'ana', businessUnitId: 'BU-SALES', competency: 'X', currentLevel: 1, requiredLevel: 2, source: 'manager-request' }).expect(403);
+      expect(outside.body.code).toBe('OUT_OF_SCOPE');
     });
   });
 
   describe('programs, resources and sessions', () => {
     it('defines a program once: the same request again appends nothing', async () => {
-      expect((await api().post('/training/programs').send(program).expect(201)).body).toMatchObject({ appended: 1, version: 1 });
-      expect((await api().post('/training/programs').send(program).expect(201)).body).toMatchObject({ appended: 0, version: 1 });
-      await api().post('/training/programs').send({ ...program, programId: 'P-ADV', title: 'Advanced', prerequisites: ['P-NEG'] }).expect(201);
-      const cycle = await api().post('/training/programs/P-NEG/revisions').send({ changes: { prerequisites: ['P-ADV'] } }).expect(422);
+      expect((await as('hr').post('/training/programs').send(program).expect(201)).body).toMatchObject({ appended: 1, version: 1 });
+      expect((await as('hr').post('/training/programs').send(program).expect(201)).body).toMatchObject({ appended: 0, version: 1 });
+      await as('hr').post('/training/programs').send({ ...program, programId: 'P-ADV', title: 'Advanced', prerequisites: ['P-NEG'] }).expect(201);
+      const cycle = await as('hr').post('/training/programs/P-NEG/revisions').send({ changes: { prerequisites: ['P-ADV'] } }).expect(422);
       expect(cycle.body.code).toBe('PROGRAM_PREREQUISITE_CYCLE');
     });
 
     it('never double-books a venue, even when conflicting bookings race in parallel', async () => {
-      await api().post('/training/resources').send({ resourceId: 'ROOM-1', kind: 'venue', name: 'Room 1' }).expect(201);
+      await as('hr').post('/training/resources').send({ resourceId: 'ROOM-1', kind: 'venue', name: 'Room 1' }).expect(201);
       const attempts = await Promise.all(
         Array.from({ length: 8 }, (_, i) =>
-          api()
+          as('hr')
             .post('/training/resources/ROOM-1/bookings')
             .send({ bookingId: `race-${i}`, from: `2027-04-01T0${i % 3}:30:00.000Z`, to: '2027-04-01T05:00:00.000Z' }),
         ),
@@ -112,24 +146,25 @@ describe('training service (real PostgreSQL, real Kafka)', () => {
     });
 
     it('schedules a session on a free venue and trainer, and refuses the same trainer twice at once', async () => {
-      await api().post('/training/resources').send({ resourceId: 'TR-1', kind: 'trainer', name: 'Tess' }).expect(201);
+      await as('hr').post('/training/resources').send({ resourceId: 'TR-1', kind: 'trainer', name: 'Tess' }).expect(201);
       const session = { sessionId: 'S-1', programId: 'P-NEG', businessUnitId: 'BU-SALES', startsAt: '2027-03-08T09:00:00.000Z', endsAt: '2027-03-09T17:00:00.000Z', meetings: 2, capacity: 1, venueId: 'ROOM-1', trainerId: 'TR-1' };
-      await api().post('/training/sessions').send(session).expect(201);
-      const clash = await api().post('/training/sessions').send({ ...session, sessionId: 'S-2', venueId: null }).expect(422);
+      await as('hr').post('/training/sessions').send(session).expect(201);
+      const clash = await as('hr').post('/training/sessions').send({ ...session, sessionId: 'S-2', venueId: null }).expect(422);
       expect(clash.body.code).toBe('RESOURCE_DOUBLE_BOOKED');
     });
   });
 
   describe('enrolment, waitlist and offboarding', () => {
     it('seats the first, waitlists the overflow in order, and enrols twice idempotently', async () => {
-      expect((await api().post('/training/sessions/S-1/enrolments').send({ employeeId: 'ana' }).expect(201)).body.appended).toBe(1);
-      expect((await api().post('/training/sessions/S-1/enrolments').send({ employeeId: 'ana' }).expect(201)).body.appended).toBe(0);
-      await api().post('/training/sessions/S-1/enrolments').send({ employeeId: 'ben' }).expect(201);
-      const s = (await api().get('/training/sessions/S-1').expect(200)).body;
+      expect((await as('hr').post('/training/sessions/S-1/enrolments').send({ employeeId: 'ana' }).expect(201)).body.appended).toBe(1);
+      expect((await as('hr').post('/training/sessions/S-1/enrolments').send({ employeeId: 'ana' }).expect(201)).body.appended).toBe(0);
+      await as('hr').post('/training/sessions/S-1/enrolments').send({ employeeId: 'ben' }).expect(201);
+      const s = (await as('hr').get('/training/sessions/S-1').expect(200)).body;
       expect(s.seated.map((x: { employeeId: string }) => x.employeeId)).toEqual(['ana']);
       expect(s.waitlist.map((x: { employeeId: string }) => x.employeeId)).toEqual(['ben']);
-      const missing = await api().post('/training/sessions/S-1/enrolments').send({ employeeId: 'nobody' }).expect(404);
-      expect(missing.body.code).toBe('EMPLOYEE_NOT_FOUND');
+      // An employee enrols themselves, never someone else.
+      expect((await as('ben').post('/training/sessions/S-1/enrolments').send({}).expect(201)).body.appended).toBe(0);
+      expect((await as('ben').post('/training/sessions/S-1/enrolments').send({ employeeId: 'cy' }).expect(403)).body.code).toBe('OUT_OF_SCOPE');
     });
 
     it('answers 409 when two edits of one session decide on the same version', async () => {
@@ -158,7 +193,7 @@ describe('training service (real PostgreSQL, real Kafka)', () => {
     it('withdraws an offboarded employee on the contract event and promotes the waitlist', async () => {
       await publisher.publish(offboarded('ana', 'BU-SALES'));
       await eventually(async () => {
-        const s = (await api().get('/training/sessions/S-1').expect(200)).body;
+        const s = (await as('hr').get('/training/sessions/S-1').expect(200)).body;
         expect(s.seated.map((x: { employeeId: string }) => x.employeeId)).toEqual(['ben']);
         expect(s.waitlist).toEqual([]);
       });
@@ -187,7 +222,7 @@ describe('training service (real PostgreSQL, real Kafka)', () => {
       await publisher.publish(event, event);
       await eventually(async () => {
         await catchUp();
-        const needs = (await api().get('/training/needs').query({ businessUnitId: 'BU-SALES', status: 'open', sort: 'priority' }).expect(200)).body;
+        const needs = (await as('manager').get('/training/needs').query({ businessUnitId: 'BU-SALES', status: 'open', sort: 'priority' }).expect(200)).body;
         const cys = needs.filter((n: { employeeId: string }) => n.employeeId === 'cy');
         expect(cys.map((n: { competency: string; priority: number }) => [n.competency, n.priority])).toEqual([
           ['Negotiation', 3],
@@ -201,7 +236,7 @@ describe('training service (real PostgreSQL, real Kafka)', () => {
       await publisher.publish(difficultyReported({ employeeId: 'ben', businessUnitId: 'BU-SALES' }), difficultyReported({ employeeId: 'ben', businessUnitId: 'BU-SALES', kind: 'external-obstacle', competency: 'Budget' }));
       await eventually(async () => {
         await catchUp();
-        const needs = (await api().get('/training/needs').query({ businessUnitId: 'BU-SALES' }).expect(200)).body;
+        const needs = (await as('manager').get('/training/needs').query({ businessUnitId: 'BU-SALES' }).expect(200)).body;
         expect(needs.filter((n: { employeeId: string }) => n.employeeId === 'ben').map((n: { competency: string; source: string }) => [n.competency, n.source])).toEqual([['Delegation', 'coaching']]);
       });
     });
@@ -223,10 +258,10 @@ describe('training service (real PostgreSQL, real Kafka)', () => {
     afterAll(async () => Promise.all(afterAllStop.map((f) => f())));
 
     it('decides completion by criteria and publishes training.TrainingCompleted v1', async () => {
-      await api().post('/training/sessions/S-1/attendance').send({ employeeId: 'ben', meeting: 1, present: true }).expect(200);
-      await api().post('/training/sessions/S-1/complete').expect(422); // not over yet
+      await as('trainer').post('/training/sessions/S-1/attendance').send({ employeeId: 'ben', meeting: 1, present: true }).expect(200);
+      await as('trainer').post('/training/sessions/S-1/complete').expect(422); // not over yet
       clock.set('2027-03-10T09:00:00.000Z');
-      const res = await api().post('/training/sessions/S-1/complete').expect(200);
+      const res = await as('trainer').post('/training/sessions/S-1/complete').expect(200);
       expect(res.body.completed.map((c: { employeeId: string }) => c.employeeId)).toEqual(['ben']);
       await eventually(() => {
         const done = published.find((e) => e.type === 'training.TrainingCompleted' && e.data.employeeId === 'ben');
@@ -243,7 +278,7 @@ describe('training service (real PostgreSQL, real Kafka)', () => {
       clock.advance(31 * 24 * 3600 * 1000);
       expect(await lifecycle.scheduler.tick()).toBe(1);
       expect(await lifecycle.scheduler.tick()).toBe(0);
-      await api().post('/training/follow-ups/S-1/ben/checks').send({ day: 60, applied: true, support: 'pairing with a senior' }).expect(201);
+      await as('manager').post('/training/follow-ups/S-1/ben/checks').send({ day: 60, applied: true, support: 'pairing with a senior' }).expect(201);
       await catchUp();
       clock.advance(70 * 24 * 3600 * 1000);
       expect(await lifecycle.scheduler.tick()).toBe(1); // day 90 only: day 60 was done, its deadline cancelled

@@ -1,12 +1,14 @@
 import { Body, Controller, Get, Inject, Param, Post } from '@nestjs/common';
 import { ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { Roles } from '@tpm/auth';
+import { Caller, Roles } from '@tpm/auth';
+import type { Actor } from '@tpm/kernel';
 import type { EventStore } from '@tpm/event-store';
 import { FollowUpHandler, followUpStream } from '@tpm/training-application';
 import { followUpDecider, FollowUpNotScheduled } from '@tpm/training-domain';
 import { ApiError, Ctx, EVENT_STORE, type RequestContext } from '@tpm/service-kit';
 import { SessionEmployeeParam } from './dto/ids.dto';
 import { FollowUpCheckRequest } from './dto/session.dto';
+import { TrainingScope } from './training-scope';
 
 /** Step 7, follow-up and support: the 30/60/90-day checks scheduled when training completes. */
 @ApiTags('training: follow-ups')
@@ -15,11 +17,13 @@ export class FollowUpsController {
   constructor(
     private readonly followUps: FollowUpHandler,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly scope: TrainingScope,
   ) {}
 
   @Get()
   @Roles('manager', 'hr', 'coach')
-  async get(@Param() p: SessionEmployeeParam) {
+  async get(@Param() p: SessionEmployeeParam, @Caller() caller: Actor) {
+    await this.scope.policy.assertEmployee(caller, p.employeeId, 'read');
     const { state } = await this.store.aggregate(followUpStream(p.sessionId, p.employeeId), followUpDecider);
     if (state.status === 'new') throw new FollowUpNotScheduled(30);
     return state;
@@ -28,7 +32,8 @@ export class FollowUpsController {
   @Post('checks')
   @Roles('manager', 'coach')
   @ApiUnprocessableEntityResponse({ type: ApiError })
-  check(@Param() p: SessionEmployeeParam, @Body() body: FollowUpCheckRequest, @Ctx() ctx: RequestContext) {
+  async check(@Param() p: SessionEmployeeParam, @Body() body: FollowUpCheckRequest, @Ctx() ctx: RequestContext, @Caller() caller: Actor) {
+    await this.scope.policy.assertEmployee(caller, p.employeeId, this.scope.modeFor(caller));
     return this.followUps.record({ ...p, ...body }, ctx);
   }
 }

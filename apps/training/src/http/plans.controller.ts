@@ -1,11 +1,13 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { Roles } from '@tpm/auth';
+import { Caller, Roles } from '@tpm/auth';
+import type { Actor } from '@tpm/kernel';
 import type { EventStore } from '@tpm/event-store';
 import { PlanCommandHandler, planStream } from '@tpm/training-application';
 import { planDecider, PlanNotFound } from '@tpm/training-domain';
 import { ApiError, Ctx, EVENT_STORE, type RequestContext } from '@tpm/service-kit';
 import { PlanParam } from './dto/ids.dto';
+import { TrainingScope } from './training-scope';
 import { DraftPlanRequest, RecordSpendRequest, RevisePlanRequest } from './dto/plan.dto';
 
 /** Step 2, the plan per unit and period: drafted and revised by HR and managers, approved by executives or HR. */
@@ -15,12 +17,14 @@ export class PlansController {
   constructor(
     private readonly plans: PlanCommandHandler,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly scope: TrainingScope,
   ) {}
 
   @Post()
   @Roles('hr', 'manager')
   @ApiConflictResponse({ type: ApiError })
-  draft(@Body() body: DraftPlanRequest, @Ctx() ctx: RequestContext) {
+  async draft(@Body() body: DraftPlanRequest, @Ctx() ctx: RequestContext, @Caller() caller: Actor) {
+    await this.scope.policy.assertBusinessUnit(caller, body.businessUnitId, 'write');
     return this.plans.draft(body, ctx);
   }
 
@@ -28,7 +32,8 @@ export class PlansController {
   @HttpCode(200)
   @Roles('hr', 'manager')
   @ApiUnprocessableEntityResponse({ type: ApiError })
-  submit(@Param() p: PlanParam, @Ctx() ctx: RequestContext) {
+  async submit(@Param() p: PlanParam, @Ctx() ctx: RequestContext, @Caller() caller: Actor) {
+    await this.scope.plan(caller, p.planId, 'write');
     return this.plans.submit(p.planId, ctx);
   }
 
@@ -36,7 +41,9 @@ export class PlansController {
   @HttpCode(200)
   @Roles('executive', 'hr')
   @ApiUnprocessableEntityResponse({ type: ApiError })
-  approve(@Param() p: PlanParam, @Ctx() ctx: RequestContext) {
+  async approve(@Param() p: PlanParam, @Ctx() ctx: RequestContext, @Caller() caller: Actor) {
+    // Executives hold read scope over their units; approving their units' plans is their role.
+    await this.scope.plan(caller, p.planId, this.scope.modeFor(caller));
     return this.plans.approve(p.planId, ctx);
   }
 
@@ -44,7 +51,8 @@ export class PlansController {
   @HttpCode(200)
   @Roles('hr', 'manager')
   @ApiUnprocessableEntityResponse({ type: ApiError })
-  revise(@Param() p: PlanParam, @Body() body: RevisePlanRequest, @Ctx() ctx: RequestContext) {
+  async revise(@Param() p: PlanParam, @Body() body: RevisePlanRequest, @Ctx() ctx: RequestContext, @Caller() caller: Actor) {
+    await this.scope.plan(caller, p.planId, 'write');
     return this.plans.revise(p.planId, body, ctx);
   }
 
@@ -52,13 +60,15 @@ export class PlansController {
   @HttpCode(200)
   @Roles('hr')
   @ApiUnprocessableEntityResponse({ type: ApiError, description: 'PLAN_BUDGET_EXCEEDED when the approved budget would be overrun' })
-  spend(@Param() p: PlanParam, @Body() body: RecordSpendRequest, @Ctx() ctx: RequestContext) {
+  async spend(@Param() p: PlanParam, @Body() body: RecordSpendRequest, @Ctx() ctx: RequestContext, @Caller() caller: Actor) {
+    await this.scope.plan(caller, p.planId, 'write');
     return this.plans.spend(p.planId, body, ctx);
   }
 
   @Get(':planId')
   @Roles('hr', 'manager', 'executive', 'analyst')
-  async get(@Param() p: PlanParam) {
+  async get(@Param() p: PlanParam, @Caller() caller: Actor) {
+    await this.scope.plan(caller, p.planId, 'read');
     const { state, version } = await this.store.aggregate(planStream(p.planId), planDecider);
     if (state.status === 'new') throw new PlanNotFound(p.planId);
     return { ...state, streamVersion: version };

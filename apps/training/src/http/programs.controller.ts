@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { Roles } from '@tpm/auth';
+import { ACCESS_POLICY, Caller, Roles, type AccessPolicy } from '@tpm/auth';
+import type { Actor } from '@tpm/kernel';
 import type { EventStore } from '@tpm/event-store';
 import { DefineProgramHandler, loadProgram, ProgramReviewHandler, ReviseProgramHandler } from '@tpm/training-application';
 import { TrainingQueries } from '@tpm/training-infrastructure';
@@ -18,6 +19,7 @@ export class ProgramsController {
     private readonly reviews: ProgramReviewHandler,
     private readonly queries: TrainingQueries,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ACCESS_POLICY) private readonly access: AccessPolicy,
   ) {}
 
   @Post()
@@ -52,9 +54,12 @@ export class ProgramsController {
   @Get(':programId/effectiveness')
   @Roles('hr', 'manager', 'executive', 'analyst')
   @ApiOkResponse({ description: 'Kirkpatrick L4: appraisal change of trained employees against untrained peers of the same unit and band' })
-  async effectiveness(@Param() p: ProgramParam) {
+  async effectiveness(@Param() p: ProgramParam, @Caller() caller: Actor) {
     await loadProgram(this.store, p.programId);
-    return this.queries.effectiveness(p.programId);
+    const effect = await this.queries.effectiveness(p.programId);
+    // Rows are per business unit: each caller sees the units they may read (overall stays org-wide).
+    const readable = await this.access.readableBusinessUnits(caller);
+    return readable === null ? effect : { ...effect, rows: effect.rows.filter((r) => readable.includes(r.businessUnitId)) };
   }
 
   @Post(':programId/review-check')
