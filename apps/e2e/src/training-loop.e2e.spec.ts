@@ -75,7 +75,8 @@ describe('training loop: appraisal gap → need → plan → session → evaluat
 
   beforeAll(async () => {
     turn = await exclusiveScenario();
-    const env: Record<string, string> = { TRAINING_PROJECTOR_POLL_MS: '100' };
+    // An L2 gain threshold above what this program reaches, so step 9 has something to review.
+    const env: Record<string, string> = { TRAINING_PROJECTOR_POLL_MS: '100', TRAINING_REVIEW_MIN_L2_GAIN: '40' };
     for (const svc of ['performance', 'training', 'reporting']) {
       const db = await createTestDatabase(`loop_${svc}`);
       dbs.push(db);
@@ -231,7 +232,23 @@ describe('training loop: appraisal gap → need → plan → session → evaluat
     console.log(`L4 effect of program P-NEG:\n${JSON.stringify(effect, null, 2)}`);
   });
 
-  it('8. shows the whole loop in the audit trail as one correlation chain', async () => {
+  it('8. flags the program below a threshold, records an improvement action, and links the next version to the review', async () => {
+    const check = (await trn('hr').post('/training/programs/P-NEG/review-check').expect(200)).body;
+    expect(check).toMatchObject({ flagged: true, findings: [{ metric: 'L2 learning gain', value: 32.5, threshold: 40 }] });
+    const reviewId = check.reviewId;
+    await trn('hr').post(`/training/programs/P-NEG/reviews/${reviewId}/next-version`).send({ changes: { method: 'course-series-with-exam' } }).expect(422);
+    await trn('hr').post(`/training/programs/P-NEG/reviews/${reviewId}/actions`).send({ description: 'Add a graded case exam to anchor the learning', owner: 'hr-1' }).expect(201);
+    const next = (
+      await trn('hr')
+        .post(`/training/programs/P-NEG/reviews/${reviewId}/next-version`)
+        .send({ changes: { method: 'course-series-with-exam', criteria: { minAttendanceShare: 1, minExamScore: 70 } } })
+        .expect(200)
+    ).body;
+    expect(next).toEqual({ programId: 'P-NEG', version: 2, reviewId });
+    expect((await trn('hr').get('/training/programs/P-NEG').expect(200)).body).toMatchObject({ version: 2, reviewId, method: 'course-series-with-exam' });
+  });
+
+  it('9. shows the whole loop in the audit trail as one correlation chain', async () => {
     const expected = [
       'performance.AppraisalFinalized',
       'training.TrainingNeedIdentified',
@@ -247,6 +264,10 @@ describe('training loop: appraisal gap → need → plan → session → evaluat
       'training.ReactionSubmitted',
       'training.LearningTestRecorded',
       'training.BehaviourObserved',
+      'training.ProgramFlaggedForReview',
+      'training.ImprovementActionRecorded',
+      'training.TrainingProgramRevised',
+      'training.ProgramReviewClosed',
     ];
     const items = await eventually(
       async () => {

@@ -202,6 +202,19 @@ describe('training service (real PostgreSQL, real Kafka)', () => {
     });
   });
 
+  describe('cancellation', () => {
+    it('cancels a session’s enrolments and frees its venue and trainer for others', async () => {
+      const slot = { startsAt: '2027-05-03T09:00:00.000Z', endsAt: '2027-05-03T17:00:00.000Z' };
+      await as('hr').post('/training/sessions').send({ sessionId: 'S-3', programId: 'P-NEG', businessUnitId: 'BU-SALES', ...slot, meetings: 1, capacity: 5, venueId: 'ROOM-1', trainerId: 'TR-1' }).expect(201);
+      await as('hr').post('/training/sessions/S-3/enrolments').send({ employeeId: 'cy' }).expect(201);
+      await as('hr').post('/training/sessions/S-3/cancel').send({ reason: 'trainer ill' }).expect(200);
+      const types = (await store.readStream(sessionStream('S-3'))).map((e) => e.type);
+      expect(types).toEqual(['SessionScheduled', 'EmployeeEnrolled', 'EnrolmentCancelled', 'SessionCancelled']);
+      expect((await as('hr').post('/training/sessions/S-3/enrolments').send({ employeeId: 'cy' }).expect(422)).body.code).toBe('SESSION_NOT_OPEN');
+      await as('hr').post('/training/sessions').send({ sessionId: 'S-4', programId: 'P-NEG', businessUnitId: 'BU-SALES', ...slot, meetings: 1, capacity: 5, venueId: 'ROOM-1', trainerId: 'TR-1' }).expect(201);
+    });
+  });
+
   describe('reactions to appraisal and coaching events', () => {
     it('identifies a need per competency gap with the appraisal’s correlation id, once even when redelivered', async () => {
       const correlationId = randomUUID();

@@ -22,7 +22,7 @@ export class EnrolmentsController {
   ) {}
 
   @Post()
-  @Roles('employee', 'manager', 'hr')
+  @Roles('employee', 'manager', 'hr', 'admin')
   @ApiCreatedResponse({ description: 'Seated or waitlisted; enrolling twice appends nothing (appended: 0)' })
   @ApiUnprocessableEntityResponse({ type: ApiError, description: 'SESSION_NOT_OPEN, PREREQUISITES_NOT_MET' })
   async post(@Param() p: SessionParam, @Body() body: EnrolRequest, @Ctx() ctx: RequestContext, @Caller() caller: Actor) {
@@ -34,14 +34,14 @@ export class EnrolmentsController {
   }
 
   @Delete(':employeeId')
-  @Roles('employee', 'manager', 'hr')
+  @Roles('employee', 'manager', 'hr', 'admin')
   async withdraw(@Param() p: SessionEmployeeParam, @Ctx() ctx: RequestContext, @Caller() caller: Actor) {
     await this.scope.policy.assertEmployee(caller, p.employeeId, 'write');
     return this.sessions.withdraw({ sessionId: p.sessionId, employeeId: p.employeeId, reason: 'employee' }, ctx);
   }
 
   @Get()
-  @Roles('manager', 'hr', 'trainer')
+  @Roles('manager', 'hr', 'trainer', 'admin')
   async roster(@Param() p: SessionParam, @Caller() caller: Actor) {
     await this.scope.session(caller, p.sessionId, 'read');
     return this.queries.roster(p.sessionId);

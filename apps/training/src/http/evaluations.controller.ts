@@ -27,7 +27,7 @@ export class EvaluationsController {
   }
 
   @Post('learning-tests')
-  @Roles('trainer')
+  @Roles('trainer', 'admin')
   @ApiUnprocessableEntityResponse({ type: ApiError })
   async learning(@Param() p: SessionEmployeeParam, @Body() body: LearningTestRequest, @Ctx() ctx: RequestContext, @Caller() caller: Actor) {
     await this.scope.policy.assertEmployee(caller, p.employeeId, 'read');
@@ -35,7 +35,7 @@ export class EvaluationsController {
   }
 
   @Post('behaviour')
-  @Roles('manager')
+  @Roles('manager', 'admin')
   @ApiUnprocessableEntityResponse({ type: ApiError, description: 'BEHAVIOUR_OBSERVED_TOO_EARLY within 4 weeks of the training' })
   async behaviour(@Param() p: SessionEmployeeParam, @Body() body: BehaviourRequest, @Ctx() ctx: RequestContext, @Caller() caller: Actor) {
     await this.scope.policy.assertEmployee(caller, p.employeeId, 'write');

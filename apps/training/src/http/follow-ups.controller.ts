@@ -21,7 +21,7 @@ export class FollowUpsController {
   ) {}
 
   @Get()
-  @Roles('manager', 'hr', 'coach')
+  @Roles('manager', 'hr', 'coach', 'admin')
   async get(@Param() p: SessionEmployeeParam, @Caller() caller: Actor) {
     await this.scope.policy.assertEmployee(caller, p.employeeId, 'read');
     const { state } = await this.store.aggregate(followUpStream(p.sessionId, p.employeeId), followUpDecider);
@@ -30,7 +30,7 @@ export class FollowUpsController {
   }
 
   @Post('checks')
-  @Roles('manager', 'coach')
+  @Roles('manager', 'coach', 'admin')
   @ApiUnprocessableEntityResponse({ type: ApiError })
   async check(@Param() p: SessionEmployeeParam, @Body() body: FollowUpCheckRequest, @Ctx() ctx: RequestContext, @Caller() caller: Actor) {
     await this.scope.policy.assertEmployee(caller, p.employeeId, this.scope.modeFor(caller));

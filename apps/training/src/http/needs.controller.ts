@@ -20,7 +20,7 @@ export class NeedsController {
   ) {}
 
   @Get()
-  @Roles('manager', 'hr')
+  @Roles('manager', 'hr', 'admin')
   @ApiOkResponse({ description: 'Needs, highest priority first (priority = gap × strategic weight, formula version on each row)' })
   @ApiBadRequestResponse({ type: ApiError })
   async list(@Query() q: NeedsQuery, @Caller() caller: Actor) {
@@ -31,7 +31,7 @@ export class NeedsController {
   }
 
   @Post()
-  @Roles('manager', 'hr', 'employee')
+  @Roles('manager', 'hr', 'employee', 'admin')
   @ApiUnprocessableEntityResponse({ type: ApiError })
   async create(@Body() body: IdentifyNeedRequest, @Ctx() ctx: RequestContext, @Caller() caller: Actor) {
     await this.scope.need(caller, body.employeeId, body.businessUnitId, 'write');
@@ -40,7 +40,7 @@ export class NeedsController {
 
   @Post('obsolete')
   @HttpCode(200)
-  @Roles('manager', 'hr')
+  @Roles('manager', 'hr', 'admin')
   @ApiUnprocessableEntityResponse({ type: ApiError })
   async close(@Body() body: CloseNeedRequest, @Ctx() ctx: RequestContext, @Caller() caller: Actor) {
     await this.scope.need(caller, body.employeeId, body.businessUnitId, 'write');

@@ -21,7 +21,7 @@ export class PlansController {
   ) {}
 
   @Post()
-  @Roles('hr', 'manager')
+  @Roles('hr', 'manager', 'admin')
   @ApiConflictResponse({ type: ApiError })
   async draft(@Body() body: DraftPlanRequest, @Ctx() ctx: RequestContext, @Caller() caller: Actor) {
     await this.scope.policy.assertBusinessUnit(caller, body.businessUnitId, 'write');
@@ -30,7 +30,7 @@ export class PlansController {
 
   @Post(':planId/submit')
   @HttpCode(200)
-  @Roles('hr', 'manager')
+  @Roles('hr', 'manager', 'admin')
   @ApiUnprocessableEntityResponse({ type: ApiError })
   async submit(@Param() p: PlanParam, @Ctx() ctx: RequestContext, @Caller() caller: Actor) {
     await this.scope.plan(caller, p.planId, 'write');
@@ -49,7 +49,7 @@ export class PlansController {
 
   @Post(':planId/revisions')
   @HttpCode(200)
-  @Roles('hr', 'manager')
+  @Roles('hr', 'manager', 'admin')
   @ApiUnprocessableEntityResponse({ type: ApiError })
   async revise(@Param() p: PlanParam, @Body() body: RevisePlanRequest, @Ctx() ctx: RequestContext, @Caller() caller: Actor) {
     await this.scope.plan(caller, p.planId, 'write');
@@ -58,7 +58,7 @@ export class PlansController {
 
   @Post(':planId/spend')
   @HttpCode(200)
-  @Roles('hr')
+  @Roles('hr', 'admin')
   @ApiUnprocessableEntityResponse({ type: ApiError, description: 'PLAN_BUDGET_EXCEEDED when the approved budget would be overrun' })
   async spend(@Param() p: PlanParam, @Body() body: RecordSpendRequest, @Ctx() ctx: RequestContext, @Caller() caller: Actor) {
     await this.scope.plan(caller, p.planId, 'write');
@@ -66,7 +66,7 @@ export class PlansController {
   }
 
   @Get(':planId')
-  @Roles('hr', 'manager', 'executive', 'analyst')
+  @Roles('hr', 'manager', 'executive', 'analyst', 'admin')
   async get(@Param() p: PlanParam, @Caller() caller: Actor) {
     await this.scope.plan(caller, p.planId, 'read');
     const { state, version } = await this.store.aggregate(planStream(p.planId), planDecider);

@@ -23,28 +23,28 @@ export class ProgramsController {
   ) {}
 
   @Post()
-  @Roles('hr')
+  @Roles('hr', 'admin')
   @ApiUnprocessableEntityResponse({ type: ApiError })
   create(@Body() body: DefineProgramRequest, @Ctx() ctx: RequestContext) {
     return this.define.handle(body, ctx);
   }
 
   @Get(':programId')
-  @Roles('employee', 'manager', 'hr', 'trainer', 'coach', 'executive', 'analyst')
+  @Roles('employee', 'manager', 'hr', 'trainer', 'coach', 'executive', 'analyst', 'admin')
   get(@Param() p: ProgramParam) {
     return loadProgram(this.store, p.programId);
   }
 
   @Post(':programId/revisions')
   @HttpCode(200)
-  @Roles('hr')
+  @Roles('hr', 'admin')
   @ApiUnprocessableEntityResponse({ type: ApiError })
   newVersion(@Param() p: ProgramParam, @Body() body: ReviseProgramRequest, @Ctx() ctx: RequestContext) {
     return this.revise.handle({ programId: p.programId, changes: body.changes, reviewId: null }, ctx);
   }
 
   @Get(':programId/evaluations')
-  @Roles('hr', 'manager', 'trainer', 'executive', 'analyst')
+  @Roles('hr', 'manager', 'trainer', 'executive', 'analyst', 'admin')
   @ApiOkResponse({ description: 'Kirkpatrick L1 average, L2 average gain, L3 average rating' })
   async evaluations(@Param() p: ProgramParam) {
     await loadProgram(this.store, p.programId);
@@ -52,7 +52,7 @@ export class ProgramsController {
   }
 
   @Get(':programId/effectiveness')
-  @Roles('hr', 'manager', 'executive', 'analyst')
+  @Roles('hr', 'manager', 'executive', 'analyst', 'admin')
   @ApiOkResponse({ description: 'Kirkpatrick L4: appraisal change of trained employees against untrained peers of the same unit and band' })
   async effectiveness(@Param() p: ProgramParam, @Caller() caller: Actor) {
     await loadProgram(this.store, p.programId);
@@ -64,14 +64,14 @@ export class ProgramsController {
 
   @Post(':programId/review-check')
   @HttpCode(200)
-  @Roles('hr')
+  @Roles('hr', 'admin')
   @ApiOkResponse({ description: 'Flags the program for review when an evaluation level is below its threshold' })
   async reviewCheck(@Param() p: ProgramParam, @Ctx() ctx: RequestContext) {
     return this.reviews.check(p.programId, await this.queries.evaluationStats(p.programId), ctx);
   }
 
   @Post(':programId/reviews/:reviewId/actions')
-  @Roles('hr')
+  @Roles('hr', 'admin')
   @ApiUnprocessableEntityResponse({ type: ApiError })
   action(@Param() p: ReviewParam, @Body() body: ImprovementActionRequest, @Ctx() ctx: RequestContext) {
     return this.reviews.recordAction(p.programId, { reviewId: p.reviewId, ...body }, ctx);
@@ -79,7 +79,7 @@ export class ProgramsController {
 
   @Post(':programId/reviews/:reviewId/next-version')
   @HttpCode(200)
-  @Roles('hr')
+  @Roles('hr', 'admin')
   @ApiUnprocessableEntityResponse({ type: ApiError })
   nextVersion(@Param() p: ReviewParam, @Body() body: ReviseProgramRequest, @Ctx() ctx: RequestContext) {
     return this.reviews.reviseFromReview(p.programId, { reviewId: p.reviewId, changes: body.changes }, ctx);

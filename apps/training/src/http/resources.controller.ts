@@ -20,27 +20,27 @@ export class ResourcesController {
   ) {}
 
   @Post()
-  @Roles('hr')
+  @Roles('hr', 'admin')
   @ApiConflictResponse({ type: ApiError })
   create(@Body() body: RegisterResourceRequest, @Ctx() ctx: RequestContext) {
     return this.register.handle({ ...body, quantity: body.quantity ?? 1 }, ctx);
   }
 
   @Post(':resourceId/bookings')
-  @Roles('hr')
+  @Roles('hr', 'admin')
   @ApiUnprocessableEntityResponse({ type: ApiError, description: 'RESOURCE_DOUBLE_BOOKED' })
   bookIt(@Param() p: ResourceParam, @Body() body: BookResourceRequest, @Ctx() ctx: RequestContext) {
     return this.book.handle({ resourceId: p.resourceId, bookingId: body.bookingId, sessionId: body.sessionId ?? null, from: body.from, to: body.to, quantity: body.quantity ?? 1 }, ctx);
   }
 
   @Delete(':resourceId/bookings/:bookingId')
-  @Roles('hr')
+  @Roles('hr', 'admin')
   free(@Param() p: BookingParam, @Query() q: ReleaseBookingQuery, @Ctx() ctx: RequestContext) {
     return this.release.handle({ resourceId: p.resourceId, bookingId: p.bookingId, reason: q.reason ?? 'released' }, ctx);
   }
 
   @Get(':resourceId')
-  @Roles('hr', 'manager', 'trainer')
+  @Roles('hr', 'manager', 'trainer', 'admin')
   async get(@Param() p: ResourceParam) {
     const { state } = await this.store.aggregate(resourceStream(p.resourceId), resourceDecider);
     if (state.status === 'new') throw new ResourceNotFound(p.resourceId);

@@ -22,7 +22,7 @@ export class SessionsController {
   ) {}
 
   @Post()
-  @Roles('hr', 'manager')
+  @Roles('hr', 'manager', 'admin')
   @ApiUnprocessableEntityResponse({ type: ApiError, description: 'RESOURCE_DOUBLE_BOOKED when the venue or trainer is taken' })
   @ApiConflictResponse({ type: ApiError })
   async create(@Body() body: ScheduleSessionRequest, @Ctx() ctx: RequestContext, @Caller() caller: Actor) {
@@ -31,7 +31,7 @@ export class SessionsController {
   }
 
   @Get(':sessionId')
-  @Roles('employee', 'manager', 'hr', 'trainer', 'coach', 'analyst')
+  @Roles('employee', 'manager', 'hr', 'trainer', 'coach', 'analyst', 'admin')
   async get(@Param() p: SessionParam, @Caller() caller: Actor) {
     // Employees browse sessions to enrol; everyone else within the units they may read.
     if (!caller.roles.includes('employee')) await this.scope.session(caller, p.sessionId, 'read');
@@ -42,7 +42,7 @@ export class SessionsController {
 
   @Post(':sessionId/cancel')
   @HttpCode(200)
-  @Roles('hr', 'manager')
+  @Roles('hr', 'manager', 'admin')
   async cancel(@Param() p: SessionParam, @Body() body: CancelSessionRequest, @Ctx() ctx: RequestContext, @Caller() caller: Actor) {
     await this.scope.session(caller, p.sessionId, 'write');
     return this.sessions.cancel({ sessionId: p.sessionId, reason: body.reason }, ctx);
@@ -50,7 +50,7 @@ export class SessionsController {
 
   @Post(':sessionId/attendance')
   @HttpCode(200)
-  @Roles('trainer')
+  @Roles('trainer', 'admin')
   @ApiConflictResponse({ type: ApiError, description: 'Someone changed the session at the same time' })
   async attendance(@Param() p: SessionParam, @Body() body: AttendanceRequest, @Ctx() ctx: RequestContext, @Caller() caller: Actor) {
     await this.scope.session(caller, p.sessionId, 'read');
@@ -59,7 +59,7 @@ export class SessionsController {
 
   @Post(':sessionId/exam-scores')
   @HttpCode(200)
-  @Roles('trainer')
+  @Roles('trainer', 'admin')
   async examScore(@Param() p: SessionParam, @Body() body: ExamScoreRequest, @Ctx() ctx: RequestContext, @Caller() caller: Actor) {
     await this.scope.session(caller, p.sessionId, 'read');
     return this.sessions.examScore({ sessionId: p.sessionId, ...body }, ctx);
@@ -67,7 +67,7 @@ export class SessionsController {
 
   @Post(':sessionId/complete')
   @HttpCode(200)
-  @Roles('trainer', 'hr')
+  @Roles('trainer', 'hr', 'admin')
   @ApiUnprocessableEntityResponse({ type: ApiError, description: 'SESSION_NOT_OVER before the session ends' })
   async complete(@Param() p: SessionParam, @Ctx() ctx: RequestContext, @Caller() caller: Actor) {
     await this.scope.session(caller, p.sessionId, this.scope.modeFor(caller));

@@ -35,6 +35,10 @@ describe('ReviseProgram', () => {
     given([defined()])
       .when({ type: 'ReviseProgram', data: { programId: 'p1', changes: { method: 'role-play' }, reviewId: 'r1', at } })
       .then([{ type: 'TrainingProgramRevised', data: { ...def({ method: 'role-play' }), version: 2, reviewId: 'r1', at } }]));
+  it('keeps the fields a revision leaves undefined', () =>
+    given([defined()])
+      .when({ type: 'ReviseProgram', data: { programId: 'p1', changes: { title: undefined, method: 'seminar' }, reviewId: null, at } })
+      .then([{ type: 'TrainingProgramRevised', data: { ...def({ method: 'seminar' }), version: 2, reviewId: null, at } }]));
   it('refuses to revise a program that does not exist', () =>
     given([]).when({ type: 'ReviseProgram', data: { programId: 'p1', changes: {}, reviewId: null, at } }).thenThrows(ProgramNotFound));
 });

@@ -38,7 +38,9 @@ const decide = (cmd: ProgramCommand, s: Program): ProgramEvent[] => {
     case 'ReviseProgram': {
       const { programId, changes, reviewId, at } = cmd.data;
       if (s.status === 'new') throw new ProgramNotFound(programId);
-      const next = { ...definitionOf(s), ...changes, programId };
+      // Only the fields given change: an absent (or undefined) field keeps its current value.
+      const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+      const next = { ...definitionOf(s), ...given, programId };
       validate(next);
       return [{ type: 'TrainingProgramRevised', data: { ...next, version: s.version + 1, reviewId, at } }];
     }
