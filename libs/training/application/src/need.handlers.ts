@@ -26,6 +26,7 @@ export class IdentifyNeedHandler {
   async handle(input: IdentifyNeedInput, context: CommandContext): Promise<CommandResult & { needId: string | null }> {
     const at = this.clock.now().toISOString();
     const stream = needStream(input.employeeId, input.businessUnitId, input.competency);
+    // A reaction derives the need id too (slot 1000, past any event's), so a redelivery names the same need.
     const needId = context.eventIdFor?.(1000) ?? randomUUID();
     const result = await execute(this.store, stream, needDecider)(() => ({ type: 'IdentifyNeed', data: { ...input, strategicWeight: input.strategicWeight ?? 1, needId, at } }), {
       context,
