@@ -1,7 +1,8 @@
 // A real single-node Apache Kafka broker in KRaft mode, run from the official jars on Maven
 // Central with the machine's Java (17+). No Docker needed. Used by scripts/infra.mjs.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync, createWriteStream } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,15 +18,48 @@ export function javaAvailable() {
   return r.status === 0;
 }
 
-/** Fetches the broker jars once (Maven Central); later starts reuse target/lib. */
-export function ensureBrokerJars() {
+const mavenAvailable = () => spawnSync('mvn', ['-v'], { encoding: 'utf8' }).status === 0;
+
+/** Downloads the pinned jars straight from Maven Central, checking each sha256 (no Maven needed). */
+async function downloadPinnedJars() {
+  const { jars } = JSON.parse(readFileSync(path.join(here, 'jars.lock.json'), 'utf8'));
+  const repo = (process.env.MAVEN_REPOSITORY_URL ?? 'https://repo1.maven.org/maven2').replace(/\/$/, '');
+  const partial = `${libDir}.partial`;
+  rmSync(partial, { recursive: true, force: true });
+  mkdirSync(partial, { recursive: true });
+  let done = 0;
+  for (const j of jars) {
+    const file = `${j.artifact}-${j.version}.jar`;
+    const url = `${repo}/${j.group.replace(/\./g, '/')}/${j.artifact}/${j.version}/${file}`;
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`download failed (${res.status}): ${url}`);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    if (sha256 !== j.sha256) throw new Error(`checksum mismatch for ${file}: expected ${j.sha256}, got ${sha256}`);
+    writeFileSync(path.join(partial, file), bytes);
+    done++;
+    if (done % 10 === 0 || done === jars.length) log('downloaded Kafka jars', { done, total: jars.length });
+  }
+  rmSync(libDir, { recursive: true, force: true });
+  mkdirSync(path.dirname(libDir), { recursive: true });
+  renameSync(partial, libDir);
+}
+
+/** Fetches the broker jars once (Maven if installed, else a pinned download); later starts reuse target/lib. */
+export async function ensureBrokerJars() {
   if (existsSync(libDir) && readdirSync(libDir).some((f) => f.startsWith('kafka_2.13-'))) return;
-  log('fetching Kafka broker jars from Maven Central (first run only)');
-  const r = spawnSync('mvn', ['-q', '-B', '-f', path.join(here, 'pom.xml'), 'package'], { stdio: 'inherit' });
-  if (r.status !== 0) {
-    throw new Error(
-      'Could not fetch the Kafka jars with Maven. Install Maven and Java 17+, or set KAFKA_BROKERS to an existing broker.',
-    );
+  if (process.env.KAFKA_JARS_VIA !== 'download' && mavenAvailable()) {
+    log('fetching Kafka broker jars with Maven (first run only)');
+    const r = spawnSync('mvn', ['-q', '-B', '-f', path.join(here, 'pom.xml'), 'package'], { stdio: 'inherit' });
+    if (r.status === 0) return;
+    log('Maven could not fetch the jars; downloading the pinned jars instead');
+  } else {
+    log('Maven not found: downloading the pinned Kafka jars from Maven Central (first run only)');
+  }
+  try {
+    await downloadPinnedJars();
+  } catch (e) {
+    throw new Error(`Could not fetch the Kafka broker jars (${e.message}). Install Maven or allow access to Maven Central, or set KAFKA_BROKERS to an existing broker.`);
   }
 }
 
@@ -59,7 +93,7 @@ export async function startKafkaBroker({ dataDir, port = 19092, controllerPort =
         'On Debian/Ubuntu: apt-get install openjdk-17-jre-headless maven',
     );
   }
-  ensureBrokerJars();
+  await ensureBrokerJars();
   const logDir = path.join(dataDir, 'logs');
   mkdirSync(logDir, { recursive: true });
   const props = path.join(dataDir, 'server.properties');

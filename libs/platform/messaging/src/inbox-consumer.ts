@@ -1,4 +1,5 @@
 import type { Envelope } from '@tpm/contracts';
+import { systemActor, type Actor } from '@tpm/kernel';
 import { dlqTopicOf, HEADERS } from '@tpm/contracts';
 import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
@@ -14,6 +15,12 @@ export interface InboxContext {
   /** Stable ids for the events this reaction appends (n = 0, 1, …). */
   eventIdFor(n: number): string;
   consumer: string;
+  /**
+   * The metadata a reaction's own events carry: the consumer acts, the correlation id of the
+   * cause is kept and the cause's event id becomes the causation id, so one chain can be followed
+   * across services.
+   */
+  causedBy: { actor: Actor; correlationId: string; causationId: string; traceparent: string | null };
 }
 
 export type InboxHandler = (envelope: Envelope, ctx: InboxContext) => Promise<void>;
@@ -140,6 +147,12 @@ export class InboxConsumer {
         tx: client,
         consumer: this.options.name,
         eventIdFor: (n) => deterministicUuid(this.options.name, envelope.eventId, n),
+        causedBy: {
+          actor: systemActor(this.options.name),
+          correlationId: envelope.correlationId,
+          causationId: envelope.eventId,
+          traceparent: envelope.traceparent ?? null,
+        },
       });
       await client.query('COMMIT');
       return 'handled';
