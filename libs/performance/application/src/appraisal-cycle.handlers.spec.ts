@@ -64,7 +64,7 @@ describe('appraisal cycle handlers, planning to sign-off', () => {
   const advance = (to: 'execution' | 'review' | 'calibration' | 'feedback' | 'closed') => new AdvanceAppraisalStageHandler(store, clock).handle({ cycleId: 'C1', to }, hr);
   const assess = (n: string, actual: number, by = 'boss') =>
     new SubmitManagerAssessmentHandler(store, clock).handle(
-      { cycleId: 'C1', employeeId: ids[n], results: [{ indicatorId: 'K1', actual }], competencies: [{ competency: 'negotiation', rating: 2, requiredLevel: 4 }], potential: 'medium', comment: 'ok' },
+      { cycleId: 'C1', employeeId: ids[n], actingEmployeeId: ids[by], results: [{ indicatorId: 'K1', actual }], competencies: [{ competency: 'negotiation', rating: 2, requiredLevel: 4 }], potential: 'medium', comment: 'ok' },
       ctxOf(by, ['manager']),
     );
 
@@ -77,7 +77,7 @@ describe('appraisal cycle handlers, planning to sign-off', () => {
   });
 
   it('records monthly progress by the person reporting it', async () => {
-    await new ReportProgressHandler(store, clock).handle({ employeeId: ids.ana, period: '2027', objectiveId: 'O1', month: '2027-02', actual: 30, comment: 'slow start' }, ctxOf('ana'));
+    await new ReportProgressHandler(store, clock).handle({ employeeId: ids.ana, period: '2027', objectiveId: 'O1', month: '2027-02', actual: 30, comment: 'slow start', actingEmployeeId: ids.ana }, ctxOf('ana'));
     const card = await new AppraisalQueries(store).scorecard(ids.ana, '2027');
     expect(card.objectives[0].progress['2027-02']).toMatchObject({ actual: 30, reportedBy: ids.ana });
     expect(card.totalWeight).toBe(100);
@@ -86,10 +86,10 @@ describe('appraisal cycle handlers, planning to sign-off', () => {
   it('runs a cycle from review to sign-off, with the manager read from the employee aggregate', async () => {
     await advance('execution');
     await advance('review');
-    await new SubmitSelfAssessmentHandler(store, clock).handle({ cycleId: 'C1', employeeId: ids.ana, comment: 'good year', ratings: [] }, ctxOf('ana'));
-    await expect(new SubmitSelfAssessmentHandler(store, clock).handle({ cycleId: 'C1', employeeId: ids.ana, comment: 'x', ratings: [] }, ctxOf('ben'))).rejects.toThrow(OnlyTheEmployeeSelfAssesses);
+    await new SubmitSelfAssessmentHandler(store, clock).handle({ cycleId: 'C1', employeeId: ids.ana, comment: 'good year', ratings: [], actingEmployeeId: ids.ana }, ctxOf('ana'));
+    await expect(new SubmitSelfAssessmentHandler(store, clock).handle({ cycleId: 'C1', employeeId: ids.ana, comment: 'x', ratings: [], actingEmployeeId: ids.ben }, ctxOf('ben'))).rejects.toThrow(OnlyTheEmployeeSelfAssesses);
     await expect(assess('ana', 80, 'dan')).rejects.toThrow(NotTheEmployeesManager);
-    await new DelegateAssessmentHandler(store, clock).handle({ cycleId: 'C1', employeeId: ids.cy, delegateId: ids.dan }, ctxOf('boss', ['manager']));
+    await new DelegateAssessmentHandler(store, clock).handle({ cycleId: 'C1', employeeId: ids.cy, delegateId: ids.dan, actingEmployeeId: ids.boss }, ctxOf('boss', ['manager']));
     await assess('ana', 80);
     await assess('ben', 40);
     await assess('cy', 95, 'dan');
@@ -106,8 +106,8 @@ describe('appraisal cycle handlers, planning to sign-off', () => {
     const [finalized] = (await store.readStream(appraisalStream('C1', ids.ben))).filter((e) => e.type === 'AppraisalFinalized');
     expect(finalized.data).toMatchObject({ employeeId: ids.ben, businessUnitId: 'sales', managerId: ids.boss, score: 40, ratingBand: 'below', ratingBandRank: 2, competencyGaps: [{ competency: 'negotiation', gap: 2 }] });
 
-    await new AcknowledgeAppraisalHandler(store, clock).handle({ cycleId: 'C1', employeeId: ids.ana }, ctxOf('ana'));
-    await new DisputeAppraisalHandler(store, clock).handle({ cycleId: 'C1', employeeId: ids.ben, reason: 'territory changed' }, ctxOf('ben'));
+    await new AcknowledgeAppraisalHandler(store, clock).handle({ cycleId: 'C1', employeeId: ids.ana, actingEmployeeId: ids.ana }, ctxOf('ana'));
+    await new DisputeAppraisalHandler(store, clock).handle({ cycleId: 'C1', employeeId: ids.ben, reason: 'territory changed', actingEmployeeId: ids.ben }, ctxOf('ben'));
     await new ResolveAppraisalDisputeHandler(store, clock).handle({ cycleId: 'C1', employeeId: ids.ben, resolution: 'amended', toBand: 'meets', note: 'agreed' }, hr);
     expect((await queries.appraisal('C1', ids.ben, 'reviewee')).finalBand).toBe('meets');
 
@@ -138,8 +138,8 @@ describe('appraisal cycle handlers, planning to sign-off', () => {
     await advance('execution');
     await advance('review');
     const feedback = new SubmitPeerFeedbackHandler(store, clock);
-    await feedback.handle({ cycleId: 'C1', employeeId: ids.ana, feedbackId: 'f-1', relation: 'peer', anonymous: true, rating: 4, comment: 'helpful' }, ctxOf('ben'));
-    await feedback.handle({ cycleId: 'C1', employeeId: ids.ana, feedbackId: 'f-2', relation: 'upward', anonymous: false, rating: 3, comment: 'clear' }, ctxOf('cy'));
+    await feedback.handle({ cycleId: 'C1', employeeId: ids.ana, feedbackId: 'f-1', relation: 'peer', anonymous: true, rating: 4, comment: 'helpful', actingEmployeeId: ids.ben }, ctxOf('ben'));
+    await feedback.handle({ cycleId: 'C1', employeeId: ids.ana, feedbackId: 'f-2', relation: 'upward', anonymous: false, rating: 3, comment: 'clear', actingEmployeeId: ids.cy }, ctxOf('cy'));
     const [anonymous, named] = await store.readStream(peerFeedbackStream('C1', ids.ana));
     expect(JSON.stringify(anonymous)).not.toContain(ids.ben);
     expect(JSON.stringify(anonymous)).not.toContain('"ben"');
@@ -151,7 +151,7 @@ describe('appraisal cycle handlers, planning to sign-off', () => {
   it('records training completion as competency evidence once, however often it is delivered', async () => {
     const reaction = new RecordTrainingEvidenceReaction(store, clock);
     const event = { employeeId: ids.ana, programId: 'P1', programVersion: 1, sessionId: 'S1', businessUnitId: 'sales', competencies: ['negotiation'], examScore: 88, attendanceShare: 1, completedAt: '2027-05-01T00:00:00Z' };
-    const reactionContext = { eventIdFor: (n: number) => `00000000-0000-5000-8000-00000000000${n}`, correlationId: 'c', causationId: 'e-1' };
+    const reactionContext = { eventIdFor: (n: number) => `00000000-0000-5000-8000-00000000000${n}`, causedBy: { actor: { subject: 'system:performance-reactions', roles: ['system' as const] }, correlationId: 'c', causationId: 'e-1', traceparent: null } };
     expect(await reaction.handle(event, reactionContext)).toEqual({ appended: 1 });
     expect(await reaction.handle(event, reactionContext)).toEqual({ appended: 0 });
     expect((await new AppraisalQueries(store).scorecard(ids.ana, '2027')).competencyEvidence).toMatchObject([{ programId: 'P1', competencies: ['negotiation'] }]);

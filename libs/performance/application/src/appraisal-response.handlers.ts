@@ -6,6 +6,8 @@ import { appendDecided, type CommandContext, type CommandResult } from './comman
 import { appraisalResponseStream } from './performance.streams';
 
 type Target = { cycleId: string; employeeId: string };
+/** The employee the caller is (from the token), or null: only the appraised employee answers. */
+type Acting = { actingEmployeeId: string | null };
 type Base = Target & { facts: ResponseFacts; at: string };
 
 /** The employee's answer: gated by the cycle stage and by the appraisal being final, both read here. */
@@ -29,15 +31,15 @@ abstract class AppraisalResponseHandler<Input extends Target> {
   }
 }
 
-export class AcknowledgeAppraisalHandler extends AppraisalResponseHandler<Target> {
-  protected command(_: Target, base: Base, context: CommandContext): AppraisalResponseCommand {
-    return { type: 'AcknowledgeAppraisal', data: { ...base, by: context.actor.employeeId ?? null } };
+export class AcknowledgeAppraisalHandler extends AppraisalResponseHandler<Target & Acting> {
+  protected command(input: Target & Acting, base: Base): AppraisalResponseCommand {
+    return { type: 'AcknowledgeAppraisal', data: { ...base, by: input.actingEmployeeId } };
   }
 }
 
-export class DisputeAppraisalHandler extends AppraisalResponseHandler<Target & { reason: string }> {
-  protected command(input: Target & { reason: string }, base: Base, context: CommandContext): AppraisalResponseCommand {
-    return { type: 'DisputeAppraisal', data: { ...base, by: context.actor.employeeId ?? null, reason: input.reason } };
+export class DisputeAppraisalHandler extends AppraisalResponseHandler<Target & Acting & { reason: string }> {
+  protected command(input: Target & Acting & { reason: string }, base: Base): AppraisalResponseCommand {
+    return { type: 'DisputeAppraisal', data: { ...base, by: input.actingEmployeeId, reason: input.reason } };
   }
 }
 

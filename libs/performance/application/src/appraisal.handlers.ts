@@ -16,6 +16,11 @@ import { appendDecided, type CommandContext, type CommandResult } from './comman
 import { appraisalStream } from './performance.streams';
 
 type Target = { cycleId: string; employeeId: string };
+/**
+ * The employee the caller is (from the token), or null when they are none. Event metadata keeps
+ * only who acted and as what; who the person is for the rules comes in explicitly.
+ */
+type Acting = { actingEmployeeId: string | null };
 
 /** Reads the cycle (stage gate), builds the command, decides on the appraisal and appends at its version. */
 abstract class AppraisalHandler<Input extends Target> {
@@ -41,17 +46,17 @@ abstract class AppraisalHandler<Input extends Target> {
   }
 }
 
-export interface SubmitSelfAssessmentInput extends Target {
+export interface SubmitSelfAssessmentInput extends Target, Acting {
   comment: string;
   ratings: { competency: string; rating: number }[];
 }
 export class SubmitSelfAssessmentHandler extends AppraisalHandler<SubmitSelfAssessmentInput> {
-  protected async command(input: SubmitSelfAssessmentInput, base: Target & { cycle: CycleFacts; at: string }, context: CommandContext): Promise<AppraisalCommand> {
-    return { type: 'SubmitSelfAssessment', data: { ...base, submittedBy: context.actor.employeeId ?? null, comment: input.comment, ratings: input.ratings } };
+  protected async command(input: SubmitSelfAssessmentInput, base: Target & { cycle: CycleFacts; at: string }): Promise<AppraisalCommand> {
+    return { type: 'SubmitSelfAssessment', data: { ...base, submittedBy: input.actingEmployeeId, comment: input.comment, ratings: input.ratings } };
   }
 }
 
-export interface DelegateAssessmentInput extends Target {
+export interface DelegateAssessmentInput extends Target, Acting {
   delegateId: string;
 }
 export class DelegateAssessmentHandler extends AppraisalHandler<DelegateAssessmentInput> {
@@ -61,12 +66,12 @@ export class DelegateAssessmentHandler extends AppraisalHandler<DelegateAssessme
     const { actor } = context;
     return {
       type: 'DelegateAssessment',
-      data: { ...base, managerId: employee.managerId, delegatedBy: actor.employeeId ?? actor.subject, byHr: actor.roles.includes('hr'), delegateId: input.delegateId },
+      data: { ...base, managerId: employee.managerId, delegatedBy: input.actingEmployeeId ?? actor.subject, byHr: actor.roles.includes('hr'), delegateId: input.delegateId },
     };
   }
 }
 
-export interface SubmitManagerAssessmentInput extends Target {
+export interface SubmitManagerAssessmentInput extends Target, Acting {
   results: IndicatorResult[];
   competencies: CompetencyRating[];
   potential: Potential;
@@ -74,13 +79,13 @@ export interface SubmitManagerAssessmentInput extends Target {
 }
 /** The manager is read from the employee aggregate and the scorecard snapshot from its stream: both ride on the command. */
 export class SubmitManagerAssessmentHandler extends AppraisalHandler<SubmitManagerAssessmentInput> {
-  protected async command(input: SubmitManagerAssessmentInput, base: Target & { cycle: CycleFacts; at: string }, context: CommandContext): Promise<AppraisalCommand> {
+  protected async command(input: SubmitManagerAssessmentInput, base: Target & { cycle: CycleFacts; at: string }): Promise<AppraisalCommand> {
     const employee = await requireActiveEmployee(this.store, input.employeeId);
     const scorecard = await scorecardSnapshot(this.store, input.employeeId, base.cycle.period);
     const { results, competencies, potential, comment } = input;
     return {
       type: 'SubmitManagerAssessment',
-      data: { ...base, assessorId: context.actor.employeeId ?? null, managerId: employee.managerId, businessUnitId: employee.businessUnitId, scorecard, results, competencies, potential, comment },
+      data: { ...base, assessorId: input.actingEmployeeId, managerId: employee.managerId, businessUnitId: employee.businessUnitId, scorecard, results, competencies, potential, comment },
     };
   }
 }

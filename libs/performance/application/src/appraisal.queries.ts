@@ -2,6 +2,7 @@ import type { EventStore } from '@tpm/event-store';
 import {
   alignmentTree,
   AppraisalCycleNotFound,
+  AppraisalNotFound,
   appraisalCycleDecider,
   appraisalResponseDecider,
   competencyEvidenceDecider,
@@ -55,6 +56,8 @@ export class AppraisalQueries {
   }
 
   async appraisal(cycleId: string, employeeId: string, view: FeedbackView, asOf?: string) {
+    const { cycle } = await requireCycle(this.store, cycleId);
+    if (!(employeeId in cycle.participants)) throw new AppraisalNotFound(cycleId, employeeId);
     const { state, version } = await loadAppraisal(this.store, cycleId, employeeId, asOf);
     const response = await this.store.aggregate(appraisalResponseStream(cycleId, employeeId), appraisalResponseDecider, { asOf });
     const feedback = await this.store.aggregate(peerFeedbackStream(cycleId, employeeId), peerFeedbackDecider, { asOf });

@@ -23,3 +23,4 @@ export * from './appraisal-response.handlers';
 export * from './peer-feedback.handler';
 export * from './record-training-evidence.reaction';
 export * from './appraisal.queries';
+export * from './store-participants.source';

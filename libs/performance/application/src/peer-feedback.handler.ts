@@ -17,6 +17,8 @@ export interface SubmitPeerFeedbackInput {
   anonymous: boolean;
   rating: number;
   comment: string;
+  /** The reviewer: the employee the caller is (from the token), or null. */
+  actingEmployeeId: string | null;
 }
 
 export class SubmitPeerFeedbackHandler {
@@ -30,8 +32,8 @@ export class SubmitPeerFeedbackHandler {
     const stream = peerFeedbackStream(input.cycleId, input.employeeId);
     const { state, version } = await this.store.aggregate(stream, peerFeedbackDecider);
     const at = this.clock.now().toISOString();
-    const reviewerId = context.actor.employeeId ?? null;
-    const events = peerFeedbackDecider.decide({ type: 'SubmitPeerFeedback', data: { ...input, stage: facts.stage, reviewerId, at } }, state);
+    const { actingEmployeeId: reviewerId, ...feedback } = input;
+    const events = peerFeedbackDecider.decide({ type: 'SubmitPeerFeedback', data: { ...feedback, stage: facts.stage, reviewerId, at } }, state);
     // Anonymity must hold in the audit trail too: the reviewer's identity never reaches the store.
     const author: CommandContext = input.anonymous ? { ...context, actor: ANONYMOUS_REVIEWER } : context;
     return appendDecided(this.store, stream, events, { expectedVersion: version, context: author, at, businessUnitId: cycle.participants[input.employeeId] ?? null });

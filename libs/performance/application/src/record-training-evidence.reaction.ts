@@ -1,5 +1,4 @@
-import type { Clock } from '@tpm/kernel';
-import { systemActor } from '@tpm/kernel';
+import type { Actor, Clock } from '@tpm/kernel';
 import type { TrainingCompleted } from '@tpm/contracts';
 import type { EventStore } from '@tpm/event-store';
 import { competencyEvidenceDecider } from '@tpm/performance-domain';
@@ -9,9 +8,8 @@ import { competencyStream } from './performance.streams';
 export interface ReactionContext {
   /** Stable ids for the events this reaction appends (n = 0, 1, …): redelivery re-appends the same ids. */
   eventIdFor(n: number): string;
-  correlationId: string;
-  /** The consumed event's id. */
-  causationId: string;
+  /** The consumer as actor, the cause's correlation id, and the cause's event id as causation id. */
+  causedBy: { actor: Actor; correlationId: string; causationId: string; traceparent: string | null };
 }
 
 /**
@@ -41,10 +39,8 @@ export class RecordTrainingEvidenceReaction {
       {
         expectedVersion: version,
         metadata: {
-          actor: systemActor('performance-reactions'),
+          ...reaction.causedBy,
           businessUnitId: event.businessUnitId,
-          correlationId: reaction.correlationId,
-          causationId: reaction.causationId,
           occurredAt: at,
         },
       },

@@ -65,6 +65,8 @@ export class AdjustObjectiveWeightsHandler extends ScorecardHandler<AdjustObject
 }
 
 export interface ReportProgressInput extends Scoped {
+  /** The employee the caller is, or null (then the caller's subject signs the report). */
+  actingEmployeeId: string | null;
   objectiveId: string;
   month: string;
   actual: number;
@@ -72,6 +74,7 @@ export interface ReportProgressInput extends Scoped {
 }
 export class ReportProgressHandler extends ScorecardHandler<ReportProgressInput> {
   protected async command(input: ReportProgressInput, at: string, context: CommandContext): Promise<ScorecardCommand> {
-    return { type: 'ReportProgress', data: { ...input, reportedBy: context.actor.employeeId ?? context.actor.subject, at } };
+    const { actingEmployeeId, ...report } = input;
+    return { type: 'ReportProgress', data: { ...report, reportedBy: actingEmployeeId ?? context.actor.subject, at } };
   }
 }

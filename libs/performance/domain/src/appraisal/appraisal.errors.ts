@@ -87,3 +87,11 @@ export class NoFinalizationBeforeCalibration extends DomainError {
     super(`Appraisals are finalized once calibration is over (feedback stage); the cycle is in ${stage}`, { stage });
   }
 }
+
+export class AppraisalNotFound extends DomainError {
+  readonly code = 'APPRAISAL_NOT_FOUND';
+  override readonly kind = 'not-found' as const;
+  constructor(readonly cycleId: string, readonly employeeId: string) {
+    super(`Employee ${employeeId} has no appraisal in cycle ${cycleId}`, { cycleId, employeeId });
+  }
+}
