@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
+import { INBOX_CONSUMER, type InboxConsumer } from '@tpm/messaging';
 import request from 'supertest';
 import { createTestDatabase, type TestDatabase } from '@tpm/testing';
 
@@ -24,6 +25,8 @@ describe('performance API: goals, scorecards and appraisal cycles (real PostgreS
     const { createServiceApp } = await import('@tpm/service-kit');
     app = await createServiceApp(AppModule, { title: 'performance', description: 'test' });
     await app.init();
+    // This suite reacts to nothing; leave the shared `performance-reactions` group to the services other suites boot.
+    await app.get<InboxConsumer>(INBOX_CONSUMER).stop();
 
     await api().post('/org/business-units').send({ businessUnitId: BU, name: 'Acme', parentId: null });
     await api().post('/org/business-units').send({ businessUnitId: SALES, name: 'Sales', parentId: BU }).expect(201);
