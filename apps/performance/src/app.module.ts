@@ -1,4 +1,5 @@
 import { Module, type Provider } from '@nestjs/common';
+import { topicOf } from '@tpm/contracts';
 import { systemClock, type Clock } from '@tpm/kernel';
 import type { EventStore } from '@tpm/event-store';
 import { AuthModule } from '@tpm/auth';
@@ -40,7 +41,7 @@ const handler = (cls: HandlerClass): Provider => ({ provide: cls, inject: [EVENT
       poolToken: PG_POOL,
       kafkaToken: KAFKA,
       partitions: loadServiceConfig('performance').kafkaPartitions,
-      consumes: ['performance.events'],
+      consumes: [topicOf('performance')],
     }),
   ],
   controllers: [BusinessUnitsController, EmployeesController, EmployeeImportController, HistoryController],
