@@ -65,6 +65,8 @@ export async function startInfra({
   pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329),
   kafkaPort = Number(process.env.EMBEDDED_KAFKA_PORT ?? 19092),
   databases = SERVICES.map((s) => `tpm_${s}`),
+  // Benchmarks of the PostgreSQL side alone need no broker.
+  kafka = true,
 } = {}) {
   const stops = [];
   const stop = async () => {
@@ -87,7 +89,9 @@ export async function startInfra({
     await ensureDatabases(databaseUrl, databases);
 
     let kafkaBrokers = process.env.KAFKA_BROKERS;
-    if (kafkaBrokers) {
+    if (!kafka) {
+      kafkaBrokers = undefined;
+    } else if (kafkaBrokers) {
       log('using Kafka from KAFKA_BROKERS', { kafkaBrokers });
     } else {
       const broker = await startKafkaBroker({ dataDir: path.join(dataDir, 'kafka'), port: kafkaPort });

@@ -1,6 +1,9 @@
 // `npm test`: type-check, lint, then every test tier (unit, integration, e2e) in one Jest run.
 // Jest's global setup starts the real PostgreSQL and Kafka and stops them at the end.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 const run = (cmd, args) => {
   process.stderr.write(`\n> ${cmd} ${args.join(' ')}\n`);
@@ -17,4 +20,14 @@ process.env.NX_DAEMON = 'false';
 process.env.NX_NO_CLOUD = 'true';
 run(bin('nx'), ['show', 'projects', '--json']);
 run(bin('eslint'), ['.', '--max-warnings=0']);
-run(bin('jest'), ['--ci', '--maxWorkers=2', ...extra]);
+const results = path.join(mkdtempSync(path.join(os.tmpdir(), 'tpm-test-')), 'jest.json');
+const jest = spawnSync(bin('jest'), ['--ci', '--maxWorkers=2', '--json', `--outputFile=${results}`, ...extra], { stdio: 'inherit', env: process.env });
+// One plain closing line with the counts, whatever reads this output.
+try {
+  const r = JSON.parse(readFileSync(results, 'utf8'));
+  const skipped = r.numPendingTests + r.numTodoTests;
+  process.stdout.write(`\ntests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped\n`);
+} catch {
+  process.stdout.write('\ntests: no results were written by Jest\n');
+}
+process.exit(jest.status ?? 1);

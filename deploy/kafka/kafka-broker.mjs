@@ -50,7 +50,8 @@ export async function ensureBrokerJars() {
   if (existsSync(libDir) && readdirSync(libDir).some((f) => f.startsWith('kafka_2.13-'))) return;
   if (process.env.KAFKA_JARS_VIA !== 'download' && mavenAvailable()) {
     log('fetching Kafka broker jars with Maven (first run only)');
-    const r = spawnSync('mvn', ['-q', '-B', '-f', path.join(here, 'pom.xml'), 'package'], { stdio: 'inherit' });
+    // Maven's output goes to stderr: stdout of the infra process is reserved for its ready line.
+    const r = spawnSync('mvn', ['-q', '-B', '-f', path.join(here, 'pom.xml'), 'package'], { stdio: ['ignore', process.stderr, process.stderr] });
     if (r.status === 0) return;
     log('Maven could not fetch the jars; downloading the pinned jars instead');
   } else {

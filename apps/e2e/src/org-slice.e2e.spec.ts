@@ -1,6 +1,8 @@
 import request from 'supertest';
-import { createTestDatabase, eventually, type TestDatabase } from '@tpm/testing';
+import { signDevToken } from '@tpm/auth';
+import { createTestDatabase, eventually, type TestDatabase, uniqueName } from '@tpm/testing';
 import { bootService, type RunningService } from './boot-service';
+import { exclusiveScenario } from './exclusive-scenario';
 
 /**
  * The foundation's slice, end to end on the real PostgreSQL and Kafka: performance writes the
@@ -11,14 +13,20 @@ describe('organization slice: performance -> Kafka -> reporting', () => {
   let performance: RunningService;
   let reporting: RunningService;
   let beforeTransfers = '';
+  let turn: { release(): Promise<void> };
 
   const DIVISIONS = ['BU-D1', 'BU-D2', 'BU-D3'];
   const DEPARTMENTS = DIVISIONS.flatMap((d) => [1, 2, 3].map((n) => `${d}-T${n}`));
-  const perf = () => request(performance.url);
-  const rep = () => request(reporting.url);
+  // An admin of the whole organization: this suite is about the data flow, security.e2e.spec.ts about access.
+  let bearer = '';
+  const perf = () => request.agent(performance.url).set('authorization', bearer);
+  const rep = () => request.agent(reporting.url).set('authorization', bearer);
 
   beforeAll(async () => {
-    const env: Record<string, string> = {};
+    turn = await exclusiveScenario();
+    bearer = `Bearer ${await signDevToken({ sub: 'e2e-admin', roles: ['admin'], bu: ['*'] })}`;
+    // Own Kafka topics and groups: no other suite's events reach this scenario's services.
+    const env: Record<string, string> = { KAFKA_TOPIC_PREFIX: `${uniqueName('e2e')}.` };
     for (const svc of ['performance', 'reporting']) {
       const db = await createTestDatabase(`e2e_${svc}`);
       dbs.push(db);
@@ -30,6 +38,7 @@ describe('organization slice: performance -> Kafka -> reporting', () => {
   afterAll(async () => {
     await Promise.all([performance?.stop(), reporting?.stop()]);
     for (const db of dbs) await db.drop();
+    await turn?.release();
   });
 
   const csvFor = (rows: string[][]) =>
@@ -109,13 +118,14 @@ describe('organization slice: performance -> Kafka -> reporting', () => {
     await rep().get('/org/business-units/BU-NOPE').expect(404);
   });
 
+  // Other suites publish to the same topic: this suite's transfers are the ones its admin made.
   it('lists every transfer in the audit trail, with who, when and the correlation id, page by page', async () => {
     const items: { type: string; streamId: string; actor: { subject: string }; correlationId: string; occurredAt: string }[] = [];
     let after: string | null = null;
     do {
       const page: request.Response = await rep()
         .get('/audit/events')
-        .query({ type: 'performance.EmployeeTransferred', limit: 7, ...(after ? { after } : {}) })
+        .query({ type: 'performance.EmployeeTransferred', actor: 'e2e-admin', limit: 7, ...(after ? { after } : {}) })
         .expect(200);
       items.push(...page.body.items);
       after = page.body.next;
@@ -126,7 +136,7 @@ describe('organization slice: performance -> Kafka -> reporting', () => {
       expect(i.type).toBe('performance.EmployeeTransferred');
       expect(i.correlationId).toMatch(/^[0-9a-f-]{36}$/);
       expect(Date.parse(i.occurredAt)).not.toBeNaN();
-      expect(i.actor.subject).toBeTruthy();
+      expect(i.actor).toEqual({ subject: 'e2e-admin', roles: ['admin'] });
     }
     const oneStream = items[0].streamId;
     const history = await rep().get('/audit/events').query({ streamId: oneStream }).expect(200);

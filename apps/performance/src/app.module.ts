@@ -1,6 +1,8 @@
 import { Module, type Provider } from '@nestjs/common';
+import { topicOf } from '@tpm/contracts';
 import { systemClock, type Clock } from '@tpm/kernel';
 import type { EventStore } from '@tpm/event-store';
+import { AuthModule } from '@tpm/auth';
 import { MessagingModule } from '@tpm/messaging';
 import { OrgReferenceModule } from '@tpm/org-reference';
 import {
@@ -57,6 +59,7 @@ const handler = (cls: HandlerClass): Provider => ({ provide: cls, inject: [EVENT
 @Module({
   imports: [
     ServiceKitModule.forService('performance'),
+    AuthModule.forService({ poolToken: PG_POOL }),
     EventStoreModule.forService(),
     OrgReferenceModule.forPool(PG_POOL),
     MessagingModule.forService({
@@ -65,7 +68,7 @@ const handler = (cls: HandlerClass): Provider => ({ provide: cls, inject: [EVENT
       poolToken: PG_POOL,
       kafkaToken: KAFKA,
       partitions: loadServiceConfig('performance').kafkaPartitions,
-      consumes: ['performance.events', 'training.events'],
+      consumes: [topicOf('performance'), topicOf('training')],
     }),
   ],
   controllers: [

@@ -3,7 +3,7 @@ import { CONTEXTS, topicOf } from '@tpm/contracts';
 import { ensureTopics } from '@tpm/messaging';
 import { jsonLogger, ProjectionRunner } from '@tpm/projections';
 import { REPORTING_PROJECTIONS } from '@tpm/reporting-projections';
-import { KAFKA, SERVICE_CONFIG, type ServiceConfig } from '@tpm/service-kit';
+import { HealthRegistry, KAFKA, SERVICE_CONFIG, type ServiceConfig } from '@tpm/service-kit';
 import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 
@@ -16,7 +16,15 @@ export class ProjectionsLifecycle implements OnApplicationBootstrap, OnApplicati
     private readonly dataSource: DataSource,
     @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
-  ) {}
+    health: HealthRegistry,
+  ) {
+    health.register((indicators) => async () => {
+      // A standby runner is healthy (another replica is active); a stopped one is not.
+      const states = Object.fromEntries(this.runners.map((r, i) => [Object.keys(REPORTING_PROJECTIONS)[i], r.state]));
+      const session = indicators.check('projections');
+      return Object.values(states).some((s) => s === 'stopped') ? session.down(states) : session.up(states);
+    });
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     // Reporting may start before the producers: their topics must exist before it subscribes.

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { topicOf } from '@tpm/contracts';
+import { AuthModule } from '@tpm/auth';
 import { MessagingModule } from '@tpm/messaging';
 import { OrgReferenceModule } from '@tpm/org-reference';
 import { EVENT_STORE, EventStoreModule, HistoryController, KAFKA, PG_POOL, ServiceKitModule, loadServiceConfig } from '@tpm/service-kit';
@@ -12,6 +13,7 @@ import { EVENT_STORE, EventStoreModule, HistoryController, KAFKA, PG_POOL, Servi
 @Module({
   imports: [
     ServiceKitModule.forService('rewards'),
+    AuthModule.forService({ poolToken: PG_POOL }),
     EventStoreModule.forService(),
     OrgReferenceModule.forPool(PG_POOL),
     MessagingModule.forService({

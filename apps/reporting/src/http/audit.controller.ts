@@ -1,25 +1,48 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ACCESS_POLICY, AuditedRead, Caller, forbidden, Roles, type AccessPolicy } from '@tpm/auth';
+import type { Actor } from '@tpm/kernel';
 import { AuditQueries } from '@tpm/reporting-projections';
 import { ApiError } from '@tpm/service-kit';
 import { AuditEventsQuery, CorrelationParam } from './dto/audit.dto';
 
-/** The cross-service audit trail, projected from every context's topic. */
+/**
+ * The cross-service audit trail, projected from every context's topic. Event-level detail, so
+ * auditors and admins only (analysts read aggregates); every read is recorded in the access log.
+ * An auditor whose token names units (not `*`) searches one of them at a time.
+ */
 @ApiTags('audit')
+@ApiBearerAuth()
 @Controller('audit')
 export class AuditController {
-  constructor(private readonly audit: AuditQueries) {}
+  constructor(
+    private readonly audit: AuditQueries,
+    @Inject(ACCESS_POLICY) private readonly access: AccessPolicy,
+  ) {}
 
   @Get('events')
+  @Roles('auditor', 'admin')
+  @AuditedRead('audit.events')
   @ApiOkResponse({ description: '{items: [{eventId, type, streamId, position, occurredAt, actor, correlationId, causationId, data}], next}' })
   @ApiBadRequestResponse({ type: ApiError })
-  search(@Query() q: AuditEventsQuery) {
+  @ApiForbiddenResponse({ type: ApiError, description: 'A scoped auditor must name a businessUnitId within scope' })
+  async search(@Query() q: AuditEventsQuery, @Caller() caller: Actor) {
+    const readable = await this.access.readableBusinessUnits(caller);
+    if (readable !== null) {
+      if (!q.businessUnitId) throw forbidden('BUSINESS_UNIT_REQUIRED', 'Your access is limited to some business units: name one with businessUnitId');
+      if (!readable.includes(q.businessUnitId)) throw forbidden('OUT_OF_SCOPE', `Business unit ${q.businessUnitId} is outside the units you may read`);
+    }
     return this.audit.search(q);
   }
 
   @Get('correlations/:correlationId')
-  @ApiOkResponse({ description: 'Every event of one correlation chain across services, in time order' })
-  async chain(@Param() p: CorrelationParam) {
-    return { correlationId: p.correlationId, items: await this.audit.correlationChain(p.correlationId) };
+  @Roles('auditor', 'admin')
+  @AuditedRead('audit.correlation')
+  @ApiOkResponse({ description: 'Every event of one correlation chain across services, in time order (within your units)' })
+  async chain(@Param() p: CorrelationParam, @Caller() caller: Actor) {
+    const readable = await this.access.readableBusinessUnits(caller);
+    const items = await this.audit.correlationChain(p.correlationId);
+    const units = readable && new Set(readable);
+    return { correlationId: p.correlationId, items: units ? items.filter((i) => i.businessUnitId !== null && units.has(i.businessUnitId)) : items };
   }
 }

@@ -14,6 +14,10 @@ export interface AccessPolicy {
   assertEmployee(actor: Actor, employeeId: string, mode: AccessMode): Promise<void>;
   /** The business units (subtrees expanded) whose records the actor may read; null means all. */
   readableBusinessUnits(actor: Actor): Promise<string[] | null>;
+  /** The business units (subtrees expanded) whose records the actor may change; null means all. */
+  writableBusinessUnits(actor: Actor): Promise<string[] | null>;
+  /** Current unit of each employee the local org copy knows (for checks over many rows at once). */
+  employeeUnits(employeeIds: string[]): Promise<Map<string, string>>;
 }
 
 export const ACCESS_POLICY = Symbol('ACCESS_POLICY');

@@ -5,5 +5,5 @@ export { EventHasher } from './event-hash';
 export { UpcasterChain } from './upcasting';
 export { PostgresEventStore, type PostgresEventStoreOptions, type GroupCommitStats } from './postgres/postgres-event-store';
 export type { SealResult } from './postgres/postgres-integrity';
-// export { EsdbEventStore, type EsdbEventStoreOptions } from './esdb/esdb-event-store';
+export { EsdbEventStore, type EsdbEventStoreOptions } from './esdb/esdb-event-store';
 // The contract suite imports Jest globals: tests import it from './testing/event-store.contract'.

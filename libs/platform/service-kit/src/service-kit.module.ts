@@ -6,7 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { Pool } from 'pg';
 import type { ContextName } from '@tpm/contracts';
 import { loadServiceConfig, type ServiceConfig } from './config/service-config';
-import { HealthController } from './health/health.controller';
+import { HealthController, HealthRegistry } from './health/health.controller';
 import { createLogger } from './logging/logger';
 import { correlationMiddleware } from './http/request-context';
 import { KAFKA, PG_POOL, SERVICE_CONFIG } from './tokens';
@@ -43,6 +43,7 @@ export class ServiceKitModule implements NestModule {
         },
       },
       PoolShutdown,
+      HealthRegistry,
       {
         provide: KAFKA,
         useFactory: () =>
@@ -71,7 +72,7 @@ export class ServiceKitModule implements NestModule {
       ],
       controllers: [HealthController],
       providers,
-      exports: [SERVICE_CONFIG, PG_POOL, KAFKA],
+      exports: [SERVICE_CONFIG, PG_POOL, KAFKA, HealthRegistry],
     };
   }
 

@@ -3,4 +3,3 @@ export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
 export const PG_POOL = Symbol('PG_POOL');
 export const EVENT_STORE = Symbol('EVENT_STORE');
 export const KAFKA = Symbol('KAFKA');
-export const EXTRA_HEALTH_CHECKS = Symbol('EXTRA_HEALTH_CHECKS');

@@ -2,6 +2,9 @@ import { createTestDatabase, type TestDatabase } from '@tpm/testing';
 import { eventStoreContract } from '../testing/event-store.contract';
 import { PostgresEventStore } from './postgres-event-store';
 
+// The integration project's testTimeout is not applied per project: set it here.
+jest.setTimeout(60_000);
+
 let db: TestDatabase;
 beforeAll(async () => {
   db = await createTestDatabase('es_contract');

@@ -84,6 +84,10 @@ interface EventRow {
   hash: string;
 }
 
+// Positions leave as text (bigint and xid8 overflow JS numbers). ORDER BY must then name `e.tx_id`:
+// a bare name would pick the text output column and sort '100' before '97'.
+const RETRY_WITH_DEDUPE = Symbol('retry-with-dedupe');
+
 const EVENT_COLUMNS = `global_position::text, tx_id::text, event_id::text, stream_id, stream_version, type, schema_version,
   data, metadata, occurred_at, recorded_at, hash`;
 
@@ -250,33 +254,44 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  /** One transaction for the whole batch; returns each append's outcome, settled only after COMMIT. */
-  private async flush(batch: PendingAppend[]): Promise<Outcome[]> {
+  /**
+   * One transaction for the whole batch; returns each append's outcome, settled only after COMMIT.
+   * Four round trips on the fast path: BEGIN + xid, lock-or-create the stream rows, insert the
+   * events and move the heads, COMMIT. Event ids are checked against the store only when the
+   * insert finds one already there (retries are rare): then the flush reruns with `dedupe`.
+   */
+  private async flush(batch: PendingAppend[], dedupe = false): Promise<Outcome[]> {
+    const outcomes = await this.flushOnce(batch, dedupe);
+    // Some event id was already stored: start over, this time classifying duplicates first.
+    return outcomes === RETRY_WITH_DEDUPE ? this.flush(batch, true) : outcomes;
+  }
+
+  private async flushOnce(batch: PendingAppend[], dedupe: boolean): Promise<Outcome[] | typeof RETRY_WITH_DEDUPE> {
     const s = this.schema;
     const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
-      // Taken first, so that any transaction that commits into one of our streams before we lock
-      // it has a smaller or a larger id that we can compare (the ordering rule below).
-      const xid: string = (await client.query('SELECT pg_current_xact_id()::text AS xid')).rows[0].xid;
+      // The id is taken before any stream is locked; after the lock we compare it with the id of
+      // the stream's last writer (the ordering rule below).
+      const [, xidResult] = (await client.query('BEGIN; SELECT pg_current_xact_id()::text AS xid')) as unknown as { rows: { xid: string }[] }[];
+      const xid = xidResult.rows[0].xid;
       if (this.afterFlushXid) await this.afterFlushXid(xid);
       const txId = BigInt(xid);
 
-      const ids = batch.flatMap((a) => a.events.map((e) => e.eventId));
       const stored = new Map<string, { streamId: string; position: number }>();
-      const found = await client.query<{ event_id: string; stream_id: string; global_position: string }>(
-        `SELECT event_id::text, stream_id, global_position::text FROM ${s}.events WHERE event_id = ANY($1::uuid[])`,
-        [ids],
-      );
-      for (const r of found.rows) stored.set(r.event_id, { streamId: r.stream_id, position: Number(r.global_position) });
+      if (dedupe) {
+        const found = await client.query<{ event_id: string; stream_id: string; global_position: string }>(
+          `SELECT event_id::text, stream_id, global_position::text FROM ${s}.events WHERE event_id = ANY($1::uuid[])`,
+          [batch.flatMap((a) => a.events.map((e) => e.eventId))],
+        );
+        for (const r of found.rows) stored.set(r.event_id, { streamId: r.stream_id, position: Number(r.global_position) });
+      }
 
       const outcomes = new Map<PendingAppend, Outcome>();
       const duplicates: PendingAppend[] = [];
       const candidates: PendingAppend[] = [];
       const claimed = new Set<string>();
       for (const a of batch) {
-        const hits = a.events.map((e) => stored.get(e.eventId));
-        const known = hits.filter((h) => h !== undefined);
+        const known = a.events.map((e) => stored.get(e.eventId)).filter((h) => h !== undefined);
         if (known.length === a.events.length && known.every((h) => h.streamId === a.streamId)) duplicates.push(a);
         else if (known.length) outcomes.set(a, { append: a, error: new DuplicateEventId(a.events.filter((e) => stored.has(e.eventId)).map((e) => e.eventId)) });
         // The same ids twice in one flush (a retry racing its original): the next flush sees them stored.
@@ -287,19 +302,15 @@ export class PostgresEventStore implements EventStore {
         }
       }
 
-      const newStreams = [...new Set(candidates.map((a) => a.streamId))].sort();
-      const lockStreams = [...new Set([...newStreams, ...duplicates.map((a) => a.streamId)])].sort();
-      if (newStreams.length) {
-        await client.query(
-          `INSERT INTO ${s}.streams (stream_id) SELECT id FROM unnest($1::text[]) AS id ORDER BY id ON CONFLICT DO NOTHING`,
-          [newStreams],
-        );
-      }
+      // Creates missing stream rows and locks them all, in stream id order so that concurrent
+      // flushes (other replicas) cannot deadlock. DO UPDATE is what takes the lock on existing rows.
+      const lockStreams = [...new Set([...candidates, ...duplicates].map((a) => a.streamId))].sort();
       const heads = new Map<string, StreamHead>();
       if (lockStreams.length) {
         const locked = await client.query<{ stream_id: string; version: number; last_tx: string | null; last_hash: string | null }>(
-          `SELECT stream_id, version, last_tx::text, last_hash FROM ${s}.streams
-            WHERE stream_id = ANY($1::text[]) ORDER BY stream_id FOR UPDATE`,
+          `INSERT INTO ${s}.streams AS st (stream_id) SELECT id FROM unnest($1::text[]) AS id ORDER BY id
+           ON CONFLICT (stream_id) DO UPDATE SET version = st.version
+           RETURNING stream_id, version, last_tx::text, last_hash`,
           [lockStreams],
         );
         for (const r of locked.rows) {
@@ -313,10 +324,10 @@ export class PostgresEventStore implements EventStore {
         outcomes.set(a, { append: a, result: { streamId: a.streamId, nextExpectedVersion: version, positions, duplicate: true } });
       }
 
-      const col = {
-        eventId: [] as string[], streamId: [] as string[], version: [] as number[], type: [] as string[], schemaVersion: [] as number[],
-        data: [] as string[], metadata: [] as string[], occurredAt: [] as string[], prevHash: [] as string[], hash: [] as string[],
-      };
+      const rows: {
+        event_id: string; stream_id: string; stream_version: number; type: string; schema_version: number;
+        data: string; metadata: string; occurred_at: string; prev_hash: string; hash: string; ord: number;
+      }[] = [];
       const deferredStreams = new Set<string>();
       const written: { append: PendingAppend; version: number }[] = [];
       for (const a of candidates) {
@@ -335,43 +346,57 @@ export class PostgresEventStore implements EventStore {
         for (const e of a.events) {
           const version = ++head.version;
           const hash = this.hasher.event(head.hash, { ...e, streamId: a.streamId, streamVersion: version });
-          col.eventId.push(e.eventId);
-          col.streamId.push(a.streamId);
-          col.version.push(version);
-          col.type.push(e.type);
-          col.schemaVersion.push(e.schemaVersion);
-          col.data.push(e.dataText);
-          col.metadata.push(e.metadataText);
-          col.occurredAt.push(e.occurredAt);
-          col.prevHash.push(head.hash);
-          col.hash.push(hash);
+          rows.push({
+            event_id: e.eventId, stream_id: a.streamId, stream_version: version, type: e.type, schema_version: e.schemaVersion,
+            data: e.dataText, metadata: e.metadataText, occurred_at: e.occurredAt, prev_hash: head.hash, hash, ord: rows.length,
+          });
           head.hash = hash;
         }
         head.lastTx = txId;
         written.push({ append: a, version: head.version });
       }
 
-      if (col.eventId.length) {
-        const inserted = await client.query<{ event_id: string; global_position: string }>(
-          `INSERT INTO ${s}.events
-             (event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, prev_hash, hash)
-           SELECT event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, prev_hash, hash
-             FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::int[], $6::text[], $7::text[], $8::timestamptz[],
-                         $9::text[], $10::text[])
-                  WITH ORDINALITY AS e(event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at,
-                                       prev_hash, hash, ord)
-            ORDER BY ord
-           RETURNING event_id::text, global_position::text`,
-          [col.eventId, col.streamId, col.version, col.type, col.schemaVersion, col.data, col.metadata, col.occurredAt, col.prevHash, col.hash],
-        );
-        const positionOf = new Map(inserted.rows.map((r) => [r.event_id, Number(r.global_position)]));
+      // A retried append usually fails its version check (its original moved the stream on), yet it
+      // must come back as a duplicate: look its ids up before calling it a conflict.
+      const conflicted = [...outcomes.values()].filter((o) => 'error' in o && o.error instanceof ConcurrencyConflict);
+      if (!dedupe && conflicted.length) {
+        const ids = conflicted.flatMap((o) => o.append.events.map((e) => e.eventId));
+        const found = await client.query(`SELECT 1 FROM ${s}.events WHERE event_id = ANY($1::uuid[]) LIMIT 1`, [ids]);
+        if (found.rowCount) {
+          await client.query('ROLLBACK');
+          return RETRY_WITH_DEDUPE;
+        }
+      }
+
+      if (rows.length) {
         const touched = [...new Set(written.map((w) => w.append.streamId))];
-        await client.query(
-          `UPDATE ${s}.streams AS s SET version = u.version, last_hash = u.hash, last_tx = pg_current_xact_id()
-             FROM unnest($1::text[], $2::int[], $3::text[]) AS u(stream_id, version, hash)
-            WHERE s.stream_id = u.stream_id`,
-          [touched, touched.map((id) => heads.get(id)!.version), touched.map((id) => heads.get(id)!.hash)],
+        const inserted = await client.query<{ event_id: string; global_position: string }>(
+          `WITH inserted AS (
+             INSERT INTO ${s}.events
+               (event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, prev_hash, hash)
+             SELECT event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, prev_hash, hash
+               FROM json_to_recordset($1::json) AS e(event_id uuid, stream_id text, stream_version int, type text, schema_version int, data text,
+                                                          metadata text, occurred_at timestamptz, prev_hash text, hash text, ord int)
+              ORDER BY ord
+             ON CONFLICT (event_id) DO NOTHING
+             RETURNING event_id::text, global_position::text
+           ), heads AS (
+             UPDATE ${s}.streams AS st SET version = u.version, last_hash = u.hash, last_tx = pg_current_xact_id()
+               FROM unnest($2::text[], $3::int[], $4::text[]) AS u(stream_id, version, hash)
+              WHERE st.stream_id = u.stream_id
+           )
+           SELECT * FROM inserted`,
+          [
+            // One JSON document instead of ten arrays: JSON.stringify is native, pg's array escaping is not.
+            JSON.stringify(rows),
+            touched, touched.map((id) => heads.get(id)!.version), touched.map((id) => heads.get(id)!.hash),
+          ],
         );
+        if (inserted.rows.length !== rows.length) {
+          await client.query('ROLLBACK');
+          return RETRY_WITH_DEDUPE;
+        }
+        const positionOf = new Map(inserted.rows.map((r) => [r.event_id, Number(r.global_position)]));
         for (const { append: a, version } of written) {
           const positions = a.events.map((e) => positionOf.get(e.eventId)!);
           outcomes.set(a, { append: a, result: { streamId: a.streamId, nextExpectedVersion: version, positions, duplicate: false } });
@@ -380,7 +405,7 @@ export class PostgresEventStore implements EventStore {
       await client.query('COMMIT');
       this.counters.flushes++;
       this.counters.appends += written.length;
-      this.counters.events += col.eventId.length;
+      this.counters.events += rows.length;
       return batch.map((a) => outcomes.get(a)!);
     } catch (e) {
       await client.query('ROLLBACK').catch(() => {});
@@ -416,9 +441,9 @@ export class PostgresEventStore implements EventStore {
     if (!options.types?.length) {
       // Everything below the oldest running transaction is final: nothing can commit there later.
       const { rows } = await this.pool.query<EventRow>(
-        `SELECT ${EVENT_COLUMNS} FROM ${s}.events
+        `SELECT ${EVENT_COLUMNS} FROM ${s}.events e
           WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot()) AND (tx_id, global_position) > ($1::xid8, $2::bigint)
-          ORDER BY events.tx_id, events.global_position LIMIT $3`,
+          ORDER BY e.tx_id, e.global_position LIMIT $3`,
         [tx, position, limit],
       );
       const events = rows.map((r) => this.toRecorded(r, true));
@@ -430,17 +455,17 @@ export class PostgresEventStore implements EventStore {
     try {
       const horizon: string = (await client.query('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS h')).rows[0].h;
       const { rows } = await client.query<EventRow>(
-        `SELECT ${EVENT_COLUMNS} FROM ${s}.events
+        `SELECT ${EVENT_COLUMNS} FROM ${s}.events e
           WHERE tx_id < $4::xid8 AND (tx_id, global_position) > ($1::xid8, $2::bigint) AND type = ANY($5::text[])
-          ORDER BY events.tx_id, events.global_position LIMIT $3`,
+          ORDER BY e.tx_id, e.global_position LIMIT $3`,
         [tx, position, limit, horizon, options.types],
       );
       const events = rows.map((r) => this.toRecorded(r, true));
       if (events.length === limit) return { events, next: events.at(-1)!.logPosition! };
       const tail = await client.query<{ tx_id: string; global_position: string }>(
-        `SELECT tx_id::text, global_position::text FROM ${s}.events
+        `SELECT tx_id::text, global_position::text FROM ${s}.events e
           WHERE tx_id < $3::xid8 AND (tx_id, global_position) > ($1::xid8, $2::bigint)
-          ORDER BY events.tx_id DESC, events.global_position DESC LIMIT 1`,
+          ORDER BY e.tx_id DESC, e.global_position DESC LIMIT 1`,
         [tx, position, horizon],
       );
       const last = tail.rows[0];

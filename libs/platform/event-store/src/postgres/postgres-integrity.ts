@@ -58,9 +58,9 @@ async function walkLog(
     const bound = 'horizon' in upto ? 'tx_id < $4::xid8' : '(tx_id, global_position) <= ($4::xid8, $5::bigint)';
     const params = 'horizon' in upto ? [cursor.tx, cursor.position, BATCH, upto.horizon] : [cursor.tx, cursor.position, BATCH, upto.tx, upto.position];
     const { rows } = await db.query<LogRow>(
-      `SELECT tx_id::text, global_position::text, hash FROM ${schema}.events
+      `SELECT tx_id::text, global_position::text, hash FROM ${schema}.events e
         WHERE (tx_id, global_position) > ($1::xid8, $2::bigint) AND ${bound}
-        ORDER BY events.tx_id, events.global_position LIMIT $3`,
+        ORDER BY e.tx_id, e.global_position LIMIT $3`,
       params,
     );
     rows.forEach(onEvent);

@@ -1,17 +1,28 @@
-import { Controller, Get, Inject, Optional } from '@nestjs/common';
+import { Controller, Get, Inject, Injectable } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthIndicatorFunction } from '@nestjs/terminus';
 import type { Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
-import { EXTRA_HEALTH_CHECKS, KAFKA, PG_POOL } from '../tokens';
+import { Public } from '@tpm/auth';
+import { KAFKA, PG_POOL } from '../tokens';
 
 export type ExtraHealthCheck = (indicators: HealthIndicatorService) => HealthIndicatorFunction;
+
+/** Parts of a service (projections, relays) add their own checks to /health here. */
+@Injectable()
+export class HealthRegistry {
+  readonly checks: ExtraHealthCheck[] = [];
+  register(check: ExtraHealthCheck): void {
+    this.checks.push(check);
+  }
+}
 
 const withTimeout = <T>(p: Promise<T>, ms: number, what: string): Promise<T> =>
   Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms))]);
 
 /** Liveness and readiness: the service's own database and the Kafka cluster must answer. */
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(
@@ -19,7 +30,7 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(KAFKA) private readonly kafka: Kafka,
-    @Optional() @Inject(EXTRA_HEALTH_CHECKS) private readonly extra: ExtraHealthCheck[] = [],
+    private readonly registry: HealthRegistry,
   ) {}
 
   @Get()
@@ -50,7 +61,7 @@ export class HealthController {
           await admin.disconnect().catch(() => undefined);
         }
       },
-      ...(this.extra ?? []).map((make) => make(this.indicators)),
+      ...this.registry.checks.map((make) => make(this.indicators)),
     ]);
   }
 }

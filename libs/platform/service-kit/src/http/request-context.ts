@@ -22,13 +22,15 @@ export function correlationMiddleware(req: ContextualRequest, res: Response, nex
   next();
 }
 
-/** Until authentication is wired (security issue), requests act as an unauthenticated caller. */
+/** Only public routes (health) run without a verified caller; nothing they do is recorded as an actor. */
 const ANONYMOUS: Actor = { subject: 'anonymous', roles: [] };
 
 export const Ctx = createParamDecorator((_: unknown, host: ExecutionContext): RequestContext => {
   const req = host.switchToHttp().getRequest<ContextualRequest>();
   return {
-    actor: req.actor ?? ANONYMOUS,
+    // The audit trail records who (subject) acting as what (roles); the token's business units and
+    // employee id are access data, read through @Caller(), and stay out of the immutable event log.
+    actor: req.actor ? { subject: req.actor.subject, roles: [...req.actor.roles] } : ANONYMOUS,
     correlationId: req.correlationId ?? randomUUID(),
     causationId: null,
     traceparent: req.header('traceparent') ?? null,

@@ -4,10 +4,11 @@
 const { spawn } = require('node:child_process');
 const path = require('node:path');
 
+const TIERS = ['unit', 'integration', 'e2e'];
 const onlyUnit = () => {
   const i = process.argv.indexOf('--selectProjects');
   if (i < 0) return false;
-  const selected = process.argv.slice(i + 1).filter((a) => !a.startsWith('-'));
+  const selected = process.argv.slice(i + 1).filter((a) => TIERS.includes(a));
   return selected.length > 0 && selected.every((p) => p === 'unit');
 };
 
@@ -21,12 +22,23 @@ module.exports = async () => {
   });
   const ready = await new Promise((resolve, reject) => {
     let buf = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error('test infrastructure did not become ready in 5 minutes (see its logs above)'));
+    }, 300_000);
     child.stdout.on('data', (d) => {
       buf += d;
-      const line = buf.split('\n').find((l) => l.startsWith('{"ready"'));
-      if (line) resolve(JSON.parse(line));
+      // Anything a tool printed before the ready line must not hide it.
+      const match = /\{"ready":true[^\n]*\}/.exec(buf);
+      if (match) {
+        clearTimeout(timer);
+        resolve(JSON.parse(match[0]));
+      }
     });
-    child.once('exit', (code) => reject(new Error(`test infrastructure exited early (code ${code})`)));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`test infrastructure exited early (code ${code})`));
+    });
   });
   process.env.DATABASE_URL = ready.databaseUrl;
   process.env.KAFKA_BROKERS = ready.kafkaBrokers;

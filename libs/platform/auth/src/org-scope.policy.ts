@@ -1,0 +1,68 @@
+import type { Actor, Role } from '@tpm/kernel';
+import { forbidden } from './access-denied';
+import type { AccessMode, AccessPolicy } from './access-policy';
+import type { OrgScopeSource } from './org-scope.source';
+import { ALL_BUSINESS_UNITS } from './roles';
+
+/**
+ * Which roles a business-unit scope grants, per mode (docs/security.md has the matrix):
+ * - admin: everything, everywhere.
+ * - hr, manager: read and write within the subtrees of their `bu` claim.
+ * - executive, analyst, trainer, coach: read within their subtrees (what they may read is
+ *   narrowed further by each route's roles, e.g. analysts get aggregates only).
+ * - auditor: read within their subtrees, or everywhere with `bu: ["*"]`; never write.
+ * - employee: no unit scope; their own records (the `emp` claim) read and write.
+ * A person with several roles gets the union.
+ */
+const SCOPED: Record<AccessMode, Role[]> = {
+  read: ['hr', 'manager', 'executive', 'analyst', 'trainer', 'coach', 'auditor'],
+  write: ['hr', 'manager'],
+};
+
+/** Null: every unit. */
+type Scope = Set<string> | null;
+
+export class OrgScopePolicy implements AccessPolicy {
+  constructor(private readonly org: OrgScopeSource) {}
+
+  async assertBusinessUnit(actor: Actor, businessUnitId: string, mode: AccessMode): Promise<void> {
+    const scope = await this.scope(actor, mode);
+    if (scope === null || scope.has(businessUnitId)) return;
+    throw forbidden('OUT_OF_SCOPE', `Business unit ${businessUnitId} is outside the units you may ${mode === 'read' ? 'read' : 'change'}`);
+  }
+
+  async assertEmployee(actor: Actor, employeeId: string, mode: AccessMode): Promise<void> {
+    if (actor.employeeId && actor.employeeId === employeeId) return;
+    const scope = await this.scope(actor, mode);
+    if (scope === null) return;
+    const unit = (await this.org.employeeUnits([employeeId])).get(employeeId);
+    // Unknown to the local copy: refused like any other record out of reach, so a 403 never
+    // tells a caller whether the employee exists.
+    if (unit !== undefined && scope.has(unit)) return;
+    throw forbidden('OUT_OF_SCOPE', `This employee's records are outside the units you may ${mode === 'read' ? 'read' : 'change'}`);
+  }
+
+  async readableBusinessUnits(actor: Actor): Promise<string[] | null> {
+    const scope = await this.scope(actor, 'read');
+    return scope === null ? null : [...scope];
+  }
+
+  async writableBusinessUnits(actor: Actor): Promise<string[] | null> {
+    const scope = await this.scope(actor, 'write');
+    return scope === null ? null : [...scope];
+  }
+
+  employeeUnits(employeeIds: string[]): Promise<Map<string, string>> {
+    return this.org.employeeUnits(employeeIds);
+  }
+
+  private async scope(actor: Actor, mode: AccessMode): Promise<Scope> {
+    if (actor.roles.includes('admin')) return null;
+    // An auditor never writes, whatever other role the same token carries.
+    if (mode === 'write' && actor.roles.includes('auditor')) return new Set();
+    if (!actor.roles.some((r) => SCOPED[mode].includes(r))) return new Set();
+    const governed = actor.businessUnits ?? [];
+    if (governed.includes(ALL_BUSINESS_UNITS)) return null;
+    return new Set(await this.org.subtree(governed));
+  }
+}

@@ -1,0 +1,276 @@
+import {
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  NO_STREAM,
+  START as ESDB_START,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  jsonEvent,
+  type AllStreamResolvedEvent,
+  type JSONType,
+  type ResolvedEvent,
+} from '@eventstore/db-client';
+import type { Decider } from '@tpm/kernel';
+import { expectedVersionHolds, prepareEvents, type PreparedEvent } from '../append-request';
+import { canonicalJson } from '../canonical-json';
+import { ConcurrencyConflict, DuplicateEventId } from '../errors';
+import { EventHasher, GENESIS_HASH } from '../event-hash';
+import {
+  START,
+  type AppendOptions,
+  type AppendResult,
+  type EventStore,
+  type IntegrityProblem,
+  type LogPosition,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadAllResult,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type StoredMetadata,
+  type Upcaster,
+  type VerificationReport,
+} from '../event-store';
+import { UpcasterChain } from '../upcasting';
+
+export interface EsdbEventStoreOptions {
+  /** e.g. `esdb://localhost:2113?tls=false` */
+  connectionString: string;
+  upcasters?: Upcaster[];
+  hmacKey?: string | Buffer;
+  /** How far back a retried append looks for its event ids (EventStoreDB has no id index). */
+  duplicateScanDepth?: number;
+}
+
+/** What we keep in EventStoreDB's event metadata beside the caller's metadata. */
+interface EsdbMetadata extends StoredMetadata {
+  occurredAt: string;
+  schemaVersion: number;
+  prevHash: string;
+  hash: string;
+}
+
+type Resolved = ResolvedEvent | AllStreamResolvedEvent;
+
+const encodePosition = (commit: bigint, prepare: bigint): LogPosition => `${commit}:${prepare}`;
+const decodePosition = (p: LogPosition) => {
+  const m = /^(\d+):(\d+)$/.exec(p);
+  if (!m) throw new Error(`Not an EventStoreDB log position: ${p}`);
+  return { commit: BigInt(m[1]), prepare: BigInt(m[2]) };
+};
+
+/**
+ * The event-store contract on EventStoreDB / KurrentDB. The server orders and versions streams
+ * itself and its $all order is commit order, so no horizon is needed to avoid skipping. Hash chains
+ * live in event metadata and are verified by replaying $all. Differences from PostgreSQL, by design
+ * of the server: event ids are checked for reuse within the stream only (no global id index), and
+ * there are no seals, so a whole deleted stream is not detected (use the server's ACLs instead).
+ */
+export class EsdbEventStore implements EventStore {
+  private readonly client: EventStoreDBClient;
+  private readonly hasher: EventHasher;
+  private readonly upcasters: UpcasterChain;
+  private readonly scanDepth: number;
+
+  constructor(options: EsdbEventStoreOptions) {
+    this.client = EventStoreDBClient.connectionString(options.connectionString);
+    this.hasher = new EventHasher(options.hmacKey);
+    this.upcasters = new UpcasterChain(options.upcasters);
+    this.scanDepth = options.duplicateScanDepth ?? 1000;
+  }
+
+  async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    const prepared = prepareEvents(streamId, events, options, new Date());
+    for (let attempt = 0; ; attempt++) {
+      const tail = await this.readTail(streamId);
+      const current = tail ? Number(tail.revision) + 1 : 0;
+      if (!prepared.length) {
+        if (!expectedVersionHolds(options.expectedVersion, current)) throw new ConcurrencyConflict(streamId, options.expectedVersion, current);
+        return { streamId, nextExpectedVersion: current, positions: [], duplicate: false };
+      }
+      if (current > 0) {
+        const duplicate = await this.findStored(streamId, prepared, current);
+        if (duplicate) return duplicate;
+      }
+      if (!expectedVersionHolds(options.expectedVersion, current)) throw new ConcurrencyConflict(streamId, options.expectedVersion, current);
+
+      let prevHash = tail?.hash ?? GENESIS_HASH;
+      const data = prepared.map((e, i) => {
+        const hash = this.hasher.event(prevHash, { ...e, streamId, streamVersion: current + i + 1 });
+        const metadata: EsdbMetadata = { ...(JSON.parse(e.metadataText) as StoredMetadata), occurredAt: e.occurredAt, schemaVersion: e.schemaVersion, prevHash, hash };
+        prevHash = hash;
+        return jsonEvent({ id: e.eventId, type: e.type, data: JSON.parse(e.dataText) as JSONType, metadata: metadata as unknown as JSONType });
+      });
+      try {
+        // Always pin the revision we chained from, even for 'any': a concurrent writer would fork the chain.
+        await this.client.appendToStream(streamId, data, { expectedRevision: tail ? tail.revision : NO_STREAM });
+      } catch (e) {
+        if (!(e instanceof WrongExpectedVersionError)) throw e;
+        // Someone wrote in between: where the caller did not pin a version, chain again on top.
+        if (typeof options.expectedVersion === 'number' || options.expectedVersion === 'no-stream' || attempt >= 20) {
+          const actual = await this.streamVersion(streamId);
+          throw new ConcurrencyConflict(streamId, options.expectedVersion, actual);
+        }
+        continue;
+      }
+      const written = await this.readStream(streamId, { fromVersion: current + 1, toVersion: current + prepared.length });
+      return { streamId, nextExpectedVersion: current + prepared.length, positions: written.map((e) => e.globalPosition), duplicate: false };
+    }
+  }
+
+  /** A retried append returns what its original stored; reusing only some ids is refused. */
+  private async findStored(streamId: string, prepared: PreparedEvent[], current: number): Promise<AppendResult | null> {
+    const wanted = new Set(prepared.map((e) => e.eventId));
+    const found = new Map<string, number>();
+    for await (const r of this.client.readStream(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: this.scanDepth })) {
+      if (r.event && wanted.has(r.event.id)) found.set(r.event.id, Number(r.event.position?.commit ?? -1n));
+    }
+    if (!found.size) return null;
+    if (found.size !== wanted.size) throw new DuplicateEventId([...found.keys()]);
+    return { streamId, nextExpectedVersion: current, positions: prepared.map((e) => found.get(e.eventId)!), duplicate: true };
+  }
+
+  private async readTail(streamId: string): Promise<{ revision: bigint; hash: string } | null> {
+    try {
+      for await (const r of this.client.readStream(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) {
+        if (r.event) return { revision: r.event.revision, hash: (r.event.metadata as unknown as EsdbMetadata)?.hash ?? GENESIS_HASH };
+      }
+    } catch (e) {
+      if (e instanceof StreamNotFoundError) return null;
+      throw e;
+    }
+    return null;
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const from = Math.max(1, options.fromVersion ?? 1);
+    const asOf = options.asOf ? new Date(options.asOf).getTime() : undefined;
+    const out: RecordedEvent[] = [];
+    try {
+      const read = this.client.readStream(streamId, {
+        direction: FORWARDS,
+        fromRevision: BigInt(from - 1),
+        ...(options.toVersion !== undefined ? { maxCount: Math.max(0, options.toVersion - from + 1) } : {}),
+      });
+      for await (const r of read) {
+        const e = this.toRecorded(r);
+        if (!e) continue;
+        if (asOf !== undefined && Date.parse(e.recordedAt) > asOf) break;
+        out.push(e);
+      }
+    } catch (e) {
+      if (e instanceof StreamNotFoundError) return [];
+      throw e;
+    }
+    return out;
+  }
+
+  async streamVersion(streamId: string): Promise<number> {
+    const tail = await this.readTail(streamId);
+    return tail ? Number(tail.revision) + 1 : 0;
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<ReadAllResult> {
+    const after = options.after ?? START;
+    const limit = Math.max(1, Math.min(options.limit ?? 1000, 10_000));
+    const from = after === START ? ESDB_START : decodePosition(after);
+    const events: RecordedEvent[] = [];
+    let next = after;
+    // $all is in commit order already: nothing can appear later behind a position we passed.
+    for await (const r of this.client.readAll({ direction: FORWARDS, fromPosition: from, maxCount: limit + 1 })) {
+      const position = r.event?.position;
+      if (!r.event || !position) continue;
+      const here = encodePosition(position.commit, position.prepare);
+      if (here === after) continue; // reading from a position includes the event at it
+      next = here;
+      if (r.event.type.startsWith('$') || r.event.streamId.startsWith('$')) continue;
+      if (options.types && !options.types.includes(r.event.type)) continue;
+      const e = this.toRecorded(r);
+      if (!e) continue;
+      e.logPosition = here;
+      events.push(e);
+      if (events.length >= limit) break;
+    }
+    return { events, next };
+  }
+
+  async aggregate<C, E, S>(
+    streamId: string,
+    decider: Pick<Decider<C, E, S>, 'evolve' | 'initialState'>,
+    options?: ReadStreamOptions,
+  ): Promise<{ state: S; version: number }> {
+    const events = await this.readStream(streamId, options);
+    const state = events.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as E), decider.initialState());
+    return { state, version: events.at(-1)?.streamVersion ?? 0 };
+  }
+
+  async verify(options: { onProgress?: (done: number, total: number) => void } = {}): Promise<VerificationReport> {
+    const heads = new Map<string, { version: number; hash: string }>();
+    const problems: IntegrityProblem[] = [];
+    let checked = 0;
+    for await (const r of this.client.readAll({ direction: FORWARDS, fromPosition: ESDB_START })) {
+      const ev = r.event;
+      if (!ev || ev.type.startsWith('$') || ev.streamId.startsWith('$')) continue;
+      const meta = ev.metadata as unknown as EsdbMetadata | undefined;
+      if (!meta?.hash) continue; // not written through this store
+      const head = heads.get(ev.streamId) ?? { version: 0, hash: GENESIS_HASH };
+      const version = Number(ev.revision) + 1;
+      const globalPosition = Number(ev.position?.commit ?? 0n);
+      if (version !== head.version + 1) {
+        problems.push({ kind: 'stream-version-gap', streamId: ev.streamId, streamVersion: version, globalPosition, detail: `expected version ${head.version + 1}` });
+      }
+      const expected = this.hasher.event(head.hash, {
+        eventId: ev.id,
+        streamId: ev.streamId,
+        streamVersion: version,
+        type: ev.type,
+        schemaVersion: meta.schemaVersion,
+        dataText: canonicalJson(ev.data),
+        metadataText: canonicalJson(storedMetadata(meta)),
+        occurredAt: meta.occurredAt,
+      });
+      if (expected !== meta.hash || meta.prevHash !== head.hash) {
+        problems.push({ kind: 'event-hash-mismatch', streamId: ev.streamId, streamVersion: version, globalPosition, detail: 'hash differs from the recomputed chain' });
+      }
+      heads.set(ev.streamId, { version, hash: meta.hash });
+      checked++;
+      if (checked % 1000 === 0) options.onProgress?.(checked, checked);
+    }
+    options.onProgress?.(checked, checked);
+    return { ok: problems.length === 0, streamsChecked: heads.size, eventsChecked: checked, sealsChecked: 0, unsealedEvents: checked, problems };
+  }
+
+  async close(): Promise<void> {
+    await this.client.dispose();
+  }
+
+  private toRecorded(r: Resolved): RecordedEvent | null {
+    const ev = r.event;
+    if (!ev) return null;
+    const meta = (ev.metadata ?? {}) as unknown as Partial<EsdbMetadata>;
+    const { schemaVersion, data } = this.upcasters.upcast(ev.type, meta.schemaVersion ?? 1, ev.data);
+    return {
+      eventId: ev.id,
+      streamId: ev.streamId,
+      streamVersion: Number(ev.revision) + 1,
+      globalPosition: Number(ev.position?.commit ?? r.commitPosition ?? 0n),
+      type: ev.type,
+      schemaVersion,
+      data,
+      metadata: storedMetadata(meta),
+      occurredAt: meta.occurredAt ?? ev.created.toISOString(),
+      recordedAt: ev.created.toISOString(),
+      hash: meta.hash ?? '',
+    };
+  }
+}
+
+const storedMetadata = (m: Partial<StoredMetadata>): StoredMetadata => ({
+  actor: m.actor!,
+  businessUnitId: m.businessUnitId ?? null,
+  correlationId: m.correlationId!,
+  causationId: m.causationId ?? null,
+  traceparent: m.traceparent ?? null,
+});

@@ -1,0 +1,223 @@
+import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
+import { createTestDatabase, eventually, type TestDatabase } from '@tpm/testing';
+import { canonicalJson } from '../canonical-json';
+import { EventHasher } from '../event-hash';
+import type { AppendOptions, ExpectedVersion, IntegrityProblem } from '../event-store';
+import { PostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store';
+
+const opts = (expectedVersion: ExpectedVersion): AppendOptions => ({
+  expectedVersion,
+  metadata: { actor: { subject: 'hr-1', roles: ['hr'] }, correlationId: 'c' },
+});
+const ev = (type: string, data: unknown = {}) => ({ eventId: randomUUID(), type, data });
+
+// The integration project's testTimeout is not applied per project: set it here.
+jest.setTimeout(60_000);
+
+let db: TestDatabase;
+let n = 0;
+const stores: PostgresEventStore[] = [];
+/** Each test tampers with its own schema. */
+const open = async (extra: Partial<PostgresEventStoreOptions> = {}) => {
+  const store = new PostgresEventStore({ connectionString: db.url, schema: `tamper_${++n}`, ...extra });
+  await store.ensureSchema();
+  stores.push(store);
+  return store;
+};
+/** Three streams written in separate transactions, then sealed. */
+const history = async (extra: Partial<PostgresEventStoreOptions> = {}) => {
+  const store = await open(extra);
+  await store.append('employee-a', [ev('Hired', { salary: 100 }), ev('Promoted', { salary: 120 }), ev('Rated', { score: 4 })], opts('no-stream'));
+  await store.append('employee-b', [ev('Hired', { salary: 90 }), ev('Rated', { score: 3 })], opts('no-stream'));
+  await store.append('employee-c', [ev('Hired', { salary: 80 })], opts('no-stream'));
+  await store.append('employee-a', [ev('Left')], opts(3));
+  await sealEverything(store);
+  return store;
+};
+/**
+ * Seals until every event is covered. A seal stops at the safe horizon, which any transaction
+ * still open on the server (other test files included) holds back for a moment.
+ */
+const sealEverything = (store: PostgresEventStore) =>
+  eventually(async () => {
+    await store.seal();
+    expect((await store.verify()).unsealedEvents).toBe(0);
+  });
+const sql = (store: PostgresEventStore, text: string) => store.withClient((c) => c.query(text.replaceAll('es.', `${store.schema}.`)));
+const kinds = (problems: IntegrityProblem[]) => [...new Set(problems.map((p) => p.kind))].sort();
+
+beforeAll(async () => {
+  db = await createTestDatabase('es_integrity');
+});
+afterAll(async () => {
+  for (const s of stores) await s.close();
+  await db?.drop();
+});
+
+describe('verify on untouched history', () => {
+  it('passes, counting sealed and unsealed events', async () => {
+    const store = await history();
+    await store.append('employee-c', [ev('Rated', { score: 5 })], opts(1));
+    const progress: [number, number][] = [];
+    const report = await store.verify({ onProgress: (done, total) => progress.push([done, total]) });
+    expect(report).toMatchObject({ ok: true, streamsChecked: 3, eventsChecked: 8, unsealedEvents: 1, problems: [] });
+    expect(report.sealsChecked).toBeGreaterThanOrEqual(1);
+    expect(progress.at(-1)![0]).toBe(progress.at(-1)![1]);
+  });
+
+  it('chains seals and returns null when nothing new is sealed', async () => {
+    const store = await history();
+    expect(await store.seal()).toBeNull();
+    await store.append('employee-b', [ev('Rated', { score: 4 })], opts(2));
+    await sealEverything(store);
+    const report = await store.verify();
+    expect(report).toMatchObject({ ok: true, unsealedEvents: 0, eventsChecked: 8 });
+    expect(report.sealsChecked).toBeGreaterThanOrEqual(2);
+  });
+
+  it('walks logs larger than one batch', async () => {
+    const store = await open();
+    await Promise.all(
+      Array.from({ length: 24 }, (_, s) => store.append(`bulk-${s}`, Array.from({ length: 500 }, (_, i) => ev('Bulk', { i })), opts('no-stream'))),
+    );
+    await sealEverything(store);
+    expect(await store.verify()).toMatchObject({ ok: true, eventsChecked: 12_000, streamsChecked: 24 });
+  });
+});
+
+describe('verify detects tampering', () => {
+  it('an edited payload', async () => {
+    const store = await history();
+    await sql(store, `UPDATE es.events SET data = '{"salary":999}' WHERE stream_id = 'employee-a' AND stream_version = 2`);
+    const report = await store.verify();
+    expect(report.ok).toBe(false);
+    expect(report.problems).toEqual([expect.objectContaining({ kind: 'event-hash-mismatch', streamId: 'employee-a', streamVersion: 2 })]);
+  });
+
+  it('an edited payload whose stream chain and head were recomputed (plain sha-256)', async () => {
+    const store = await history();
+    await sql(store, `UPDATE es.events SET data = '{"salary":999}' WHERE stream_id = 'employee-a' AND stream_version = 2`);
+    // The forger re-derives the rest of the chain, as anyone with table access can without HMAC.
+    const rows = (await sql(store, `SELECT * FROM es.events WHERE stream_id = 'employee-a' ORDER BY stream_version`)).rows;
+    let prev = '';
+    for (const r of rows) {
+      const hash = new EventHasher().event(prev, {
+        eventId: r.event_id, streamId: r.stream_id, streamVersion: r.stream_version, type: r.type, schemaVersion: r.schema_version,
+        dataText: r.data, metadataText: r.metadata, occurredAt: r.occurred_at.toISOString(),
+      });
+      await sql(store, `UPDATE es.events SET prev_hash = '${prev}', hash = '${hash}' WHERE event_id = '${r.event_id}'`);
+      prev = hash;
+    }
+    await sql(store, `UPDATE es.streams SET last_hash = '${prev}' WHERE stream_id = 'employee-a'`);
+    expect(kinds((await store.verify()).problems)).toEqual(['seal-hash-mismatch']);
+  });
+
+  it('an edited payload whose hash was recomputed without the HMAC key', async () => {
+    const store = await history({ hmacKey: 'kept-outside-the-database' });
+    const row = (await sql(store, `SELECT * FROM es.events WHERE stream_id = 'employee-c'`)).rows[0];
+    const forged = new EventHasher().event(row.prev_hash, {
+      eventId: row.event_id, streamId: row.stream_id, streamVersion: row.stream_version, type: row.type, schemaVersion: row.schema_version,
+      dataText: canonicalJson({ salary: 999 }), metadataText: row.metadata, occurredAt: row.occurred_at.toISOString(),
+    });
+    await sql(store, `UPDATE es.events SET data = '{"salary":999}', hash = '${forged}' WHERE stream_id = 'employee-c'`);
+    await sql(store, `UPDATE es.streams SET last_hash = '${forged}' WHERE stream_id = 'employee-c'`);
+    const report = await store.verify();
+    expect(report.problems).toContainEqual(expect.objectContaining({ kind: 'event-hash-mismatch', streamId: 'employee-c' }));
+  });
+
+  it('two events of a stream swapped', async () => {
+    const store = await history();
+    await sql(store, `ALTER TABLE es.events DROP CONSTRAINT events_stream_version_check`);
+    await sql(store, `UPDATE es.events SET stream_version = -stream_version WHERE stream_id = 'employee-b'`);
+    await sql(store, `UPDATE es.events SET stream_version = CASE stream_version WHEN -1 THEN 2 ELSE 1 END WHERE stream_id = 'employee-b'`);
+    const report = await store.verify();
+    expect(report.problems).toContainEqual(expect.objectContaining({ kind: 'event-hash-mismatch', streamId: 'employee-b' }));
+  });
+
+  it('events moved in the global order', async () => {
+    const store = await history();
+    // Swap the transactions of two streams' events: every chain stays intact, only the seal sees it.
+    await sql(
+      store,
+      `WITH a AS (SELECT tx_id FROM es.events WHERE stream_id = 'employee-b' LIMIT 1),
+            c AS (SELECT tx_id FROM es.events WHERE stream_id = 'employee-c' LIMIT 1)
+       UPDATE es.events SET tx_id = CASE WHEN stream_id = 'employee-b' THEN (SELECT tx_id FROM c) ELSE (SELECT tx_id FROM a) END
+        WHERE stream_id IN ('employee-b', 'employee-c')`,
+    );
+    const report = await store.verify();
+    expect(kinds(report.problems)).toEqual(['seal-hash-mismatch']);
+  });
+
+  it('an event deleted from the middle of a stream', async () => {
+    const store = await history();
+    await sql(store, `DELETE FROM es.events WHERE stream_id = 'employee-a' AND stream_version = 2`);
+    const report = await store.verify();
+    expect(report.problems).toContainEqual(expect.objectContaining({ kind: 'stream-version-gap', streamId: 'employee-a', streamVersion: 3 }));
+    expect(kinds(report.problems)).toEqual(expect.arrayContaining(['seal-count-mismatch', 'seal-hash-mismatch']));
+  });
+
+  it('the last event of a stream deleted and its head rewound to match', async () => {
+    const store = await history();
+    const prev = (await sql(store, `SELECT prev_hash FROM es.events WHERE stream_id = 'employee-a' AND stream_version = 4`)).rows[0].prev_hash;
+    await sql(store, `DELETE FROM es.events WHERE stream_id = 'employee-a' AND stream_version = 4`);
+    await sql(store, `UPDATE es.streams SET version = 3, last_hash = '${prev}' WHERE stream_id = 'employee-a'`);
+    const report = await store.verify();
+    expect(kinds(report.problems)).toEqual(['seal-count-mismatch', 'seal-hash-mismatch']);
+  });
+
+  it('a whole stream deleted after the seal', async () => {
+    const store = await history();
+    await sql(store, `DELETE FROM es.events WHERE stream_id = 'employee-b'`);
+    await sql(store, `DELETE FROM es.streams WHERE stream_id = 'employee-b'`);
+    const report = await store.verify();
+    expect(report.ok).toBe(false);
+    expect(kinds(report.problems)).toEqual(['seal-count-mismatch', 'seal-hash-mismatch']);
+  });
+
+  it('a streams-table head edited', async () => {
+    const store = await history();
+    await sql(store, `UPDATE es.streams SET version = 2 WHERE stream_id = 'employee-a'`);
+    const report = await store.verify();
+    expect(report.problems).toEqual([expect.objectContaining({ kind: 'stream-head-mismatch', streamId: 'employee-a' })]);
+  });
+
+  it('a seal removed from the chain', async () => {
+    const store = await history();
+    await store.append('employee-c', [ev('Rated', { score: 5 })], opts(1));
+    await sealEverything(store);
+    await sql(store, `DELETE FROM es.seals WHERE seal_no = 1`);
+    const report = await store.verify();
+    expect(kinds(report.problems)).toContain('seal-chain-broken');
+  });
+});
+
+describe('crypto-shredding', () => {
+  it('keeps history verifiable after the person key is destroyed', async () => {
+    const store = await open();
+    const keys = new Map([['person-1', randomBytes(32)]]);
+    const encrypt = (key: Buffer, text: string) => {
+      const iv = randomBytes(12);
+      const c = createCipheriv('aes-256-gcm', key, iv);
+      const body = Buffer.concat([c.update(text, 'utf8'), c.final()]);
+      return [iv, c.getAuthTag(), body].map((b) => b.toString('base64')).join('.');
+    };
+    const decrypt = (key: Buffer, sealed: string) => {
+      const [iv, tag, body] = sealed.split('.').map((s) => Buffer.from(s, 'base64'));
+      const d = createDecipheriv('aes-256-gcm', key, iv);
+      d.setAuthTag(tag);
+      return Buffer.concat([d.update(body), d.final()]).toString('utf8');
+    };
+    const email = encrypt(keys.get('person-1')!, 'ana@example.com');
+    await store.append('employee-ana', [ev('Hired', { personId: 'person-1', email, grade: 'B' })], opts('no-stream'));
+    await sealEverything(store);
+    const [stored] = await store.readStream('employee-ana');
+    expect(decrypt(keys.get('person-1')!, (stored.data as { email: string }).email)).toBe('ana@example.com');
+
+    keys.delete('person-1'); // the right to erasure: only the key goes, the stored bytes stay
+
+    const [after] = await store.readStream('employee-ana');
+    expect(after.data).toEqual({ personId: 'person-1', email, grade: 'B' });
+    expect(keys.has('person-1')).toBe(false);
+    expect(await store.verify()).toMatchObject({ ok: true, problems: [] });
+  });
+});
