@@ -42,6 +42,7 @@ import { EmployeeImportController } from './http/employee-import.controller';
 import { EmployeesController } from './http/employees.controller';
 import { AppraisalCyclesController } from './http/appraisal-cycles.controller';
 import { AppraisalsController } from './http/appraisals.controller';
+import { AppraisalScope } from './http/appraisal-scope';
 import { GoalsController } from './http/goals.controller';
 import { ScorecardsController } from './http/scorecards.controller';
 import { TrainingEvidenceReactions } from './messaging/training-evidence.reactions';
@@ -120,6 +121,7 @@ const handler = (cls: HandlerClass): Provider => ({ provide: cls, inject: [EVENT
     },
     { provide: AppraisalQueries, inject: [EVENT_STORE], useFactory: (s: EventStore) => new AppraisalQueries(s) },
     TrainingEvidenceReactions,
+    AppraisalScope,
   ],
 })
 export class AppModule {}

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { INBOX_CONSUMER, type InboxConsumer } from '@tpm/messaging';
 import request from 'supertest';
-import { createTestDatabase, type TestDatabase } from '@tpm/testing';
+import { signDevToken } from '@tpm/auth';
+import { topicOf, type AppraisalFinalized, type Envelope } from '@tpm/contracts';
+import { employeeIdFor } from '@tpm/performance-application';
+import { createTestDatabase, eventually, testKafka, uniqueName, type TestDatabase } from '@tpm/testing';
 
 /**
  * The goals, scorecard and appraisal-cycle HTTP API in process, on a real PostgreSQL store
@@ -15,34 +17,62 @@ describe('performance API: goals, scorecards and appraisal cycles (real PostgreS
   const BU = `BU-${run}`;
   const SALES = `${BU}-SALES`;
   const PERIOD = '2027';
-  const api = () => request(app.getHttpServer());
+  const tokens: Record<string, string> = {};
+  /** Requests as someone: `as('hr')`, `as('employee', 'E-1')`. Tokens are real dev-mode JWTs. */
+  const as = (who: keyof typeof people | string) => {
+    const auth = `Bearer ${tokens[who]}`;
+    const server = () => request(app.getHttpServer());
+    return {
+      get: (url: string) => server().get(url).set('authorization', auth),
+      post: (url: string) => server().post(url).set('authorization', auth),
+    };
+  };
+  const people = {
+    admin: { roles: ['admin'], bu: ['*'] },
+    hr: { roles: ['hr'], bu: ['*'] },
+    executive: { roles: ['executive'], bu: ['*'] },
+    boss: { roles: ['manager', 'employee'], bu: ['*'], emp: `M-${run}` },
+    ana: { roles: ['employee'], bu: [], emp: `E-${run}` },
+    ben: { roles: ['employee'], bu: [], emp: `F-${run}` },
+    outsider: { roles: ['manager'], bu: ['BU-ELSEWHERE'], emp: `X-${run}` },
+  };
+  const api = () => as('admin');
+
+  const savedEnv = { PERFORMANCE_DATABASE_URL: process.env.PERFORMANCE_DATABASE_URL, KAFKA_TOPIC_PREFIX: process.env.KAFKA_TOPIC_PREFIX };
 
   beforeAll(async () => {
+    for (const [name, p] of Object.entries(people)) {
+      tokens[name] = await signDevToken({ sub: name, roles: p.roles, bu: p.bu, ...('emp' in p ? { emp: employeeIdFor(p.emp) } : {}) });
+    }
     db = await createTestDatabase('perf_api');
     process.env.PERFORMANCE_DATABASE_URL = db.url;
+    // Own topics and consumer groups: this suite's service and other suites' never meet.
+    process.env.KAFKA_TOPIC_PREFIX = `${uniqueName('perf-api')}.`;
     // The module reads its configuration when it is imported: after the database is chosen.
     const { AppModule } = await import('../app.module');
     const { createServiceApp } = await import('@tpm/service-kit');
     app = await createServiceApp(AppModule, { title: 'performance', description: 'test' });
     await app.init();
-    // This suite reacts to nothing; leave the shared `performance-reactions` group to the services other suites boot.
-    await app.get<InboxConsumer>(INBOX_CONSUMER).stop();
 
     await api().post('/org/business-units').send({ businessUnitId: BU, name: 'Acme', parentId: null });
     await api().post('/org/business-units').send({ businessUnitId: SALES, name: 'Sales', parentId: BU }).expect(201);
     await api().post('/org/employees').send({ employeeNumber: `M-${run}`, name: 'Boss', businessUnitId: SALES, position: 'Head', managerEmployeeNumber: null, level: 'management' }).expect(201);
     await api().post('/org/employees').send({ employeeNumber: `E-${run}`, name: 'Ana', businessUnitId: SALES, position: 'Rep', managerEmployeeNumber: `M-${run}`, level: 'staff' }).expect(201);
+    await api().post('/org/employees').send({ employeeNumber: `F-${run}`, name: 'Ben', businessUnitId: SALES, position: 'Rep', managerEmployeeNumber: `M-${run}`, level: 'staff' }).expect(201);
   });
 
   afterAll(async () => {
     await app?.close();
     await db?.drop();
+    // Jest reuses this worker for other files: leave the environment as found.
+    for (const [k, v] of Object.entries(savedEnv)) if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
   });
 
   const scorecard = `/scorecards/E-${run}/${PERIOD}`;
 
   it('sets a strategic goal, cascades it, and assigns an objective under it', async () => {
-    await api().post('/goals').send({ goalId: `G-${run}`, period: PERIOD, title: 'Grow revenue 10%' }).expect(201);
+    await as('executive').post('/goals').send({ goalId: `G-${run}`, period: PERIOD, title: 'Grow revenue 10%' }).expect(201);
     await api().post(`/goals/G-${run}/cascades`).send({ goalId: `G-${run}-S`, businessUnitId: SALES, title: 'Sales grows 15%' }).expect(201);
     await api().post(`${scorecard}/objectives`).send({ objectiveId: 'O-REV', title: 'New revenue', weight: 60, parentGoalId: `G-${run}-S` }).expect(201);
     await api()
@@ -123,7 +153,7 @@ describe('performance API: goals, scorecards and appraisal cycles (real PostgreS
     const cycleId = `C-${run}`;
     await api().post('/appraisal-cycles').send({ cycleId, period: PERIOD, businessUnitId: SALES }).expect(201);
     const enrolled = await api().post(`/appraisal-cycles/${cycleId}/participants`).expect(200);
-    expect(enrolled.body).toMatchObject({ enrolled: 2, participants: 2 });
+    expect(enrolled.body).toMatchObject({ enrolled: 3, participants: 3 });
     const skip = await api().post(`/appraisal-cycles/${cycleId}/stage`).send({ to: 'review' }).expect(422);
     expect(skip.body.code).toBe('STAGE_CANNOT_BE_SKIPPED');
     await api().post(`/appraisal-cycles/${cycleId}/stage`).send({ to: 'execution' }).expect(200);
@@ -135,5 +165,109 @@ describe('performance API: goals, scorecards and appraisal cycles (real PostgreS
     const bands = await api().post('/appraisal-cycles').send({ cycleId: `${cycleId}-B`, period: PERIOD, businessUnitId: SALES, bands: [{ name: 'ok', from: 10 }] }).expect(400);
     expect(bands.body.code).toBe('SCORING_METHOD_INVALID');
     await api().get(`/appraisal-cycles/NOPE-${run}`).expect(404);
+  });
+
+  it('answers 401 without a token, 403 without the role or outside the caller units, and writes nothing', async () => {
+    const before = (await api().get(scorecard)).body.version;
+    await request(app.getHttpServer()).get(scorecard).expect(401);
+    const role = await as('ana').post('/appraisal-cycles').send({ cycleId: `C-${run}-X`, period: PERIOD, businessUnitId: SALES }).expect(403);
+    expect(role.body.code).toBe('ROLE_REQUIRED');
+    const scope = await as('outsider').post(`${scorecard}/objectives`).send({ objectiveId: 'O-OUT', title: 'x', weight: 1, parentGoalId: null }).expect(403);
+    expect(scope.body.code).toBe('OUT_OF_SCOPE');
+    await as('ben').get(scorecard).expect(403);
+    await as('ana').get(scorecard).expect(200);
+    expect((await api().get(scorecard)).body.version).toBe(before);
+  });
+
+  it('takes an appraisal from review to sign-off and publishes AppraisalFinalized with the contract payload', async () => {
+    const cycleId = `C-${run}`;
+    const appraisal = (n: string) => `/appraisal-cycles/${cycleId}/appraisals/${n}`;
+    const ana = employeeIdFor(`E-${run}`);
+    await as('hr')
+      .post(`${scorecard}/objectives/O-PET/indicators`)
+      .send({ indicatorId: 'K-PET', name: 'Shipped', target: 1, unit: 'done', method: { kind: 'milestone' } })
+      .expect(201);
+    await as('hr').post(`/appraisal-cycles/${cycleId}/stage`).send({ to: 'review' }).expect(200);
+
+    const notHers = await as('boss').post(`${appraisal(`E-${run}`)}/self-assessment`).send({ comment: 'Ana was great' }).expect(422);
+    expect(notHers.body.code).toBe('ONLY_THE_EMPLOYEE_SELF_ASSESSES');
+    await as('ana').post(`${appraisal(`E-${run}`)}/self-assessment`).send({ comment: 'Strong year', ratings: [{ competency: 'negotiation', rating: 3 }] }).expect(201);
+    const assessment = {
+      results: [
+        { indicatorId: 'K-REV', actual: 150 },
+        { indicatorId: 'K-PET', actual: 1 },
+      ],
+      competencies: [{ competency: 'negotiation', rating: 2, requiredLevel: 4 }],
+      potential: 'high',
+      comment: 'Good',
+    };
+    await as('ana').post(`${appraisal(`E-${run}`)}/manager-assessment`).send(assessment).expect(403);
+    const outOfScale = await as('boss')
+      .post(`${appraisal(`E-${run}`)}/manager-assessment`)
+      .send({ ...assessment, results: [assessment.results[0], { indicatorId: 'K-PET', actual: 2 }] })
+      .expect(422);
+    expect(outOfScale.body.code).toBe('SCORE_OUTSIDE_SCALE');
+    // Revenue 150/200 = 75 (weight 70), milestone done = 100 (weight 30): 82.5, band meets.
+    await as('boss').post(`${appraisal(`E-${run}`)}/manager-assessment`).send(assessment).expect(201);
+    const notReady = await as('boss').post(`${appraisal(`F-${run}`)}/manager-assessment`).send(assessment).expect(422);
+    expect(notReady.body.code).toBe('SCORECARD_NOT_READY');
+    await as('ben').post(`${appraisal(`E-${run}`)}/feedback`).send({ feedbackId: randomUUID(), relation: 'peer', anonymous: true, rating: 4, comment: 'Helpful' }).expect(201);
+
+    await as('hr').post(`/appraisal-cycles/${cycleId}/stage`).send({ to: 'calibration' }).expect(200);
+    const distribution = await as('hr').get(`/appraisal-cycles/${cycleId}/distribution`).expect(200);
+    expect(distribution.body.businessUnits).toEqual([{ businessUnitId: SALES, total: 1, bands: { unsatisfactory: 0, below: 0, meets: 1, exceeds: 0 } }]);
+    const noReason = await as('hr').post(`${appraisal(`E-${run}`)}/calibration`).send({ toBand: 'exceeds', reason: ' ' }).expect(400);
+    expect(noReason.body.code).toBe('CALIBRATION_REASON_REQUIRED');
+    await as('hr').post(`${appraisal(`E-${run}`)}/calibration`).send({ toBand: 'exceeds', reason: 'Top deal of the year' }).expect(200);
+
+    await as('hr').post(`/appraisal-cycles/${cycleId}/stage`).send({ to: 'feedback' }).expect(200);
+    const report = await as('hr').post(`/appraisal-cycles/${cycleId}/finalization`).expect(200);
+    expect(report.body).toMatchObject({ finalized: 1, alreadyFinal: 0 });
+    expect(report.body.notAssessed.sort()).toEqual([employeeIdFor(`F-${run}`), employeeIdFor(`M-${run}`)].sort());
+
+    const expected: AppraisalFinalized['data'] = {
+      appraisalId: `${cycleId}:${ana}`,
+      cycleId,
+      employeeId: ana,
+      businessUnitId: SALES,
+      managerId: employeeIdFor(`M-${run}`),
+      period: PERIOD,
+      score: 82.5,
+      ratingBand: 'exceeds',
+      ratingBandRank: 4,
+      competencyGaps: [{ competency: 'negotiation', currentLevel: 2, requiredLevel: 4, gap: 2 }],
+      indicators: [
+        { objectiveId: 'O-REV', indicatorId: 'K-REV', score: 75 },
+        { objectiveId: 'O-PET', indicatorId: 'K-PET', score: 100 },
+      ],
+      finalizedAt: expect.any(String) as unknown as string,
+    };
+    const consumer = testKafka().consumer({ groupId: uniqueName('appraisal-finalized-check') });
+    const published: Envelope[] = [];
+    await consumer.connect();
+    await consumer.subscribe({ topics: [topicOf('performance')], fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        const e = JSON.parse(String(message.value)) as Envelope;
+        if (e.streamId === `performance-appraisal-${cycleId}-${ana}`) published.push(e);
+      },
+    });
+    try {
+      await eventually(() => expect(published.map((e) => e.type)).toContain('performance.AppraisalFinalized'), { timeoutMs: 30_000, intervalMs: 200 });
+    } finally {
+      await consumer.disconnect();
+    }
+    const finalized = published.find((e) => e.type === 'performance.AppraisalFinalized')!;
+    expect(finalized).toMatchObject({ schemaVersion: 1, context: 'performance', businessUnitId: SALES, actor: { subject: 'hr' } });
+    expect(finalized.data).toEqual(expected);
+
+    await as('ana').post(`${appraisal(`E-${run}`)}/acknowledgement`).expect(200);
+    const mine = await as('ana').get(appraisal(`E-${run}`)).expect(200);
+    expect(mine.body).toMatchObject({ finalBand: 'exceeds', response: { status: 'acknowledged' }, calibrations: [{ fromBand: 'meets', toBand: 'exceeds' }] });
+    expect(mine.body.peerFeedback).toEqual([expect.not.objectContaining({ reviewerId: expect.anything() })]);
+
+    const whatIf = await as('hr').post(`/appraisal-cycles/${cycleId}/what-if`).send({ weights: { 'O-REV': 50, 'O-PET': 50 }, rulesVersion: 2 }).expect(200);
+    expect(whatIf.body.outcomes).toEqual([{ employeeId: ana, before: 82.5, after: 87.5, delta: 5, bandBefore: 'exceeds', bandAfter: 'meets' }]);
+    await as('hr').post(`/appraisal-cycles/${cycleId}/what-if`).send({ weights: { 'O-REV': 'lots' } }).expect(400);
   });
 });

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { Roles } from '@tpm/auth';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ACCESS_POLICY, Caller, Roles, type AccessMode, type AccessPolicy } from '@tpm/auth';
+import type { Actor } from '@tpm/kernel';
 import {
   AdjustObjectiveWeightsHandler,
   AppraisalQueries,
@@ -14,8 +15,12 @@ import { AsOfQuery } from './dto/employee.dto';
 import { ObjectiveParam, ScorecardParam } from './dto/performance-ids.dto';
 import { AdjustWeightsRequest, AssignObjectiveRequest, DefineIndicatorRequest, ReportProgressRequest, toScoringMethod } from './dto/scorecard.dto';
 
-/** One employee's scorecard for a period: objectives, weights, indicators, monthly progress. */
+/**
+ * One employee's scorecard for a period: objectives, weights, indicators, monthly progress.
+ * Access: the employee's own, or managers and HR whose units hold the employee.
+ */
 @ApiTags('scorecards')
+@ApiBearerAuth()
 @Controller('scorecards/:employeeNumber/:period')
 export class ScorecardsController {
   constructor(
@@ -24,45 +29,56 @@ export class ScorecardsController {
     private readonly adjust: AdjustObjectiveWeightsHandler,
     private readonly report: ReportProgressHandler,
     private readonly queries: AppraisalQueries,
+    @Inject(ACCESS_POLICY) private readonly access: AccessPolicy,
   ) {}
 
+  private async employee(caller: Actor, employeeNumber: string, mode: AccessMode): Promise<string> {
+    const employeeId = employeeIdFor(employeeNumber);
+    await this.access.assertEmployee(caller, employeeId, mode);
+    return employeeId;
+  }
+
   @Post('objectives')
-  @Roles('manager', 'hr')
+  @Roles('manager', 'hr', 'admin')
   @ApiCreatedResponse({ description: 'Objective assigned' })
   @ApiUnprocessableEntityResponse({ type: ApiError, description: 'Weights above 100, unknown goal, goal of another period' })
   @ApiConflictResponse({ type: ApiError, description: 'Someone changed this scorecard at the same time' })
-  addObjective(@Param() p: ScorecardParam, @Body() body: AssignObjectiveRequest, @Ctx() ctx: RequestContext) {
-    return this.assign.handle({ ...body, employeeId: employeeIdFor(p.employeeNumber), period: p.period, parentGoalId: body.parentGoalId ?? null }, ctx);
+  async addObjective(@Param() p: ScorecardParam, @Body() body: AssignObjectiveRequest, @Ctx() ctx: RequestContext, @Caller() caller: Actor) {
+    const employeeId = await this.employee(caller, p.employeeNumber, 'write');
+    return this.assign.handle({ ...body, employeeId, period: p.period, parentGoalId: body.parentGoalId ?? null }, ctx);
   }
 
   @Post('objectives/:objectiveId/indicators')
-  @Roles('manager', 'hr')
+  @Roles('manager', 'hr', 'admin')
   @ApiCreatedResponse({ description: 'Indicator defined with its target, unit and scoring method' })
   @ApiConflictResponse({ type: ApiError })
-  addIndicator(@Param() p: ObjectiveParam, @Body() body: DefineIndicatorRequest, @Ctx() ctx: RequestContext) {
-    return this.define.handle({ ...body, method: toScoringMethod(body.method), employeeId: employeeIdFor(p.employeeNumber), period: p.period, objectiveId: p.objectiveId }, ctx);
+  async addIndicator(@Param() p: ObjectiveParam, @Body() body: DefineIndicatorRequest, @Ctx() ctx: RequestContext, @Caller() caller: Actor) {
+    const employeeId = await this.employee(caller, p.employeeNumber, 'write');
+    return this.define.handle({ ...body, method: toScoringMethod(body.method), employeeId, period: p.period, objectiveId: p.objectiveId }, ctx);
   }
 
   @Post('weights')
   @HttpCode(200)
-  @Roles('manager', 'hr')
+  @Roles('manager', 'hr', 'admin')
   @ApiOkResponse({ description: 'Weights adjusted; they name every objective and sum to 100' })
   @ApiConflictResponse({ type: ApiError })
-  reweigh(@Param() p: ScorecardParam, @Body() body: AdjustWeightsRequest, @Ctx() ctx: RequestContext) {
-    return this.adjust.handle({ employeeId: employeeIdFor(p.employeeNumber), period: p.period, weights: body.weights.map(({ objectiveId, weight }) => ({ objectiveId, weight })) }, ctx);
+  async reweigh(@Param() p: ScorecardParam, @Body() body: AdjustWeightsRequest, @Ctx() ctx: RequestContext, @Caller() caller: Actor) {
+    const employeeId = await this.employee(caller, p.employeeNumber, 'write');
+    return this.adjust.handle({ employeeId, period: p.period, weights: body.weights.map(({ objectiveId, weight }) => ({ objectiveId, weight })) }, ctx);
   }
 
   @Post('objectives/:objectiveId/progress')
-  @Roles('employee', 'manager')
+  @Roles('employee', 'manager', 'admin')
   @ApiCreatedResponse({ description: 'Monthly progress reported' })
-  progress(@Param() p: ObjectiveParam, @Body() body: ReportProgressRequest, @Ctx() ctx: RequestContext) {
-    return this.report.handle({ ...body, actingEmployeeId: ctx.actor.employeeId ?? null, employeeId: employeeIdFor(p.employeeNumber), period: p.period, objectiveId: p.objectiveId }, ctx);
+  async progress(@Param() p: ObjectiveParam, @Body() body: ReportProgressRequest, @Ctx() ctx: RequestContext, @Caller() caller: Actor) {
+    const employeeId = await this.employee(caller, p.employeeNumber, 'write');
+    return this.report.handle({ ...body, actingEmployeeId: caller.employeeId ?? null, employeeId, period: p.period, objectiveId: p.objectiveId }, ctx);
   }
 
   @Get()
-  @Roles('employee', 'manager', 'hr', 'executive', 'analyst', 'auditor')
+  @Roles('employee', 'manager', 'hr', 'auditor', 'admin')
   @ApiOkResponse({ description: 'The scorecard with competency evidence, optionally as of an instant' })
-  get(@Param() p: ScorecardParam, @Query() q: AsOfQuery) {
-    return this.queries.scorecard(employeeIdFor(p.employeeNumber), p.period, q.asOf);
+  async get(@Param() p: ScorecardParam, @Query() q: AsOfQuery, @Caller() caller: Actor) {
+    return this.queries.scorecard(await this.employee(caller, p.employeeNumber, 'read'), p.period, q.asOf);
   }
 }
