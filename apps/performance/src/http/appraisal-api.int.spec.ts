@@ -4,6 +4,7 @@ import request from 'supertest';
 import { signDevToken } from '@tpm/auth';
 import { topicOf, type AppraisalFinalized, type Envelope } from '@tpm/contracts';
 import { employeeIdFor } from '@tpm/performance-application';
+import { createServiceApp } from '@tpm/service-kit';
 import { createTestDatabase, eventually, testKafka, uniqueName, type TestDatabase } from '@tpm/testing';
 
 /**
@@ -50,7 +51,6 @@ describe('performance API: goals, scorecards and appraisal cycles (real PostgreS
     process.env.KAFKA_TOPIC_PREFIX = `${uniqueName('perf-api')}.`;
     // The module reads its configuration when it is imported: after the database is chosen.
     const { AppModule } = await import('../app.module');
-    const { createServiceApp } = await import('@tpm/service-kit');
     app = await createServiceApp(AppModule, { title: 'performance', description: 'test' });
     await app.init();
 
