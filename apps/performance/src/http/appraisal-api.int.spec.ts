@@ -263,7 +263,13 @@ describe('performance API: goals, scorecards and appraisal cycles (real PostgreS
 
     await as('ana').post(`${appraisal(`E-${run}`)}/acknowledgement`).expect(200);
     const mine = await as('ana').get(appraisal(`E-${run}`)).expect(200);
-    expect(mine.body).toMatchObject({ finalBand: 'exceeds', response: { status: 'acknowledged' }, calibrations: [{ fromBand: 'meets', toBand: 'exceeds' }] });
+    expect(mine.body).toMatchObject({
+      finalBand: 'exceeds',
+      response: { status: 'acknowledged' },
+      calibrations: [{ fromBand: 'meets', toBand: 'exceeds' }],
+      competencyGaps: [{ competency: 'negotiation', gap: 2 }],
+      nineBox: { performance: 'high', potential: 'high' },
+    });
     expect(mine.body.peerFeedback).toEqual([expect.not.objectContaining({ reviewerId: expect.anything() })]);
 
     const whatIf = await as('hr').post(`/appraisal-cycles/${cycleId}/what-if`).send({ weights: { 'O-REV': 50, 'O-PET': 50 }, rulesVersion: 2 }).expect(200);

@@ -1,6 +1,9 @@
 import type { EventStore } from '@tpm/event-store';
 import {
   alignmentTree,
+  competencyGaps,
+  nineBox,
+  rankOf,
   AppraisalCycleNotFound,
   AppraisalNotFound,
   appraisalCycleDecider,
@@ -64,7 +67,11 @@ export class AppraisalQueries {
     // The reviewee never learns who wrote what: names stay with HR and the manager, and anonymous feedback has none.
     const peerFeedback = feedback.state.entries.map(({ reviewerId, ...f }) => (view === 'full' ? { ...f, reviewerId } : f));
     const finalBand = response.state.resolution?.toBand ?? state.finalized?.ratingBand ?? null;
-    return { cycleId, employeeId, ...state, finalBand, response: response.state, peerFeedback, version, asOf: asOf ?? null };
+    // What the assessment implies before (and after) finalization: the gaps and the 9-box cell.
+    const a = state.assessment;
+    const rank = state.ratingBand ? rankOf(state.ratingBand, cycle.bands) : 0;
+    const implied = a ? { competencyGaps: competencyGaps(a.competencies), nineBox: rank ? nineBox(rank, cycle.bands.length, a.potential) : null } : { competencyGaps: [], nineBox: null };
+    return { cycleId, employeeId, ...state, ...implied, finalBand, response: response.state, peerFeedback, version, asOf: asOf ?? null };
   }
 
   /** Per business unit, how many appraisals sit in each band now: what the calibration committee compares. */
