@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { signDevToken } from '@tpm/auth';
-import { createTestDatabase, eventually, type TestDatabase } from '@tpm/testing';
+import { createTestDatabase, eventually, type TestDatabase, uniqueName } from '@tpm/testing';
 import { bootService, type RunningService } from './boot-service';
 import { exclusiveScenario } from './exclusive-scenario';
 
@@ -25,7 +25,8 @@ describe('organization slice: performance -> Kafka -> reporting', () => {
   beforeAll(async () => {
     turn = await exclusiveScenario();
     bearer = `Bearer ${await signDevToken({ sub: 'e2e-admin', roles: ['admin'], bu: ['*'] })}`;
-    const env: Record<string, string> = {};
+    // Own Kafka topics and groups: no other suite's events reach this scenario's services.
+    const env: Record<string, string> = { KAFKA_TOPIC_PREFIX: `${uniqueName('e2e')}.` };
     for (const svc of ['performance', 'reporting']) {
       const db = await createTestDatabase(`e2e_${svc}`);
       dbs.push(db);

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { signDevToken } from '@tpm/auth';
 import { employeeIdFor, employeeStream } from '@tpm/performance-application';
 import { Client } from 'pg';
-import { createTestDatabase, eventually, type TestDatabase } from '@tpm/testing';
+import { createTestDatabase, eventually, type TestDatabase, uniqueName } from '@tpm/testing';
 import { bootService, type RunningService } from './boot-service';
 import { exclusiveScenario } from './exclusive-scenario';
 
@@ -35,7 +35,8 @@ describe('security: who may do what, in which business units', () => {
 
   beforeAll(async () => {
     turn = await exclusiveScenario();
-    const env: Record<string, string> = {};
+    // Own Kafka topics and groups: no other suite's events reach this scenario's services.
+    const env: Record<string, string> = { KAFKA_TOPIC_PREFIX: `${uniqueName('e2e')}.` };
     for (const svc of ['performance', 'reporting']) {
       const db = await createTestDatabase(`sec_${svc}`);
       dbs.push(db);
@@ -313,6 +314,7 @@ describe('security: JWKS mode', () => {
     db = await createTestDatabase('sec_jwks');
     service = await bootService('rewards', {
       REWARDS_DATABASE_URL: db.url,
+      KAFKA_TOPIC_PREFIX: `${uniqueName('e2e')}.`,
       AUTH_MODE: 'jwks',
       AUTH_JWKS_URL: `http://127.0.0.1:${port}/jwks`,
       AUTH_ISSUER: issuer,

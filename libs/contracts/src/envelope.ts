@@ -6,7 +6,13 @@
 export type ContextName = 'training' | 'performance' | 'coaching' | 'rewards' | 'reporting';
 export const CONTEXTS: ContextName[] = ['training', 'performance', 'coaching', 'rewards', 'reporting'];
 
-export const topicOf = (context: ContextName) => `${context}.events`;
+/**
+ * Deployment namespace for Kafka names (topics and consumer groups), e.g. `acme-prod.`, so that
+ * several installations or test suites can share one cluster without seeing each other.
+ */
+export const kafkaNamespace = (): string => process.env.KAFKA_TOPIC_PREFIX ?? '';
+
+export const topicOf = (context: ContextName) => `${kafkaNamespace()}${context}.events`;
 export const dlqTopicOf = (topic: string) => `${topic}.dlq`;
 
 export interface EnvelopeActor {

@@ -1,3 +1,4 @@
+import { kafkaNamespace } from '@tpm/contracts';
 import type { Consumer, EachBatchPayload, Kafka, Admin } from 'kafkajs';
 import type { Client } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -72,7 +73,7 @@ export class ProjectionRunner {
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.projection = options.projection;
     this.logger = options.logger ?? jsonLogger('projection-runner');
-    this.groupId = options.groupId ?? `projection.${options.projection.name}`;
+    this.groupId = options.groupId ?? `${kafkaNamespace()}projection.${options.projection.name}`;
     this.lockRetryMs = options.lockRetryMs ?? 2_000;
   }
 

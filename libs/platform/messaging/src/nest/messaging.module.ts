@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { ContextName } from '@tpm/contracts';
-import { topicOf } from '@tpm/contracts';
+import { kafkaNamespace, topicOf } from '@tpm/contracts';
 import type { EventStore } from '@tpm/event-store';
 import type { Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
@@ -95,7 +95,7 @@ export class MessagingModule {
         inject: [options.poolToken, options.kafkaToken],
         useFactory: (pool: Pool, kafka: Kafka) =>
           options.consumes?.length
-            ? new InboxConsumer({ name: `${options.context}-reactions`, kafka, pool, topics: options.consumes, handlers: {} })
+            ? new InboxConsumer({ name: `${kafkaNamespace()}${options.context}-reactions`, kafka, pool, topics: options.consumes, handlers: {} })
             : null,
       },
       MessagingLifecycle,

@@ -1,0 +1,84 @@
+import type { Clock } from '@tpm/kernel';
+import type { EventStore } from '@tpm/event-store';
+import { appraisalCycleDecider, CURRENT_SCORING_RULES, DEFAULT_RATING_BANDS, type CycleParticipant, type CycleStage, type RatingBand } from '@tpm/performance-domain';
+import { requireCycle } from './appraisal.readers';
+import { appendDecided, type CommandContext, type CommandResult } from './command-context';
+import { requireBusinessUnit } from './org-structure.reader';
+import { cycleStream } from './performance.streams';
+
+export interface OpenAppraisalCycleInput {
+  cycleId: string;
+  period: string;
+  /** null: the whole organization. */
+  businessUnitId: string | null;
+  bands?: RatingBand[];
+  rulesVersion?: number;
+}
+
+export class OpenAppraisalCycleHandler {
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async handle(input: OpenAppraisalCycleInput, context: CommandContext): Promise<CommandResult> {
+    if (input.businessUnitId !== null) await requireBusinessUnit(this.store, input.businessUnitId);
+    const stream = cycleStream(input.cycleId);
+    const { state, version } = await this.store.aggregate(stream, appraisalCycleDecider);
+    const at = this.clock.now().toISOString();
+    const data = { ...input, bands: input.bands ?? DEFAULT_RATING_BANDS, rulesVersion: input.rulesVersion ?? CURRENT_SCORING_RULES, at };
+    const events = appraisalCycleDecider.decide({ type: 'OpenAppraisalCycle', data }, state);
+    return appendDecided(this.store, stream, events, { expectedVersion: version, context, at, businessUnitId: input.businessUnitId });
+  }
+}
+
+/** Who is in a business-unit subtree (or the whole organization) now: read from the local org copy. */
+export interface CycleParticipantsSource {
+  activeEmployeesIn(businessUnitId: string | null): Promise<CycleParticipant[]>;
+}
+
+/** Enrolments go in chunks so that a cycle over 10^5 employees never writes one giant event. */
+const CHUNK = 1000;
+
+export class EnrolCycleParticipantsHandler {
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+    private readonly source: CycleParticipantsSource,
+  ) {}
+
+  async handle(input: { cycleId: string }, context: CommandContext): Promise<{ cycleId: string; enrolled: number; participants: number }> {
+    const { cycle } = await requireCycle(this.store, input.cycleId);
+    const candidates = await this.source.activeEmployeesIn(cycle.businessUnitId);
+    let enrolled = 0;
+    for (let i = 0; i < candidates.length; i += CHUNK) {
+      const { state, version } = await this.store.aggregate(cycleStream(input.cycleId), appraisalCycleDecider);
+      const at = this.clock.now().toISOString();
+      const events = appraisalCycleDecider.decide({ type: 'EnrolParticipants', data: { cycleId: input.cycleId, participants: candidates.slice(i, i + CHUNK), at } }, state);
+      await appendDecided(this.store, cycleStream(input.cycleId), events, { expectedVersion: version, context, at, businessUnitId: cycle.businessUnitId });
+      enrolled += events.reduce((n, e) => n + (e.type === 'ParticipantsEnrolled' ? e.data.participants.length : 0), 0);
+    }
+    const { cycle: after } = await requireCycle(this.store, input.cycleId);
+    return { cycleId: input.cycleId, enrolled, participants: Object.keys(after.participants).length };
+  }
+}
+
+export class AdvanceAppraisalStageHandler {
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async handle(input: { cycleId: string; to: CycleStage }, context: CommandContext): Promise<CommandResult> {
+    const stream = cycleStream(input.cycleId);
+    const { state, version } = await this.store.aggregate(stream, appraisalCycleDecider);
+    const at = this.clock.now().toISOString();
+    const events = appraisalCycleDecider.decide({ type: 'AdvanceAppraisalStage', data: { ...input, at } }, state);
+    return appendDecided(this.store, stream, events, {
+      expectedVersion: version,
+      context,
+      at,
+      businessUnitId: state.status === 'open' ? state.businessUnitId : null,
+    });
+  }
+}

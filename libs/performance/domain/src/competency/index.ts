@@ -1,0 +1,2 @@
+export * from './competency-evidence.events';
+export * from './competency-evidence.decider';
