@@ -5,7 +5,7 @@ import { signDevToken } from '@tpm/auth';
 import { topicOf, type AppraisalFinalized, type Envelope } from '@tpm/contracts';
 import { toKafkaMessage } from '@tpm/messaging';
 import { employeeIdFor } from '@tpm/performance-application';
-import { createTestDatabase, eventually, testKafka, type TestDatabase } from '@tpm/testing';
+import { createTestDatabase, eventually, testKafka, type TestDatabase, uniqueName } from '@tpm/testing';
 import { bootService, type RunningService } from './boot-service';
 import { exclusiveScenario } from './exclusive-scenario';
 
@@ -76,7 +76,9 @@ describe('training loop: appraisal gap → need → plan → session → evaluat
   beforeAll(async () => {
     turn = await exclusiveScenario();
     // An L2 gain threshold above what this program reaches, so step 9 has something to review.
-    const env: Record<string, string> = { TRAINING_PROJECTOR_POLL_MS: '100', TRAINING_REVIEW_MIN_L2_GAIN: '40' };
+    // Own Kafka topics and groups (the services' and this process's publisher alike).
+    process.env.KAFKA_TOPIC_PREFIX = `${uniqueName('e2e-training')}.`;
+    const env: Record<string, string> = { TRAINING_PROJECTOR_POLL_MS: '100', TRAINING_REVIEW_MIN_L2_GAIN: '40', KAFKA_TOPIC_PREFIX: process.env.KAFKA_TOPIC_PREFIX };
     for (const svc of ['performance', 'training', 'reporting']) {
       const db = await createTestDatabase(`loop_${svc}`);
       dbs.push(db);

@@ -43,6 +43,8 @@ describe('training service (real PostgreSQL, real Kafka)', () => {
   beforeAll(async () => {
     db = await createTestDatabase('training_api');
     process.env.TRAINING_DATABASE_URL = db.url;
+    // Own topics and consumer groups: no other suite's events reach this service, nor its ours.
+    process.env.KAFKA_TOPIC_PREFIX = `${uniqueName('training-it')}.`;
     process.env.TRAINING_SCHEDULER_POLL_MS = '3600000'; // the test ticks the scheduler itself
     process.env.LOG_LEVEL = 'warn';
     const { TrainingModule } = await import('./app.module');
