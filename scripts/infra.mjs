@@ -30,7 +30,11 @@ async function startEmbeddedPostgres({ dataDir, port }) {
     password: 'postgres',
     persistent: true,
     createPostgresUser: true,
-    postgresFlags: ['-c', 'max_connections=300', '-c', 'shared_buffers=256MB', '-c', 'unix_socket_directories='],
+    postgresFlags: [
+      '-c', 'max_connections=300', '-c', 'shared_buffers=256MB', '-c', 'unix_socket_directories=',
+      // A transaction left open holds back every no-skip reader on the server (ADR 0006): end it.
+      '-c', 'idle_in_transaction_session_timeout=300000',
+    ],
     onLog: () => {},
     onError: (e) => log('postgres stderr', { detail: String(e).slice(0, 500) }),
   });

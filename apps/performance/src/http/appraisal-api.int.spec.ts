@@ -36,6 +36,7 @@ describe('performance API: goals, scorecards and appraisal cycles (real PostgreS
     ana: { roles: ['employee'], bu: [], emp: `E-${run}` },
     ben: { roles: ['employee'], bu: [], emp: `F-${run}` },
     outsider: { roles: ['manager'], bu: ['BU-ELSEWHERE'], emp: `X-${run}` },
+    auditor: { roles: ['auditor'], bu: ['*'] },
   };
   const api = () => as('admin');
 
@@ -275,5 +276,10 @@ describe('performance API: goals, scorecards and appraisal cycles (real PostgreS
     const whatIf = await as('hr').post(`/appraisal-cycles/${cycleId}/what-if`).send({ weights: { 'O-REV': 50, 'O-PET': 50 }, rulesVersion: 2 }).expect(200);
     expect(whatIf.body.outcomes).toEqual([{ employeeId: ana, before: 82.5, after: 87.5, delta: 5, bandBefore: 'exceeds', bandAfter: 'meets' }]);
     await as('hr').post(`/appraisal-cycles/${cycleId}/what-if`).send({ weights: { 'O-REV': 'lots' } }).expect(400);
+    // What-if writes nothing, so a read-only auditor may run it; any real write stays refused.
+    const audited = await as('auditor').post(`/appraisal-cycles/${cycleId}/what-if`).send({ weights: { 'O-REV': 50, 'O-PET': 50 }, rulesVersion: 2 }).expect(200);
+    expect(audited.body.outcomes).toEqual(whatIf.body.outcomes);
+    const refused = await as('auditor').post(`/appraisal-cycles/${cycleId}/stage`).send({}).expect(403);
+    expect(refused.body.code).toBe('AUDITOR_READ_ONLY');
   });
 });

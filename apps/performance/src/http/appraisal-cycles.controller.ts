@@ -1,6 +1,6 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { Caller, Roles } from '@tpm/auth';
+import { Caller, ReadOnlyOperation, Roles } from '@tpm/auth';
 import type { Actor } from '@tpm/kernel';
 import { AdvanceAppraisalStageHandler, AppraisalQueries, EnrolCycleParticipantsHandler, FinalizeCycleHandler, OpenAppraisalCycleHandler } from '@tpm/performance-application';
 import { ApiError, Ctx, type RequestContext } from '@tpm/service-kit';
@@ -84,6 +84,7 @@ export class AppraisalCyclesController {
   }
 
   @Post(':cycleId/what-if')
+  @ReadOnlyOperation()
   @HttpCode(200)
   @Roles('hr', 'executive', 'analyst', 'auditor', 'admin')
   @ApiOkResponse({ description: 'The recorded assessments re-scored under other weights, bands or rules; nothing is written' })

@@ -30,3 +30,11 @@ export const Caller = createParamDecorator((_: unknown, host: ExecutionContext):
   if (!actor) throw new Error('@Caller() used on a route the auth guard did not authenticate');
   return actor;
 });
+
+export const READ_ONLY_OPERATION_KEY = 'tpm:read-only-operation';
+
+/**
+ * A POST that computes and writes nothing (e.g. what-if re-scoring): auditors, who may never
+ * write, may still call it.
+ */
+export const ReadOnlyOperation = () => SetMetadata(READ_ONLY_OPERATION_KEY, true);

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Actor, Role } from '@tpm/kernel';
 import type { Request } from 'express';
 import { forbidden, unauthenticated } from './access-denied';
-import { PUBLIC_KEY, ROLES_KEY } from './access.decorators';
+import { PUBLIC_KEY, READ_ONLY_OPERATION_KEY, ROLES_KEY } from './access.decorators';
 import { InvalidToken, TokenVerifier } from './token/token-verifier';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -32,7 +32,8 @@ export class AuthGuard implements CanActivate {
 
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (!required?.length) throw forbidden('ROUTE_NOT_DECLARED', 'This route declares no access rule and is closed');
-    if (actor.roles.includes('auditor') && !READ_METHODS.has(req.method)) {
+    const readOnly = READ_METHODS.has(req.method) || this.reflector.getAllAndOverride<boolean>(READ_ONLY_OPERATION_KEY, targets);
+    if (actor.roles.includes('auditor') && !readOnly) {
       throw forbidden('AUDITOR_READ_ONLY', 'Auditors have read-only access');
     }
     if (!actor.roles.some((r) => required.includes(r))) {

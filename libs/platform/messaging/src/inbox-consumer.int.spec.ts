@@ -137,6 +137,28 @@ describe('InboxConsumer (real PostgreSQL, real Kafka)', () => {
     expect(rows).toEqual([{ event_id: poison.eventId, attempts: 3, error: 'amount must not be negative' }]);
   });
 
+  it('applies a dead-lettered event when it is replayed after the cause was fixed', async () => {
+    let fixed = false;
+    const poison = envelope('performance.Paid', { amount: -4 });
+    const picky: InboxHandler = async (e, ctx) => {
+      if (!fixed && (e.data as { amount: number }).amount < 0) throw new Error('amount must not be negative');
+      await recordEffect(e, ctx);
+    };
+    const c = await start({ 'performance.Paid': picky });
+    await producer.send({ topic, messages: [toKafkaMessage(poison)] });
+    await eventually(() => expect(c.status().deadLettered).toBe(1));
+    expect(await effects()).toEqual([]);
+
+    fixed = true;
+    await producer.send({ topic, messages: [toKafkaMessage(poison)] });
+    await eventually(() => expect(c.status().handled).toBe(1));
+    expect(await effects()).toEqual([{ event_id: poison.eventId, amount: -4 }]);
+    // Once handled, a further copy is a plain duplicate.
+    await producer.send({ topic, messages: [toKafkaMessage(poison)] });
+    await eventually(() => expect(c.status().duplicates).toBe(1));
+    expect(await effects()).toHaveLength(1);
+  });
+
   it('dead-letters a message that is not a valid envelope without calling any handler', async () => {
     let called = false;
     const c = await start({ 'performance.Paid': async () => void (called = true) });

@@ -136,7 +136,11 @@ export class InboxConsumer {
     try {
       await client.query('BEGIN');
       const inserted = await client.query(
-        `INSERT INTO messaging.inbox (consumer, event_id, event_type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+        // A dead-lettered event may come back (an operator replays it from the DLQ once the cause
+        // is fixed): it is retried. A handled one is a duplicate and changes nothing.
+        `INSERT INTO messaging.inbox (consumer, event_id, event_type) VALUES ($1, $2, $3)
+         ON CONFLICT (consumer, event_id) DO UPDATE SET outcome = 'handled', handled_at = now()
+         WHERE messaging.inbox.outcome = 'dead-lettered'`,
         [this.options.name, envelope.eventId, envelope.type],
       );
       if (inserted.rowCount === 0) {
@@ -192,7 +196,7 @@ export class InboxConsumer {
         },
       ],
     });
-    // Remember it, so a redelivery does not run the failing handler again.
+    // Recorded for operators (and the inbox row says why the event had no effect).
     await this.options.pool.query(
       `WITH dl AS (
          INSERT INTO messaging.dead_letters (consumer, event_id, topic, partition, "offset", attempts, error)
