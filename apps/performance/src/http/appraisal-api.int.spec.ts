@@ -125,6 +125,14 @@ describe('performance API: goals, scorecards and appraisal cycles (real PostgreS
     expect((await api().get(scorecard)).body.version).toBe(before);
   });
 
+  it('refuses to cascade a unit goal outside its unit subtree with a 422, and writes nothing', async () => {
+    const OPS = `${BU}-OPS`;
+    await api().post('/org/business-units').send({ businessUnitId: OPS, name: 'Operations', parentId: BU }).expect(201);
+    const outside = await api().post(`/goals/G-${run}-S/cascades`).send({ goalId: `G-${run}-S-OPS`, businessUnitId: OPS, title: 'Ops sells more' }).expect(422);
+    expect(outside.body).toMatchObject({ code: 'GOAL_CASCADE_OUTSIDE_PARENT_UNIT', details: { businessUnitId: OPS, parentBusinessUnitId: SALES } });
+    await api().get(`/goals/G-${run}-S-OPS`).expect(404);
+  });
+
   it('answers 409 to concurrent edits of one scorecard, and keeps exactly the writes it acknowledged', async () => {
     const card = `/scorecards/E-${run}/2028`;
     const attempts = await Promise.all(
@@ -281,5 +289,17 @@ describe('performance API: goals, scorecards and appraisal cycles (real PostgreS
     expect(audited.body.outcomes).toEqual(whatIf.body.outcomes);
     const refused = await as('auditor').post(`/appraisal-cycles/${cycleId}/stage`).send({}).expect(403);
     expect(refused.body.code).toBe('AUDITOR_READ_ONLY');
+  });
+
+  it('refuses to change a scorecard once its cycle has reached review with a 422, and writes nothing', async () => {
+    // The cycle of the sign-off test is in feedback now.
+    const before = (await api().get(scorecard)).body.version;
+    const reweigh = await api().post(`${scorecard}/weights`).send({ weights: [{ objectiveId: 'O-REV', weight: 50 }, { objectiveId: 'O-PET', weight: 50 }] }).expect(422);
+    expect(reweigh.body).toMatchObject({ code: 'SCORECARD_FROZEN', details: { period: PERIOD, stage: 'feedback' } });
+    const add = await api().post(`${scorecard}/objectives`).send({ objectiveId: 'O-LATE', title: 'Late', weight: 1, parentGoalId: null }).expect(422);
+    expect(add.body.code).toBe('SCORECARD_FROZEN');
+    expect((await api().get(scorecard)).body.version).toBe(before);
+    // Progress is still reported until the cycle closes.
+    await as('ana').post(`${scorecard}/objectives/O-REV/progress`).send({ month: '2027-11', actual: 180, comment: 'late deal' }).expect(201);
   });
 });

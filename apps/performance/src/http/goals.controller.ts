@@ -35,7 +35,7 @@ export class GoalsController {
   @Post(':goalId/cascades')
   @Roles('hr', 'manager', 'admin')
   @ApiCreatedResponse({ description: 'A business-unit goal cascaded from this one' })
-  @ApiUnprocessableEntityResponse({ type: ApiError, description: 'Unknown parent goal or business unit' })
+  @ApiUnprocessableEntityResponse({ type: ApiError, description: 'Unknown parent goal or business unit; unit outside the parent goal unit subtree' })
   async cascade(@Param() p: GoalParam, @Body() body: CascadeGoalRequest, @Ctx() ctx: RequestContext, @Caller() caller: Actor) {
     await this.access.assertBusinessUnit(caller, body.businessUnitId, 'write');
     return this.cascadeGoal.handle({ ...body, parentGoalId: p.goalId }, ctx);

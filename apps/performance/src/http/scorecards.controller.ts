@@ -41,7 +41,7 @@ export class ScorecardsController {
   @Post('objectives')
   @Roles('manager', 'hr', 'admin')
   @ApiCreatedResponse({ description: 'Objective assigned' })
-  @ApiUnprocessableEntityResponse({ type: ApiError, description: 'Weights above 100, unknown goal, goal of another period' })
+  @ApiUnprocessableEntityResponse({ type: ApiError, description: 'Weights above 100, unknown goal, goal of another period or of a unit outside the employee, scorecard frozen by review' })
   @ApiConflictResponse({ type: ApiError, description: 'Someone changed this scorecard at the same time' })
   async addObjective(@Param() p: ScorecardParam, @Body() body: AssignObjectiveRequest, @Ctx() ctx: RequestContext, @Caller() caller: Actor) {
     const employeeId = await this.employee(caller, p.employeeNumber, 'write');
@@ -51,6 +51,7 @@ export class ScorecardsController {
   @Post('objectives/:objectiveId/indicators')
   @Roles('manager', 'hr', 'admin')
   @ApiCreatedResponse({ description: 'Indicator defined with its target, unit and scoring method' })
+  @ApiUnprocessableEntityResponse({ type: ApiError, description: 'Scorecard frozen: the cycle has reached review' })
   @ApiConflictResponse({ type: ApiError })
   async addIndicator(@Param() p: ObjectiveParam, @Body() body: DefineIndicatorRequest, @Ctx() ctx: RequestContext, @Caller() caller: Actor) {
     const employeeId = await this.employee(caller, p.employeeNumber, 'write');
@@ -61,6 +62,7 @@ export class ScorecardsController {
   @HttpCode(200)
   @Roles('manager', 'hr', 'admin')
   @ApiOkResponse({ description: 'Weights adjusted; they name every objective and sum to 100' })
+  @ApiUnprocessableEntityResponse({ type: ApiError, description: 'Weights not summing to 100; scorecard frozen: the cycle has reached review' })
   @ApiConflictResponse({ type: ApiError })
   async reweigh(@Param() p: ScorecardParam, @Body() body: AdjustWeightsRequest, @Ctx() ctx: RequestContext, @Caller() caller: Actor) {
     const employeeId = await this.employee(caller, p.employeeNumber, 'write');
@@ -70,6 +72,7 @@ export class ScorecardsController {
   @Post('objectives/:objectiveId/progress')
   @Roles('employee', 'manager', 'admin')
   @ApiCreatedResponse({ description: 'Monthly progress reported' })
+  @ApiUnprocessableEntityResponse({ type: ApiError, description: 'Month outside the period; the cycle is closed' })
   async progress(@Param() p: ObjectiveParam, @Body() body: ReportProgressRequest, @Ctx() ctx: RequestContext, @Caller() caller: Actor) {
     const employeeId = await this.employee(caller, p.employeeNumber, 'write');
     return this.report.handle({ ...body, actingEmployeeId: caller.employeeId ?? null, employeeId, period: p.period, objectiveId: p.objectiveId }, ctx);

@@ -1,13 +1,16 @@
 import { ManualClock, type Actor } from '@tpm/kernel';
 import {
   AppraisalCycleClosedError,
+  CascadeOutsideParentUnit,
   EmployeeNotOnboarded,
   GoalOfAnotherPeriod,
   NoFinalizationBeforeCalibration,
   NotACycleParticipant,
   NotTheEmployeesManager,
+  ObjectiveOutsideGoalUnit,
   OnlyTheEmployeeSelfAssesses,
   ParentGoalNotFound,
+  ScorecardFrozen,
   ScorecardNotReady,
 } from '@tpm/performance-domain';
 import { AppraisalQueries } from './appraisal.queries';
@@ -21,7 +24,7 @@ import { SubmitPeerFeedbackHandler } from './peer-feedback.handler';
 import { appraisalStream, peerFeedbackStream } from './performance.streams';
 import { RecordTrainingEvidenceReaction } from './record-training-evidence.reaction';
 import { RegisterBusinessUnitHandler } from './register-business-unit.handler';
-import { AssignObjectiveHandler, DefineIndicatorHandler, ReportProgressHandler } from './scorecard.handlers';
+import { AdjustObjectiveWeightsHandler, AssignObjectiveHandler, DefineIndicatorHandler, ReportProgressHandler } from './scorecard.handlers';
 import { InMemoryEventStore } from './testing/in-memory-event-store.spec-helper';
 
 const as = (subject: string, roles: Actor['roles'], employeeId?: string): CommandContext => ({ actor: { subject, roles, employeeId }, correlationId: 'corr-1' });
@@ -74,6 +77,37 @@ describe('appraisal cycle handlers, planning to sign-off', () => {
     await expect(assign.handle({ ...input, parentGoalId: 'nope' }, hr)).rejects.toThrow(ParentGoalNotFound);
     await expect(assign.handle({ ...input, period: '2028', parentGoalId: 'G1' }, hr)).rejects.toThrow(GoalOfAnotherPeriod);
     await expect(assign.handle({ ...input, employeeId: 'ghost', parentGoalId: null }, hr)).rejects.toThrow(EmployeeNotOnboarded);
+  });
+
+  it('cascades a unit goal only within its unit subtree, and its objectives only to employees there', async () => {
+    const register = new RegisterBusinessUnitHandler(store, clock);
+    await register.handle({ businessUnitId: 'sales-north', name: 'Sales North', parentId: 'sales' }, hr);
+    await register.handle({ businessUnitId: 'ops', name: 'Operations', parentId: 'org' }, hr);
+    const cascade = new CascadeGoalHandler(store, clock);
+    await cascade.handle({ goalId: 'G1-SN', parentGoalId: 'G1-S', businessUnitId: 'sales-north', title: 'North grows' }, hr);
+    await cascade.handle({ goalId: 'G1-O', parentGoalId: 'G1', businessUnitId: 'ops', title: 'Ops delivers' }, hr);
+    await expect(cascade.handle({ goalId: 'G1-SO', parentGoalId: 'G1-S', businessUnitId: 'ops', title: 'Ops sells' }, hr)).rejects.toThrow(CascadeOutsideParentUnit);
+    const assign = new AssignObjectiveHandler(store, clock);
+    await expect(assign.handle({ employeeId: ids.dan, period: '2027', objectiveId: 'O9', title: 'x', weight: 10, parentGoalId: 'G1-O' }, hr)).rejects.toThrow(ObjectiveOutsideGoalUnit);
+    await assign.handle({ employeeId: ids.dan, period: '2027', objectiveId: 'O9', title: 'x', weight: 10, parentGoalId: 'G1' }, hr);
+    expect(store.all().map((e) => e.data.goalId ?? e.data.objectiveId).filter((id) => ['G1-SO', 'G1-O', 'O9'].includes(id))).toEqual(['G1-O', 'O9']);
+  });
+
+  it('freezes the scorecards of the cycle participants from review on, progress still reported until closed', async () => {
+    const card = { employeeId: ids.ana, period: '2027' };
+    const reweigh = () => new AdjustObjectiveWeightsHandler(store, clock).handle({ ...card, weights: [{ objectiveId: 'O1', weight: 100 }] }, hr);
+    const progress = (month: string) => new ReportProgressHandler(store, clock).handle({ ...card, objectiveId: 'O1', month, actual: 50, comment: 'half', actingEmployeeId: ids.ana }, ctxOf('ana'));
+    await advance('execution');
+    await expect(reweigh()).resolves.toMatchObject({ appended: 0 });
+    await advance('review');
+    await expect(new AssignObjectiveHandler(store, clock).handle({ ...card, objectiveId: 'O2', title: 'x', weight: 10, parentGoalId: null }, hr)).rejects.toThrow(ScorecardFrozen);
+    await expect(new DefineIndicatorHandler(store, clock).handle({ ...card, objectiveId: 'O1', indicatorId: 'K2', name: 'x', target: 1, unit: 'u', method: { kind: 'milestone' } }, hr)).rejects.toThrow(ScorecardFrozen);
+    await expect(reweigh()).rejects.toThrow(ScorecardFrozen);
+    await progress('2027-09');
+    // Dan is not in the cycle: his scorecard stays open.
+    await new AssignObjectiveHandler(store, clock).handle({ employeeId: ids.dan, period: '2027', objectiveId: 'O1', title: 'x', weight: 10, parentGoalId: null }, hr);
+    for (const to of ['calibration', 'feedback', 'closed'] as const) await advance(to);
+    await expect(progress('2027-12')).rejects.toThrow(ScorecardFrozen);
   });
 
   it('records monthly progress by the person reporting it', async () => {

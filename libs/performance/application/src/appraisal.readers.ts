@@ -20,7 +20,8 @@ import { appraisalStream, cycleStream, goalStream, scorecardStream } from './per
 /** The parent goal as another aggregate knows it: the decider rules on it. */
 export const readParentGoal = async (store: EventStore, goalId: string): Promise<ParentGoal> => {
   const { state } = await store.aggregate(goalStream(goalId), goalDecider);
-  return { goalId, exists: state.status === 'set', period: state.status === 'set' ? state.period : null };
+  if (state.status !== 'set') return { goalId, exists: false, period: null, businessUnitId: null };
+  return { goalId, exists: true, period: state.period, businessUnitId: state.businessUnitId };
 };
 
 export const requireActiveEmployee = async (store: EventStore, employeeId: string): Promise<ActiveEmployee> => {

@@ -15,6 +15,7 @@ export * from './employee-import.parser';
 export * from './employee-import.validation';
 export * from './performance.streams';
 export * from './appraisal.readers';
+export * from './cycle-stage.reader';
 export * from './goal.handlers';
 export * from './scorecard.handlers';
 export * from './appraisal-cycle.handlers';

@@ -1,11 +1,20 @@
 import type { Clock } from '@tpm/kernel';
 import type { EventStore } from '@tpm/event-store';
-import { scorecardDecider, type ScorecardCommand, type ScoringMethod } from '@tpm/performance-domain';
+import { isWithin, scorecardDecider, type ActiveEmployee, type CycleStage, type ScorecardCommand, type ScoringMethod } from '@tpm/performance-domain';
 import { readParentGoal, requireActiveEmployee } from './appraisal.readers';
 import { appendDecided, type CommandContext, type CommandResult } from './command-context';
+import { employeeCycleStage } from './cycle-stage.reader';
+import { loadOrgStructure } from './org-structure.reader';
 import { scorecardStream } from './performance.streams';
 
 type Scoped = { employeeId: string; period: string };
+/** What every scorecard command is told besides its input: the facts other aggregates own. */
+interface ScorecardFacts {
+  at: string;
+  context: CommandContext;
+  employee: ActiveEmployee;
+  cycleStage: CycleStage | null;
+}
 
 /** Every scorecard command: the employee must be active, and the unit they are in files the event. */
 abstract class ScorecardHandler<Input extends Scoped> {
@@ -14,13 +23,15 @@ abstract class ScorecardHandler<Input extends Scoped> {
     protected readonly clock: Clock,
   ) {}
 
-  protected abstract command(input: Input, at: string, context: CommandContext): Promise<ScorecardCommand>;
+  protected abstract command(input: Input, facts: ScorecardFacts): Promise<ScorecardCommand>;
 
   async handle(input: Input, context: CommandContext): Promise<CommandResult> {
     const employee = await requireActiveEmployee(this.store, input.employeeId);
     const stream = scorecardStream(input.employeeId, input.period);
     const at = this.clock.now().toISOString();
-    const command = await this.command(input, at, context);
+    // Read before the scorecard: a stage advanced meanwhile is at worst seen one command late.
+    const cycleStage = await employeeCycleStage(this.store, input.employeeId, input.period);
+    const command = await this.command(input, { at, context, employee, cycleStage });
     const { state, version } = await this.store.aggregate(stream, scorecardDecider);
     const events = scorecardDecider.decide(command, state);
     return appendDecided(this.store, stream, events, { expectedVersion: version, context, at, businessUnitId: employee.businessUnitId });
@@ -35,9 +46,12 @@ export interface AssignObjectiveInput extends Scoped {
   parentGoalId: string | null;
 }
 export class AssignObjectiveHandler extends ScorecardHandler<AssignObjectiveInput> {
-  protected async command({ parentGoalId, ...input }: AssignObjectiveInput, at: string): Promise<ScorecardCommand> {
+  protected async command({ parentGoalId, ...input }: AssignObjectiveInput, { at, employee, cycleStage }: ScorecardFacts): Promise<ScorecardCommand> {
     const parentGoal = parentGoalId === null ? null : await readParentGoal(this.store, parentGoalId);
-    return { type: 'AssignObjective', data: { ...input, parentGoal, at } };
+    // Only a unit goal narrows who may serve it; the tree is read only then.
+    const goalUnit = parentGoal?.businessUnitId ?? null;
+    const employeeWithinGoalUnit = goalUnit === null || isWithin((await loadOrgStructure(this.store)).state, employee.businessUnitId, goalUnit);
+    return { type: 'AssignObjective', data: { ...input, parentGoal, employeeWithinGoalUnit, cycleStage, at } };
   }
 }
 
@@ -50,8 +64,8 @@ export interface DefineIndicatorInput extends Scoped {
   method: ScoringMethod;
 }
 export class DefineIndicatorHandler extends ScorecardHandler<DefineIndicatorInput> {
-  protected async command(input: DefineIndicatorInput, at: string): Promise<ScorecardCommand> {
-    return { type: 'DefineIndicator', data: { ...input, at } };
+  protected async command(input: DefineIndicatorInput, { at, cycleStage }: ScorecardFacts): Promise<ScorecardCommand> {
+    return { type: 'DefineIndicator', data: { ...input, cycleStage, at } };
   }
 }
 
@@ -59,8 +73,8 @@ export interface AdjustObjectiveWeightsInput extends Scoped {
   weights: { objectiveId: string; weight: number }[];
 }
 export class AdjustObjectiveWeightsHandler extends ScorecardHandler<AdjustObjectiveWeightsInput> {
-  protected async command(input: AdjustObjectiveWeightsInput, at: string): Promise<ScorecardCommand> {
-    return { type: 'AdjustObjectiveWeights', data: { ...input, at } };
+  protected async command(input: AdjustObjectiveWeightsInput, { at, cycleStage }: ScorecardFacts): Promise<ScorecardCommand> {
+    return { type: 'AdjustObjectiveWeights', data: { ...input, cycleStage, at } };
   }
 }
 
@@ -73,8 +87,8 @@ export interface ReportProgressInput extends Scoped {
   comment: string;
 }
 export class ReportProgressHandler extends ScorecardHandler<ReportProgressInput> {
-  protected async command(input: ReportProgressInput, at: string, context: CommandContext): Promise<ScorecardCommand> {
+  protected async command(input: ReportProgressInput, { at, context, cycleStage }: ScorecardFacts): Promise<ScorecardCommand> {
     const { actingEmployeeId, ...report } = input;
-    return { type: 'ReportProgress', data: { ...report, reportedBy: actingEmployeeId ?? context.actor.subject, at } };
+    return { type: 'ReportProgress', data: { ...report, reportedBy: actingEmployeeId ?? context.actor.subject, cycleStage, at } };
   }
 }

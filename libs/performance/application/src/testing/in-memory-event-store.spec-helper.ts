@@ -1,4 +1,4 @@
-import type { AppendOptions, AppendResult, EventStore, NewEvent, ReadAllResult, RecordedEvent, ReadStreamOptions } from '@tpm/event-store';
+import type { AppendOptions, AppendResult, EventStore, NewEvent, ReadAllOptions, ReadAllResult, RecordedEvent, ReadStreamOptions } from '@tpm/event-store';
 import type { Decider } from '@tpm/kernel';
 
 /** Same code as the store's ConcurrencyConflict, without a runtime import of its implementation. */
@@ -80,8 +80,14 @@ export class InMemoryEventStore implements EventStore {
     return [...this.streams.values()].flat().sort((a, b) => a.globalPosition - b.globalPosition).map(({ streamId, type, data }) => ({ streamId, type, data }));
   }
 
-  async readAll(): Promise<ReadAllResult> {
-    throw new Error('not needed by these specs');
+  /** Positions are plain global numbers here; no late commits to guard against in memory. */
+  async readAll(options: ReadAllOptions = {}): Promise<ReadAllResult> {
+    const after = options.after === undefined || options.after === 'start' ? 0 : Number(options.after);
+    const limit = options.limit ?? Number.MAX_SAFE_INTEGER;
+    const later = [...this.streams.values()].flat().filter((e) => e.globalPosition > after).sort((a, b) => a.globalPosition - b.globalPosition);
+    const events = later.filter((e) => !options.types || options.types.includes(e.type)).slice(0, limit);
+    const last = events.length === limit ? events[events.length - 1].globalPosition : (later[later.length - 1]?.globalPosition ?? after);
+    return { events, next: String(last) };
   }
   async verify(): Promise<never> {
     throw new Error('not needed by these specs');

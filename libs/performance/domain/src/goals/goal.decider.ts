@@ -1,6 +1,6 @@
 import { assertNever, type Decider } from '@tpm/kernel';
 import type { GoalCommand } from './goal.commands';
-import { GoalAlreadySet, GoalCannotBeItsOwnParent, GoalTitleRequired, ParentGoalNotFound } from './goal.errors';
+import { CascadeOutsideParentUnit, GoalAlreadySet, GoalCannotBeItsOwnParent, GoalTitleRequired, ParentGoalNotFound } from './goal.errors';
 import type { GoalEvent } from './goal.events';
 
 export type Goal =
@@ -21,7 +21,7 @@ const decide = (cmd: GoalCommand, s: Goal): GoalEvent[] => {
       return [{ type: 'StrategicGoalSet', data: cmd.data }];
     }
     case 'CascadeGoal': {
-      const { goalId, parent, businessUnitId, title, at } = cmd.data;
+      const { goalId, parent, businessUnitId, withinParentUnit, title, at } = cmd.data;
       if (!title.trim()) throw new GoalTitleRequired(goalId);
       if (parent.goalId === goalId) throw new GoalCannotBeItsOwnParent(goalId);
       if (!parent.exists || parent.period === null) throw new ParentGoalNotFound(parent.goalId);
@@ -29,6 +29,8 @@ const decide = (cmd: GoalCommand, s: Goal): GoalEvent[] => {
         if (s.parentGoalId === parent.goalId && s.businessUnitId === businessUnitId && s.title === title) return [];
         throw new GoalAlreadySet(goalId);
       }
+      // Checked for new cascades only: a retry after the tree was re-parented still says nothing new.
+      if (parent.businessUnitId !== null && !withinParentUnit) throw new CascadeOutsideParentUnit(goalId, businessUnitId, parent.goalId, parent.businessUnitId);
       // The cascaded goal serves its parent's period: alignment never crosses periods.
       return [{ type: 'GoalCascaded', data: { goalId, parentGoalId: parent.goalId, businessUnitId, period: parent.period, title, at } }];
     }

@@ -37,3 +37,16 @@ export class GoalCannotBeItsOwnParent extends DomainError {
     super(`Goal ${goalId} cannot cascade from itself`, { goalId });
   }
 }
+
+/** Alignment: a unit takes its share only of a goal its own branch of the tree holds. */
+export class CascadeOutsideParentUnit extends DomainError {
+  readonly code = 'GOAL_CASCADE_OUTSIDE_PARENT_UNIT';
+  constructor(readonly goalId: string, readonly businessUnitId: string, readonly parentGoalId: string, readonly parentBusinessUnitId: string) {
+    super(`Goal ${goalId} cannot cascade into ${businessUnitId}: it lies outside unit ${parentBusinessUnitId} of parent goal ${parentGoalId}`, {
+      goalId,
+      businessUnitId,
+      parentGoalId,
+      parentBusinessUnitId,
+    });
+  }
+}

@@ -1,4 +1,5 @@
 import { deciderSpec } from '@tpm/kernel/testing';
+import type { CycleStage } from '../appraisal-cycle/appraisal-cycle.events';
 import type { ParentGoal } from '../goals/goal.commands';
 import { ParentGoalNotFound } from '../goals/goal.errors';
 import type { ScoringMethod } from '../scoring/scoring-method';
@@ -10,9 +11,11 @@ import {
   IndicatorAlreadyDefined,
   ObjectiveAlreadyAssigned,
   ObjectiveNotFound,
+  ObjectiveOutsideGoalUnit,
   ObjectiveTitleRequired,
   ObjectiveWeightOutOfRange,
   ProgressOutsidePeriod,
+  ScorecardFrozen,
   WeightsExceed100,
   WeightsMustCoverEveryObjective,
   WeightsMustSumTo100,
@@ -21,11 +24,16 @@ import type { ScorecardEvent } from './scorecard.events';
 
 const at = '2027-01-10T00:00:00.000Z';
 const scope = { employeeId: 'ana', period: '2027', at };
+/** What commands carry besides the scope: no cycle under way, the employee inside the goal's unit. */
+const facts = { cycleStage: null, employeeWithinGoalUnit: true };
 const given = deciderSpec(scorecardDecider);
-const goal = (changes: Partial<ParentGoal> = {}): ParentGoal => ({ goalId: 'G1-S', exists: true, period: '2027', ...changes });
+const goal = (changes: Partial<ParentGoal> = {}): ParentGoal => ({ goalId: 'G1-S', exists: true, period: '2027', businessUnitId: 'sales', ...changes });
+/** The same command while the employee's appraisal cycle is in `stage`. */
+const during = (cycleStage: CycleStage, cmd: ScorecardCommand) => ({ ...cmd, data: { ...cmd.data, cycleStage } }) as ScorecardCommand;
+const outsideGoalUnit = (cmd: ScorecardCommand) => ({ ...cmd, data: { ...cmd.data, employeeWithinGoalUnit: false } }) as ScorecardCommand;
 const assign = (objectiveId: string, weight: number, parentGoal: ParentGoal | null = goal(), title = `Objective ${objectiveId}`): ScorecardCommand => ({
   type: 'AssignObjective',
-  data: { ...scope, objectiveId, title, weight, parentGoal },
+  data: { ...scope, ...facts, objectiveId, title, weight, parentGoal },
 });
 const assigned = (objectiveId: string, weight: number, parentGoalId: string | null = 'G1-S'): ScorecardEvent => ({
   type: 'ObjectiveAssigned',
@@ -34,7 +42,7 @@ const assigned = (objectiveId: string, weight: number, parentGoalId: string | nu
 const linear: ScoringMethod = { kind: 'linear-ratio' };
 const define = (indicatorId: string, objectiveId = 'O1', target = 100, method: ScoringMethod = linear): ScorecardCommand => ({
   type: 'DefineIndicator',
-  data: { ...scope, objectiveId, indicatorId, name: 'Revenue', target, unit: 'kEUR', method },
+  data: { ...scope, cycleStage: null, objectiveId, indicatorId, name: 'Revenue', target, unit: 'kEUR', method },
 });
 const defined = (indicatorId: string, objectiveId = 'O1'): ScorecardEvent => ({
   type: 'IndicatorDefined',
@@ -42,11 +50,11 @@ const defined = (indicatorId: string, objectiveId = 'O1'): ScorecardEvent => ({
 });
 const adjust = (weights: [string, number][]): ScorecardCommand => ({
   type: 'AdjustObjectiveWeights',
-  data: { ...scope, weights: weights.map(([objectiveId, weight]) => ({ objectiveId, weight })) },
+  data: { ...scope, cycleStage: null, weights: weights.map(([objectiveId, weight]) => ({ objectiveId, weight })) },
 });
 const report = (month: string, actual: number, comment = 'on track'): ScorecardCommand => ({
   type: 'ReportProgress',
-  data: { ...scope, objectiveId: 'O1', month, actual, comment, reportedBy: 'ana' },
+  data: { ...scope, cycleStage: null, objectiveId: 'O1', month, actual, comment, reportedBy: 'ana' },
 });
 
 describe('AssignObjective', () => {
@@ -63,6 +71,17 @@ describe('AssignObjective', () => {
   it('refuses a parent goal of another period', () => given([]).when(assign('O1', 10, goal({ period: '2026' }))).thenThrows(GoalOfAnotherPeriod));
   it('says nothing new when the same objective is assigned again', () => given([assigned('O1', 60)]).when(assign('O1', 60)).then([]));
   it('refuses to assign an existing objective with other data', () => given([assigned('O1', 60)]).when(assign('O1', 30)).thenThrows(ObjectiveAlreadyAssigned));
+  it('refuses an objective under a unit goal for an employee outside that unit subtree', () =>
+    given([]).when(outsideGoalUnit(assign('O1', 60))).thenThrows(ObjectiveOutsideGoalUnit));
+  it('lets an organization goal be served by any employee', () =>
+    given([]).when(outsideGoalUnit(assign('O1', 60, goal({ goalId: 'G1', businessUnitId: null })))).then([assigned('O1', 60, 'G1')]));
+  it('assigns objectives while the cycle plans and executes', () => {
+    given([]).when(during('planning', assign('O1', 60))).then([assigned('O1', 60)]);
+    given([]).when(during('execution', assign('O1', 60))).then([assigned('O1', 60)]);
+  });
+  it('refuses a new objective once the cycle has reached review, and in every later stage', () => {
+    for (const stage of ['review', 'calibration', 'feedback', 'closed'] as const) given([]).when(during(stage, assign('O1', 60))).thenThrows(ScorecardFrozen);
+  });
 });
 
 describe('DefineIndicator', () => {
@@ -73,6 +92,8 @@ describe('DefineIndicator', () => {
   it('says nothing new when the same indicator is defined again', () => given([assigned('O1', 100), defined('K1')]).when(define('K1')).then([]));
   it('refuses to redefine an indicator differently', () =>
     given([assigned('O1', 100), defined('K1')]).when(define('K1', 'O1', 200)).thenThrows(IndicatorAlreadyDefined));
+  it('defines an indicator during execution', () => given([assigned('O1', 100)]).when(during('execution', define('K1'))).then([defined('K1')]));
+  it('refuses a new indicator once the cycle is in review', () => given([assigned('O1', 100)]).when(during('review', define('K1'))).thenThrows(ScorecardFrozen));
 });
 
 describe('AdjustObjectiveWeights', () => {
@@ -89,6 +110,12 @@ describe('AdjustObjectiveWeights', () => {
     given(two)
       .when(adjust([['O1', 30], ['O2', 70]]))
       .thenState((s) => expect(s.objectives.map((o) => o.weight)).toEqual([30, 70])));
+  it('adjusts the weights during execution', () =>
+    given(two).when(during('execution', adjust([['O1', 30], ['O2', 70]]))).thenState((s) => expect(s.objectives.map((o) => o.weight)).toEqual([30, 70])));
+  it('refuses to reweigh once the cycle is in review or later', () => {
+    given(two).when(during('review', adjust([['O1', 30], ['O2', 70]]))).thenThrows(ScorecardFrozen);
+    given(two).when(during('calibration', adjust([['O1', 30], ['O2', 70]]))).thenThrows(ScorecardFrozen);
+  });
 });
 
 describe('ReportProgress', () => {
@@ -105,4 +132,9 @@ describe('ReportProgress', () => {
     given([...card, { type: 'ProgressReported', data: { ...scope, objectiveId: 'O1', month: '2027-03', actual: 10, comment: 'slow', reportedBy: 'ana' } }])
       .when(report('2027-03', 42))
       .thenState((s) => expect(s.objectives[0].progress['2027-03'].actual).toBe(42)));
+  it('keeps recording progress through review and feedback, the scorecard being frozen only for its shape', () => {
+    const reported = { type: 'ProgressReported', data: { ...scope, objectiveId: 'O1', month: '2027-03', actual: 42, comment: 'on track', reportedBy: 'ana' } } as const;
+    for (const stage of ['review', 'calibration', 'feedback'] as const) given(card).when(during(stage, report('2027-03', 42))).then([reported]);
+  });
+  it('refuses progress once the cycle is closed', () => given(card).when(during('closed', report('2027-03', 42))).thenThrows(ScorecardFrozen));
 });

@@ -1,4 +1,5 @@
 import { assertNever, type Decider } from '@tpm/kernel';
+import { CYCLE_STAGES, type CycleStage } from '../appraisal-cycle/appraisal-cycle.events';
 import { ParentGoalNotFound } from '../goals/goal.errors';
 import type { ScoringMethod } from '../scoring/scoring-method';
 import { assertValidMethod } from '../scoring/scoring-method';
@@ -8,9 +9,11 @@ import {
   IndicatorAlreadyDefined,
   ObjectiveAlreadyAssigned,
   ObjectiveNotFound,
+  ObjectiveOutsideGoalUnit,
   ObjectiveTitleRequired,
   ObjectiveWeightOutOfRange,
   ProgressOutsidePeriod,
+  ScorecardFrozen,
   WeightsExceed100,
   WeightsMustCoverEveryObjective,
   WeightsMustSumTo100,
@@ -52,14 +55,22 @@ const checkWeight = (objectiveId: string, weight: number) => {
   if (!(weight > 0 && weight <= 100)) throw new ObjectiveWeightOutOfRange(objectiveId, weight);
 };
 
+type Facts = { employeeId: string; period: string; cycleStage: CycleStage | null };
+/** Review assesses the scorecard as it stands: from then on what it measures and how it weighs stay put. */
+const requireEditable = ({ employeeId, period, cycleStage }: Facts) => {
+  if (cycleStage !== null && CYCLE_STAGES.indexOf(cycleStage) >= CYCLE_STAGES.indexOf('review')) throw new ScorecardFrozen(employeeId, period, cycleStage);
+};
+
 const decide = (cmd: ScorecardCommand, s: Scorecard): ScorecardEvent[] => {
   switch (cmd.type) {
     case 'AssignObjective': {
-      const { parentGoal, ...d } = cmd.data;
+      const { parentGoal, employeeWithinGoalUnit, cycleStage: _stage, ...d } = cmd.data;
+      requireEditable(cmd.data);
       if (!d.title.trim()) throw new ObjectiveTitleRequired(d.objectiveId);
       checkWeight(d.objectiveId, d.weight);
       if (parentGoal && (!parentGoal.exists || parentGoal.period === null)) throw new ParentGoalNotFound(parentGoal.goalId);
       if (parentGoal && parentGoal.period !== d.period) throw new GoalOfAnotherPeriod(parentGoal.goalId, parentGoal.period!, d.period);
+      if (parentGoal?.businessUnitId && !employeeWithinGoalUnit) throw new ObjectiveOutsideGoalUnit(d.objectiveId, d.employeeId, parentGoal.goalId, parentGoal.businessUnitId);
       const parentGoalId = parentGoal?.goalId ?? null;
       const existing = s.objectives.find((o) => o.objectiveId === d.objectiveId);
       if (existing) {
@@ -71,7 +82,8 @@ const decide = (cmd: ScorecardCommand, s: Scorecard): ScorecardEvent[] => {
       return [{ type: 'ObjectiveAssigned', data: { ...d, parentGoalId } }];
     }
     case 'DefineIndicator': {
-      const d = cmd.data;
+      const { cycleStage: _stage, ...d } = cmd.data;
+      requireEditable(cmd.data);
       requireObjective(s, d.objectiveId);
       assertValidMethod(d.method, d.target);
       const owner = s.objectives.find((o) => o.indicators.some((i) => i.indicatorId === d.indicatorId));
@@ -84,7 +96,9 @@ const decide = (cmd: ScorecardCommand, s: Scorecard): ScorecardEvent[] => {
       return [{ type: 'IndicatorDefined', data: d }];
     }
     case 'AdjustObjectiveWeights': {
-      const { weights } = cmd.data;
+      const { cycleStage: _stage, ...d } = cmd.data;
+      requireEditable(cmd.data);
+      const { weights } = d;
       const named = weights.map((w) => w.objectiveId);
       const missing = s.objectives.map((o) => o.objectiveId).filter((id) => !named.includes(id));
       const unknown = named.filter((id, i) => !s.objectives.some((o) => o.objectiveId === id) || named.indexOf(id) !== i);
@@ -93,10 +107,12 @@ const decide = (cmd: ScorecardCommand, s: Scorecard): ScorecardEvent[] => {
       const total = round2(weights.reduce((n, w) => n + w.weight, 0));
       if (total !== 100) throw new WeightsMustSumTo100(total);
       if (weights.every((w) => requireObjective(s, w.objectiveId).weight === w.weight)) return [];
-      return [{ type: 'ObjectiveWeightsAdjusted', data: cmd.data }];
+      return [{ type: 'ObjectiveWeightsAdjusted', data: d }];
     }
     case 'ReportProgress': {
-      const d = cmd.data;
+      const { cycleStage, ...d } = cmd.data;
+      // Progress keeps being reported through review and feedback; a closed cycle accepts nothing.
+      if (cycleStage === 'closed') throw new ScorecardFrozen(d.employeeId, d.period, cycleStage);
       const o = requireObjective(s, d.objectiveId);
       if (d.month.slice(0, 4) !== d.period.slice(0, 4)) throw new ProgressOutsidePeriod(d.month, d.period);
       const last = o.progress[d.month];

@@ -1,4 +1,5 @@
 import { DomainError } from '@tpm/kernel';
+import type { CycleStage } from '../appraisal-cycle/appraisal-cycle.events';
 
 export class ObjectiveNotFound extends DomainError {
   readonly code = 'OBJECTIVE_NOT_FOUND';
@@ -72,5 +73,25 @@ export class ProgressOutsidePeriod extends DomainError {
   readonly code = 'PROGRESS_OUTSIDE_PERIOD';
   constructor(readonly month: string, readonly period: string) {
     super(`Progress for ${month} does not belong to period ${period}`, { month, period });
+  }
+}
+
+/** Alignment: an objective serves a unit goal only for someone in that unit's subtree. */
+export class ObjectiveOutsideGoalUnit extends DomainError {
+  readonly code = 'OBJECTIVE_OUTSIDE_GOAL_UNIT';
+  constructor(readonly objectiveId: string, readonly employeeId: string, readonly goalId: string, readonly goalBusinessUnitId: string) {
+    super(`Objective ${objectiveId} cannot serve goal ${goalId}: employee ${employeeId} is outside its unit ${goalBusinessUnitId}`, {
+      objectiveId,
+      employeeId,
+      goalId,
+      goalBusinessUnitId,
+    });
+  }
+}
+
+export class ScorecardFrozen extends DomainError {
+  readonly code = 'SCORECARD_FROZEN';
+  constructor(readonly employeeId: string, readonly period: string, readonly stage: CycleStage) {
+    super(`The ${period} scorecard of ${employeeId} is frozen: the appraisal cycle is in ${stage}`, { employeeId, period, stage });
   }
 }
