@@ -21,6 +21,7 @@ const common = {
   transform,
   moduleNameMapper: pathsToModuleNameMapper(),
   testEnvironment: 'node',
+  setupFiles: ['<rootDir>/libs/platform/testing/src/jest/pg-teardown-errors.js'],
   rootDir: __dirname,
   roots: ['<rootDir>/apps', '<rootDir>/libs'],
 };

@@ -62,6 +62,8 @@ describe('organization slice: performance -> Kafka -> reporting', () => {
     const bad = await perf().post('/org/business-units').send({ businessUnitId: 'has space', name: '' }).expect(400);
     expect(bad.body.code).toBe('VALIDATION_FAILED');
     expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['businessUnitId', 'name']);
+    const malformed = await perf().post('/org/business-units').set('content-type', 'application/json').send('{"businessUnitId":').expect(400);
+    expect(malformed.body).toMatchObject({ code: 'MALFORMED_JSON', correlationId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     const unknown = await perf().post('/org/business-units').send({ businessUnitId: 'BU-X', name: 'X', parentId: 'BU-NOPE' }).expect(422);
     expect(unknown.body.code).toBe('PARENT_BUSINESS_UNIT_NOT_FOUND');
     await perf().post('/org/business-units').send({ businessUnitId: 'BU-Y', name: 'Y', parentId: 'BU-ROOT', extra: 1 }).expect(400);

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
 import { DomainError } from '@tpm/kernel';
 import type { ApiError } from './api-error';
 
@@ -15,7 +16,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const req = http.getRequest<Request & { correlationId?: string }>();
     const body = this.toBody(exception);
-    body.correlationId = req.correlationId;
+    // Errors raised before the correlation middleware ran (body parsing) still get an id.
+    body.correlationId = req.correlationId ?? randomUUID();
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, path: req.url, correlationId: req.correlationId }, 'unhandled error');
     }
@@ -31,6 +33,9 @@ export class HttpErrorFilter implements ExceptionFilter {
       const response = e.getResponse();
       if (typeof response === 'object' && response && 'code' in response) {
         return { statusCode: status, ...(response as Omit<ApiError, 'statusCode'>) };
+      }
+      if (status === 400 && isJsonSyntaxError(e)) {
+        return { statusCode: 400, code: 'MALFORMED_JSON', message: `Request body is not valid JSON (${e.message})` };
       }
       const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? e.message);
       return { statusCode: status, code: codeForStatus(status), message: Array.isArray(message) ? message.join('; ') : String(message) };
@@ -49,6 +54,11 @@ export class HttpErrorFilter implements ExceptionFilter {
     return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal error' };
   }
 }
+
+const isJsonSyntaxError = (e: HttpException): boolean => {
+  const cause = (e as { cause?: unknown }).cause;
+  return cause instanceof SyntaxError || (cause as { type?: string } | undefined)?.type === 'entity.parse.failed' || /JSON/.test(e.message);
+};
 
 const codeForStatus = (status: number): string =>
   ({
