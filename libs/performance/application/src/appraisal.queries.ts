@@ -113,7 +113,7 @@ export class AppraisalQueries {
     const objectives = new Map<string, AlignedObjective>();
     let after: string | undefined;
     for (;;) {
-      const page = await this.store.readAll({ after, limit: PAGE, types: ['StrategicGoalSet', 'GoalCascaded', 'ObjectiveAssigned'] });
+      const page = await this.store.readAll({ after, limit: PAGE, horizon: 'committed', types: ['StrategicGoalSet', 'GoalCascaded', 'ObjectiveAssigned'] });
       for (const e of page.events) {
         const d = e.data as { period: string; goalId: string; title: string; parentGoalId?: string | null; businessUnitId?: string; objectiveId?: string; employeeId?: string };
         if (d.period !== period) continue;

@@ -13,7 +13,7 @@ export const employeeCycleStage = async (store: EventStore, employeeId: string, 
   const cycleIds: string[] = [];
   let after: string | undefined;
   for (;;) {
-    const page = await store.readAll({ after, limit: PAGE, types: ['AppraisalCycleOpened'] });
+    const page = await store.readAll({ after, limit: PAGE, horizon: 'committed', types: ['AppraisalCycleOpened'] });
     for (const e of page.events) {
       const d = e.data as AppraisalCycleOpened['data'];
       if (d.period === period) cycleIds.push(d.cycleId);

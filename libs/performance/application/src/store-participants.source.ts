@@ -18,7 +18,7 @@ export class StoreParticipantsSource implements CycleParticipantsSource {
     const employees = new Map<string, ReturnType<typeof employeeDecider.initialState>>();
     let after: string | undefined;
     for (;;) {
-      const page = await this.store.readAll({ after, limit: PAGE, types: EMPLOYEE_TYPES });
+      const page = await this.store.readAll({ after, limit: PAGE, horizon: 'committed', types: EMPLOYEE_TYPES });
       for (const e of page.events) {
         const id = (e.data as { employeeId: string }).employeeId;
         employees.set(id, employeeDecider.evolve(employees.get(id) ?? employeeDecider.initialState(), { type: e.type, data: e.data } as EmployeeEvent));

@@ -95,6 +95,13 @@ export interface ReadAllOptions {
   limit?: number;
   /** Only these event types (the position still advances past others). */
   types?: string[];
+  /**
+   * 'safe' (default): only events no in-flight transaction can still precede; followers that
+   * checkpoint `next` (relays, projections) must use it. 'committed': everything committed at
+   * the time of the call, for one-off scans (queries) that must see their own writes at once;
+   * never checkpoint its `next`.
+   */
+  horizon?: 'safe' | 'committed';
 }
 
 export interface ReadAllResult {

@@ -91,6 +91,9 @@ const RETRY_WITH_DEDUPE = Symbol('retry-with-dedupe');
 const EVENT_COLUMNS = `global_position::text, tx_id::text, event_id::text, stream_id, stream_version, type, schema_version,
   data, metadata, occurred_at, recorded_at, hash`;
 
+/** Above every transaction id: the 'committed' horizon of readAll. */
+const MAX_XID8 = '18446744073709551615';
+
 export const encodeLogPosition = (tx: string, position: string | number): LogPosition => `${tx}:${position}`;
 
 export const decodeLogPosition = (p: LogPosition | undefined): { tx: string; position: string } => {
@@ -438,11 +441,15 @@ export class PostgresEventStore implements EventStore {
     const { tx, position } = decodeLogPosition(after);
     const limit = Math.max(1, Math.min(options.limit ?? 1000, 10_000));
     const s = this.schema;
+    // 'committed' reads whatever is committed now, for one-off scans that must see their own
+    // writes; a follower that stores `next` must use the safe horizon or it could skip events.
+    const everything = options.horizon === 'committed';
     if (!options.types?.length) {
       // Everything below the oldest running transaction is final: nothing can commit there later.
       const { rows } = await this.pool.query<EventRow>(
         `SELECT ${EVENT_COLUMNS} FROM ${s}.events e
-          WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot()) AND (tx_id, global_position) > ($1::xid8, $2::bigint)
+          WHERE tx_id < ${everything ? `'${MAX_XID8}'::xid8` : 'pg_snapshot_xmin(pg_current_snapshot())'}
+            AND (tx_id, global_position) > ($1::xid8, $2::bigint)
           ORDER BY e.tx_id, e.global_position LIMIT $3`,
         [tx, position, limit],
       );
@@ -453,7 +460,7 @@ export class PostgresEventStore implements EventStore {
     // one horizon, taken first, so the tail cannot include a transaction the filtered read missed.
     const client = await this.pool.connect();
     try {
-      const horizon: string = (await client.query('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS h')).rows[0].h;
+      const horizon: string = everything ? MAX_XID8 : (await client.query('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS h')).rows[0].h;
       const { rows } = await client.query<EventRow>(
         `SELECT ${EVENT_COLUMNS} FROM ${s}.events e
           WHERE tx_id < $4::xid8 AND (tx_id, global_position) > ($1::xid8, $2::bigint) AND type = ANY($5::text[])

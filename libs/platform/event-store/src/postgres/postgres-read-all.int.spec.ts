@@ -142,3 +142,28 @@ describe('readAll never skips an event that commits late', () => {
     expect((await a.verify()).ok).toBe(true);
   });
 });
+
+describe("readAll with the 'committed' horizon (one-off scans)", () => {
+  it('sees a write at once while an older transaction is still open, where the safe horizon waits', async () => {
+    const store = await open('es_committed');
+    const held = new Client({ connectionString: db.url });
+    await held.connect();
+    try {
+      // Any open transaction with an id holds back the safe horizon of every reader.
+      await held.query('BEGIN');
+      await held.query('SELECT pg_current_xact_id()');
+      await store.append('s-1', [ev('Written', { n: 1 })], opts('no-stream'));
+
+      const safe = await store.readAll({ types: ['Written'] });
+      expect(safe.events).toHaveLength(0);
+      const committed = await store.readAll({ types: ['Written'], horizon: 'committed' });
+      expect(committed.events.map((e) => e.data)).toEqual([{ n: 1 }]);
+      const untyped = await store.readAll({ horizon: 'committed' });
+      expect(untyped.events.map((e) => e.type)).toEqual(['Written']);
+    } finally {
+      await held.query('ROLLBACK');
+      await held.end();
+    }
+    await eventually(async () => expect((await store.readAll({ types: ['Written'] })).events).toHaveLength(1));
+  });
+});
