@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { signDevToken, type DevTokenClaims } from '@tpm/auth';
 import { employeeIdFor } from '@tpm/performance-application';
-import { createTestDatabase, eventually, uniqueName, type TestDatabase } from '@tpm/testing';
-import { bootService, type RunningService } from './boot-service';
-import { exclusiveScenario } from './exclusive-scenario';
+import { eventually } from '@tpm/testing';
+import type { RunningService } from './boot-service';
+import { startScenario, type Scenario } from './scenario';
 
 /** Runs `work` over the items, `limit` at a time: a cycle of 200 people without 200 sockets at once. */
 const inBatches = async <T>(items: T[], limit: number, work: (item: T) => Promise<unknown>) => {
@@ -19,7 +19,7 @@ const inBatches = async <T>(items: T[], limit: number, work: (item: T) => Promis
  * a what-if replay that writes nothing.
  */
 describe('appraisal cycle of a 200-employee business unit: performance -> Kafka -> reporting', () => {
-  const dbs: TestDatabase[] = [];
+  let scenario: Scenario;
   let performance: RunningService;
   let reporting: RunningService;
   const run = randomUUID().slice(0, 6);
@@ -29,7 +29,6 @@ describe('appraisal cycle of a 200-employee business unit: performance -> Kafka 
   const CYCLE = `C-${run}`;
   const PERIOD = '2027';
   const tokens = new Map<string, string>();
-  let turn: { release(): Promise<void> };
 
   // The head of OPS reports to the CEO (outside the cycle); four team leads report to the head;
   // 195 staff report to their team lead. 200 people in the OPS subtree.
@@ -65,22 +64,11 @@ describe('appraisal cycle of a 200-employee business unit: performance -> Kafka 
   };
 
   beforeAll(async () => {
-    turn = await exclusiveScenario();
-    // Own Kafka topics and groups: no other suite's events reach this scenario's services.
-    const env: Record<string, string> = { KAFKA_TOPIC_PREFIX: `${uniqueName('e2e')}.` };
-    for (const svc of ['performance', 'reporting']) {
-      const db = await createTestDatabase(`e2e_appraisal_${svc}`);
-      dbs.push(db);
-      env[`${svc.toUpperCase()}_DATABASE_URL`] = db.url;
-    }
-    [performance, reporting] = await Promise.all([bootService('performance', env), bootService('reporting', env)]);
+    scenario = await startScenario(['performance', 'reporting'], { dbPrefix: 'e2e_appraisal' });
+    [performance, reporting] = [scenario.service('performance'), scenario.service('reporting')];
   });
 
-  afterAll(async () => {
-    await Promise.all([performance?.stop(), reporting?.stop()]);
-    for (const db of dbs) await db.drop();
-    await turn?.release();
-  });
+  afterAll(() => scenario?.stop());
 
   it('builds the organization: a unit of 200 people in four teams', async () => {
     const auth = await admin();

@@ -1,19 +1,18 @@
 import request from 'supertest';
 import { signDevToken } from '@tpm/auth';
-import { createTestDatabase, eventually, type TestDatabase, uniqueName } from '@tpm/testing';
-import { bootService, type RunningService } from './boot-service';
-import { exclusiveScenario } from './exclusive-scenario';
+import { eventually } from '@tpm/testing';
+import type { RunningService } from './boot-service';
+import { startScenario, type Scenario } from './scenario';
 
 /**
  * The foundation's slice, end to end on the real PostgreSQL and Kafka: performance writes the
  * organization, its relay publishes to Kafka, reporting projects headcounts and the audit trail.
  */
 describe('organization slice: performance -> Kafka -> reporting', () => {
-  const dbs: TestDatabase[] = [];
+  let scenario: Scenario;
   let performance: RunningService;
   let reporting: RunningService;
   let beforeTransfers = '';
-  let turn: { release(): Promise<void> };
 
   const DIVISIONS = ['BU-D1', 'BU-D2', 'BU-D3'];
   const DEPARTMENTS = DIVISIONS.flatMap((d) => [1, 2, 3].map((n) => `${d}-T${n}`));
@@ -23,23 +22,12 @@ describe('organization slice: performance -> Kafka -> reporting', () => {
   const rep = () => request.agent(reporting.url).set('authorization', bearer);
 
   beforeAll(async () => {
-    turn = await exclusiveScenario();
     bearer = `Bearer ${await signDevToken({ sub: 'e2e-admin', roles: ['admin'], bu: ['*'] })}`;
-    // Own Kafka topics and groups: no other suite's events reach this scenario's services.
-    const env: Record<string, string> = { KAFKA_TOPIC_PREFIX: `${uniqueName('e2e')}.` };
-    for (const svc of ['performance', 'reporting']) {
-      const db = await createTestDatabase(`e2e_${svc}`);
-      dbs.push(db);
-      env[`${svc.toUpperCase()}_DATABASE_URL`] = db.url;
-    }
-    [performance, reporting] = await Promise.all([bootService('performance', env), bootService('reporting', env)]);
+    scenario = await startScenario(['performance', 'reporting'], { dbPrefix: 'e2e' });
+    [performance, reporting] = [scenario.service('performance'), scenario.service('reporting')];
   });
 
-  afterAll(async () => {
-    await Promise.all([performance?.stop(), reporting?.stop()]);
-    for (const db of dbs) await db.drop();
-    await turn?.release();
-  });
+  afterAll(() => scenario?.stop());
 
   const csvFor = (rows: string[][]) =>
     ['employeeNumber,name,businessUnitId,position,managerEmployeeNumber,level', ...rows.map((r) => r.join(','))].join('\n');

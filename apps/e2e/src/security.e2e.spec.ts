@@ -8,6 +8,7 @@ import { Client } from 'pg';
 import { createTestDatabase, eventually, type TestDatabase, uniqueName } from '@tpm/testing';
 import { bootService, type RunningService } from './boot-service';
 import { exclusiveScenario } from './exclusive-scenario';
+import { startScenario, type Scenario } from './scenario';
 
 /**
  * The access model on real services with real tokens. Org: ROOT > BU-7 > BU-7A, ROOT > BU-9;
@@ -18,11 +19,10 @@ const bearer = async (sub: string, roles: string[], bu: string[] = [], empNumber
   `Bearer ${await signDevToken({ sub, roles, bu, ...(empNumber ? { emp: employeeIdFor(empNumber) } : {}) })}`;
 
 describe('security: who may do what, in which business units', () => {
-  const dbs: TestDatabase[] = [];
+  let scenario: Scenario;
   let performance: RunningService;
   let reporting: RunningService;
   const tokens: Record<string, string> = {};
-  let turn: { release(): Promise<void> };
 
   const call = (svc: RunningService, c: Call, auth?: string) => {
     let r = request(svc.url)[c.method](c.url);
@@ -34,15 +34,8 @@ describe('security: who may do what, in which business units', () => {
   const rep = (c: Call, who: string) => call(reporting, c, tokens[who]);
 
   beforeAll(async () => {
-    turn = await exclusiveScenario();
-    // Own Kafka topics and groups: no other suite's events reach this scenario's services.
-    const env: Record<string, string> = { KAFKA_TOPIC_PREFIX: `${uniqueName('e2e')}.` };
-    for (const svc of ['performance', 'reporting']) {
-      const db = await createTestDatabase(`sec_${svc}`);
-      dbs.push(db);
-      env[`${svc.toUpperCase()}_DATABASE_URL`] = db.url;
-    }
-    [performance, reporting] = await Promise.all([bootService('performance', env), bootService('reporting', env)]);
+    scenario = await startScenario(['performance', 'reporting'], { dbPrefix: 'sec' });
+    [performance, reporting] = [scenario.service('performance'), scenario.service('reporting')];
     Object.assign(tokens, {
       admin: await bearer('admin-1', ['admin']),
       hrRoot: await bearer('hr-root', ['hr'], ['ROOT']),
@@ -77,11 +70,7 @@ describe('security: who may do what, in which business units', () => {
     await eventually(() => rep({ method: 'get', url: '/org/business-units/BU-7A' }, 'analyst7').expect(200), { timeoutMs: 60_000, intervalMs: 300 });
   });
 
-  afterAll(async () => {
-    await Promise.all([performance?.stop(), reporting?.stop()]);
-    for (const db of dbs) await db.drop();
-    await turn?.release();
-  });
+  afterAll(() => scenario?.stop());
 
   describe('authentication', () => {
     const someRoute: Call = { method: 'get', url: '/org/employees/E1' };
@@ -245,7 +234,7 @@ describe('security: who may do what, in which business units', () => {
 
   describe('input hardening', () => {
     it('answers a database failure with a bare 500 (no SQL, no stack), and serves no unrecorded audit read', async () => {
-      const reportingDb = new Client({ connectionString: dbs[1].url });
+      const reportingDb = new Client({ connectionString: scenario.databaseUrl('reporting') });
       await reportingDb.connect();
       try {
         await reportingDb.query('ALTER TABLE auth.access_log RENAME TO access_log_away');

@@ -5,9 +5,9 @@ import { signDevToken } from '@tpm/auth';
 import { topicOf, type AppraisalFinalized, type Envelope } from '@tpm/contracts';
 import { toKafkaMessage } from '@tpm/messaging';
 import { employeeIdFor } from '@tpm/performance-application';
-import { createTestDatabase, eventually, testKafka, type TestDatabase, uniqueName } from '@tpm/testing';
-import { bootService, type RunningService } from './boot-service';
-import { exclusiveScenario } from './exclusive-scenario';
+import { eventually, testKafka } from '@tpm/testing';
+import type { RunningService } from './boot-service';
+import { startScenario, type Scenario } from './scenario';
 
 /**
  * The training loop end to end on real services (performance, training, reporting), real
@@ -18,12 +18,11 @@ import { exclusiveScenario } from './exclusive-scenario';
  * produce them yet), with the correlation id the rest of the chain carries.
  */
 describe('training loop: appraisal gap → need → plan → session → evaluation → L4', () => {
-  const dbs: TestDatabase[] = [];
+  let scenario: Scenario;
   let performance: RunningService;
   let training: RunningService;
   let reporting: RunningService;
   let producer: Producer;
-  let turn: { release(): Promise<void> };
   const chain = randomUUID();
   const tokens: Record<string, string> = {};
   const id = (n: string) => employeeIdFor(n);
@@ -74,17 +73,14 @@ describe('training loop: appraisal gap → need → plan → session → evaluat
   const publish = (...events: Envelope[]) => producer.send({ topic: topicOf('performance'), acks: -1, messages: events.map(toKafkaMessage) });
 
   beforeAll(async () => {
-    turn = await exclusiveScenario();
     // An L2 gain threshold above what this program reaches, so step 9 has something to review.
-    // Own Kafka topics and groups (the services' and this process's publisher alike).
-    process.env.KAFKA_TOPIC_PREFIX = `${uniqueName('e2e-training')}.`;
-    const env: Record<string, string> = { TRAINING_PROJECTOR_POLL_MS: '100', TRAINING_REVIEW_MIN_L2_GAIN: '40', KAFKA_TOPIC_PREFIX: process.env.KAFKA_TOPIC_PREFIX };
-    for (const svc of ['performance', 'training', 'reporting']) {
-      const db = await createTestDatabase(`loop_${svc}`);
-      dbs.push(db);
-      env[`${svc.toUpperCase()}_DATABASE_URL`] = db.url;
-    }
-    [performance, training, reporting] = await Promise.all(['performance', 'training', 'reporting'].map((s) => bootService(s, env)));
+    scenario = await startScenario(['performance', 'training', 'reporting'], {
+      dbPrefix: 'loop',
+      env: { TRAINING_PROJECTOR_POLL_MS: '100', TRAINING_REVIEW_MIN_L2_GAIN: '40' },
+    });
+    [performance, training, reporting] = ['performance', 'training', 'reporting'].map((s) => scenario.service(s));
+    // This process publishes to the scenario's topics too.
+    process.env.KAFKA_TOPIC_PREFIX = scenario.namespace;
     producer = testKafka().producer();
     await producer.connect();
     const bearer = (sub: string, roles: string[], bu: string[] = [], emp?: string) => signDevToken({ sub, roles, bu, ...(emp ? { emp: id(emp) } : {}) });
@@ -110,9 +106,7 @@ describe('training loop: appraisal gap → need → plan → session → evaluat
 
   afterAll(async () => {
     await producer?.disconnect();
-    await Promise.all([performance?.stop(), training?.stop(), reporting?.stop()]);
-    for (const db of dbs) await db.drop();
-    await turn?.release();
+    await scenario?.stop();
   });
 
   it('1. turns the appraisal gaps into prioritised needs carrying the appraisal’s correlation id', async () => {
