@@ -10,11 +10,11 @@ import { getPostgreSQLEventStore, type PostgresEventStore as EmmettStore } from 
 import { PostgresEventStore } from '../libs/platform/event-store/src/postgres/postgres-event-store';
 import { schemaSql } from '../libs/platform/event-store/src/postgres/event-store.schema';
 import type { AppendOptions } from '../libs/platform/event-store/src/event-store';
+import { configureLogging } from '../libs/platform/logging/src';
 
 const root = path.resolve(__dirname, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
-const log = (msg: string, extra: Record<string, unknown> = {}) =>
-  process.stderr.write(JSON.stringify({ level: 'info', component: 'bench', msg, ...extra }) + '\n');
+const log = configureLogging({ service: 'bench' }).child({ component: 'eventstore' });
 // Kept as a native import(): swc would turn it into require(), which cannot load an ES module.
 const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<{ startInfra: (options: object) => Promise<{ databaseUrl: string; stop(): Promise<void> }> }>;
 
@@ -174,7 +174,7 @@ async function main() {
     // Warm-up also lets Emmett create its schema outside the measured runs.
     await stores.ours.append('warm-up', ourEvents(1, 0), { expectedVersion: 'any', metadata });
     await stores.emmett.appendToStream('warm-up', emmettEvents(1, 0));
-    log('benchmark starting', { seconds: SECONDS, workloads: workloads.map((w) => w.name) });
+    log.info({ seconds: SECONDS, workloads: workloads.map((w) => w.name) }, 'benchmark starting');
     for (const w of workloads) {
       const ours = await w.ours(stores);
       const emmett = w.emmett ? await w.emmett(stores) : null;
@@ -219,6 +219,6 @@ async function main() {
 }
 
 main().catch((e) => {
-  log('benchmark failed', { error: String(e?.stack ?? e) });
+  log.error({ err: String(e?.stack ?? e) }, 'benchmark failed');
   process.exit(1);
 });

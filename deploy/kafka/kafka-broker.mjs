@@ -6,12 +6,12 @@ import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, re
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createLogger } from '../../scripts/log.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const libDir = path.join(here, 'target', 'lib');
 
-const log = (msg, extra = {}) =>
-  process.stderr.write(JSON.stringify({ level: 'info', component: 'kafka-broker', msg, ...extra }) + '\n');
+const log = createLogger('kafka-broker');
 
 export function javaAvailable() {
   const r = spawnSync('java', ['-version'], { encoding: 'utf8' });
@@ -38,7 +38,7 @@ async function downloadPinnedJars() {
     if (sha256 !== j.sha256) throw new Error(`checksum mismatch for ${file}: expected ${j.sha256}, got ${sha256}`);
     writeFileSync(path.join(partial, file), bytes);
     done++;
-    if (done % 10 === 0 || done === jars.length) log('downloaded Kafka jars', { done, total: jars.length });
+    if (done % 10 === 0 || done === jars.length) log.info({ done, total: jars.length }, 'downloaded Kafka jars');
   }
   rmSync(libDir, { recursive: true, force: true });
   mkdirSync(path.dirname(libDir), { recursive: true });
@@ -49,13 +49,13 @@ async function downloadPinnedJars() {
 export async function ensureBrokerJars() {
   if (existsSync(libDir) && readdirSync(libDir).some((f) => f.startsWith('kafka_2.13-'))) return;
   if (process.env.KAFKA_JARS_VIA !== 'download' && mavenAvailable()) {
-    log('fetching Kafka broker jars with Maven (first run only)');
+    log.info('fetching Kafka broker jars with Maven (first run only)');
     // Maven's output goes to stderr: stdout of the infra process is reserved for its ready line.
     const r = spawnSync('mvn', ['-q', '-B', '-f', path.join(here, 'pom.xml'), 'package'], { stdio: ['ignore', process.stderr, process.stderr] });
     if (r.status === 0) return;
-    log('Maven could not fetch the jars; downloading the pinned jars instead');
+    log.info('Maven could not fetch the jars; downloading the pinned jars instead');
   } else {
-    log('Maven not found: downloading the pinned Kafka jars from Maven Central (first run only)');
+    log.info('Maven not found: downloading the pinned Kafka jars from Maven Central (first run only)');
   }
   try {
     await downloadPinnedJars();
@@ -148,7 +148,7 @@ export async function startKafkaBroker({ dataDir, port = 19092, controllerPort =
   const jvm = ['-Xms256m', '-Xmx768m', '-XX:+UseG1GC', `-Dlog4j.configuration=file:${log4j}`, '-cp', classpath];
 
   if (!existsSync(path.join(dataDir, 'kraft-logs', 'meta.properties'))) {
-    log('formatting KRaft storage', { dataDir });
+    log.info({ dataDir }, 'formatting KRaft storage');
     const fmt = spawnSync(
       'java',
       [...jvm, 'kafka.tools.StorageTool', 'format', '--standalone', '-t', 'tpm-local-cluster-000001', '-c', props],
@@ -173,7 +173,7 @@ export async function startKafkaBroker({ dataDir, port = 19092, controllerPort =
       throw new Error(`Kafka exited with code ${code} while starting; see ${logDir}/stdout.log`);
     }),
   ]);
-  log('Kafka broker listening', { port, ms: Date.now() - started });
+  log.info({ port, ms: Date.now() - started }, 'Kafka broker listening');
 
   return {
     brokers: `127.0.0.1:${port}`,

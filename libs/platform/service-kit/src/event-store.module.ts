@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { PostgresEventStore, type Upcaster } from '@tpm/event-store';
+import { createLogger } from '@tpm/logging';
 import type { Pool } from 'pg';
 import { EVENT_STORE, PG_POOL } from './tokens';
 
@@ -23,7 +24,12 @@ export class EventStoreModule {
           provide: EVENT_STORE,
           inject: [PG_POOL],
           useFactory: (pool: Pool) =>
-            new PostgresEventStore({ pool, upcasters: options.upcasters, hmacKey: options.hmacKey ?? process.env.EVENT_STORE_HMAC_KEY }),
+            new PostgresEventStore({
+              pool,
+              upcasters: options.upcasters,
+              hmacKey: options.hmacKey ?? process.env.EVENT_STORE_HMAC_KEY,
+              logger: createLogger('event-store'),
+            }),
         },
         EventStoreSchema,
       ],

@@ -5,7 +5,6 @@ export * from './http/http-error.filter';
 export * from './http/validation.pipe';
 export * from './http/request-context';
 export * from './health/health.controller';
-export * from './logging/logger';
 export * from './service-kit.module';
 export * from './bootstrap';
 export * from './event-store.module';

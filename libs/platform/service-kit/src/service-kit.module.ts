@@ -1,13 +1,12 @@
 import { DynamicModule, Global, Inject, Injectable, MiddlewareConsumer, Module, NestModule, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { Kafka, logLevel } from 'kafkajs';
-import { kafkaLogCreator } from './logging/kafka-log';
 import { LoggerModule } from 'nestjs-pino';
 import { Pool } from 'pg';
 import type { ContextName } from '@tpm/contracts';
+import { configureLogging, createLogger, kafkaLogCreator, rootLogger } from '@tpm/logging';
 import { loadServiceConfig, type ServiceConfig } from './config/service-config';
 import { HealthController, HealthRegistry } from './health/health.controller';
-import { createLogger } from './logging/logger';
 import { correlationMiddleware } from './http/request-context';
 import { KAFKA, PG_POOL, SERVICE_CONFIG } from './tokens';
 
@@ -15,8 +14,6 @@ import { KAFKA, PG_POOL, SERVICE_CONFIG } from './tokens';
  * What every service shares: validated config, one pg Pool on its own database, a Kafka
  * client, structured request logs, correlation ids and the health endpoint.
  */
-const poolLogger = createLogger('pg-pool');
-
 @Injectable()
 class PoolShutdown implements OnApplicationShutdown {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
@@ -30,6 +27,9 @@ class PoolShutdown implements OnApplicationShutdown {
 export class ServiceKitModule implements NestModule {
   static forService(service: ContextName, overrides: Partial<ServiceConfig> = {}): DynamicModule {
     const config: ServiceConfig = { ...loadServiceConfig(service), ...overrides };
+    // One root logger per process: HTTP lines, Nest, kafkajs and every component are its children.
+    configureLogging({ service, level: config.logLevel });
+    const poolLogger = createLogger('pg-pool');
     const providers: Provider[] = [
       { provide: SERVICE_CONFIG, useValue: config },
       {
@@ -51,7 +51,7 @@ export class ServiceKitModule implements NestModule {
             clientId: `tpm-${service}`,
             brokers: config.kafkaBrokers,
             logLevel: logLevel.WARN,
-            logCreator: kafkaLogCreator(service),
+            logCreator: kafkaLogCreator(createLogger('kafkajs')),
             retry: { retries: 8, initialRetryTime: 200 },
           }),
       },
@@ -62,10 +62,8 @@ export class ServiceKitModule implements NestModule {
         TerminusModule.forRoot({ logger: false }),
         LoggerModule.forRoot({
           pinoHttp: {
-            name: service,
-            level: config.logLevel,
+            logger: rootLogger().child({ component: 'http' }),
             customProps: (req) => ({ correlationId: (req as { correlationId?: string }).correlationId }),
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
             autoLogging: { ignore: (req) => req.url === '/health' },
           },
         }),

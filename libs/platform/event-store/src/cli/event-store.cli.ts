@@ -3,13 +3,13 @@
 //   node -r @swc-node/register libs/platform/event-store/src/cli/event-store.cli.ts verify|seal \
 //     [--database-url URL] [--schema es]
 // DATABASE_URL is the default; EVENT_STORE_HMAC_KEY must be set when the store was written with one.
-// stdout carries one JSON result; stderr carries JSON-line logs and, for verify, a progress bar.
+// stdout carries one JSON result; stderr carries the logs and, for verify, a progress bar.
 // Exit code: 0 intact / sealed, 1 problems found, 2 usage or runtime error.
 import { SingleBar, Presets } from 'cli-progress';
+import { configureLogging } from '@tpm/logging';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
 
-const log = (level: 'info' | 'error', msg: string, extra: Record<string, unknown> = {}) =>
-  process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level, component: 'event-store-cli', msg, ...extra }) + '\n');
+const log = configureLogging({ service: 'event-store-cli' }).child({ component: 'cli' });
 
 const usage = 'usage: event-store.cli.ts verify|seal [--database-url URL] [--schema es]';
 
@@ -33,7 +33,7 @@ async function main(): Promise<number> {
   try {
     args = parseArgs(process.argv.slice(2));
   } catch (e) {
-    log('error', (e as Error).message);
+    log.error((e as Error).message);
     process.stderr.write(usage + '\n');
     return 2;
   }
@@ -42,16 +42,17 @@ async function main(): Promise<number> {
     schema: args.schema,
     hmacKey: process.env.EVENT_STORE_HMAC_KEY || undefined,
     poolSize: 2,
+    logger: log,
   });
   try {
     if (args.command === 'seal') {
-      log('info', 'sealing the log up to the safe horizon', { schema: args.schema });
+      log.info({ schema: args.schema }, 'sealing the log up to the safe horizon');
       const seal = await store.seal();
       process.stdout.write(JSON.stringify({ sealed: seal !== null, seal }) + '\n');
-      log('info', seal ? 'sealed' : 'nothing new to seal', { seal });
+      log.info({ seal }, seal ? 'sealed' : 'nothing new to seal');
       return 0;
     }
-    log('info', 'verifying every stream chain, stream head and seal', { schema: args.schema });
+    log.info({ schema: args.schema }, 'verifying every stream chain, stream head and seal');
     const bar = new SingleBar({ stream: process.stderr, format: 'verify [{bar}] {percentage}% | {value}/{total} events | ETA {eta}s' }, Presets.shades_classic);
     let started = false;
     const report = await store.verify({
@@ -66,15 +67,12 @@ async function main(): Promise<number> {
     });
     if (started) bar.stop();
     process.stdout.write(JSON.stringify(report) + '\n');
-    log(report.ok ? 'info' : 'error', report.ok ? 'history intact' : 'integrity problems found', {
-      problems: report.problems.length,
-      eventsChecked: report.eventsChecked,
-      sealsChecked: report.sealsChecked,
-      unsealedEvents: report.unsealedEvents,
-    });
+    const summary = { problems: report.problems.length, eventsChecked: report.eventsChecked, sealsChecked: report.sealsChecked, unsealedEvents: report.unsealedEvents };
+    if (report.ok) log.info(summary, 'history intact');
+    else log.error(summary, 'integrity problems found');
     return report.ok ? 0 : 1;
   } catch (e) {
-    log('error', 'command failed', { error: (e as Error).message });
+    log.error({ err: (e as Error).message }, 'command failed');
     return 2;
   } finally {
     await store.close();

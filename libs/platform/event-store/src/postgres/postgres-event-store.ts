@@ -1,5 +1,6 @@
 import { Pool, type PoolClient } from 'pg';
 import type { Decider } from '@tpm/kernel';
+import type { Logger } from '@tpm/logging';
 import { expectedVersionHolds, prepareEvents, type PreparedEvent } from '../append-request';
 import { ConcurrencyConflict, DuplicateEventId } from '../errors';
 import { EventHasher, GENESIS_HASH } from '../event-hash';
@@ -36,8 +37,8 @@ export interface PostgresEventStoreOptions {
   maxConcurrentFlushes?: number;
   maxAppendsPerFlush?: number;
   maxEventsPerFlush?: number;
-  /** Structured log sink (one JSON-able object per entry); silent by default. */
-  log?: (entry: Record<string, unknown>) => void;
+  /** The service's logger (`@tpm/logging`); silent by default. */
+  logger?: Pick<Logger, 'warn'>;
   /** Test seam: runs inside a flush transaction right after its transaction id is taken. */
   afterFlushXid?: (xid: string) => Promise<void> | void;
 }
@@ -121,7 +122,7 @@ export class PostgresEventStore implements EventStore {
   private readonly maxFlushes: number;
   private readonly maxAppends: number;
   private readonly maxEvents: number;
-  private readonly log: (entry: Record<string, unknown>) => void;
+  private readonly logger: Pick<Logger, 'warn'>;
   private readonly afterFlushXid?: (xid: string) => Promise<void> | void;
 
   private queue: PendingAppend[] = [];
@@ -142,14 +143,14 @@ export class PostgresEventStore implements EventStore {
       this.pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
       this.ownsPool = true;
       // An idle client's network error must not crash the process; the next query reconnects.
-      this.pool.on('error', (e) => this.log({ level: 'warn', msg: 'idle PostgreSQL client failed', error: e.message }));
+      this.pool.on('error', (e) => this.logger.warn({ err: e.message }, 'idle PostgreSQL client failed'));
     }
     this.hasher = new EventHasher(options.hmacKey);
     this.upcasters = new UpcasterChain(options.upcasters);
     this.maxFlushes = Math.max(1, options.maxConcurrentFlushes ?? 3);
     this.maxAppends = Math.max(1, options.maxAppendsPerFlush ?? 500);
     this.maxEvents = Math.max(1, options.maxEventsPerFlush ?? 10_000);
-    this.log = options.log ?? (() => {});
+    this.logger = options.logger ?? { warn: () => undefined };
     this.afterFlushXid = options.afterFlushXid;
   }
 
@@ -234,7 +235,7 @@ export class PostgresEventStore implements EventStore {
       }
       // Something in the batch broke the whole transaction: retry alone so only the culprit fails.
       this.counters.fallbacks++;
-      this.log({ level: 'warn', msg: 'group flush failed; retrying its appends one by one', appends: batch.length, error: String(error) });
+      this.logger.warn({ appends: batch.length, err: String(error) }, 'group flush failed; retrying its appends one by one');
       outcomes = [];
       for (const a of batch) {
         try {

@@ -1,0 +1,36 @@
+import { logLevel, type LogEntry, type logCreator } from 'kafkajs';
+import type { Logger } from 'pino';
+import { createLogger } from './logger';
+
+// Known and harmless: we choose the default partitioner on purpose, and the relay retries sends
+// itself (the inbox makes a rare duplicate harmless), so a bounded producer retry is intended.
+const EXPECTED = [/switched default partitioner/, /Limiting retries for the idempotent producer/];
+
+// What a normal startup or rebalance goes through and kafkajs retries by itself: a group
+// coordinator still loading, a topic created a moment ago, a leader being elected. Logged at
+// debug; if the retries run out, the caller sees the error and logs it.
+const TRANSIENT = [
+  /coordinator is (loading|not available)/i,
+  /group coordinator is not available/i,
+  /not the correct coordinator/i,
+  /no leader for this topic-partition|leadership election/i,
+  /does not host this topic-partition/i,
+  /is not aware of this member|group is rebalancing|rebalance in progress/i,
+];
+
+const entryText = (log: LogEntry['log']): string => `${log.message} ${String((log as { error?: unknown }).error ?? '')}`;
+
+/** Routes kafkajs into the one log stream, with its transient startup errors kept below error level. */
+export const kafkaLogCreator =
+  (logger: Logger = createLogger('kafkajs')): logCreator =>
+  () =>
+  ({ level, log }: LogEntry) => {
+    const { message, timestamp: _timestamp, logger: _name, ...fields } = log as LogEntry['log'] & { logger?: string };
+    const text = entryText(log);
+    if (EXPECTED.some((re) => re.test(text))) return;
+    if (level === logLevel.ERROR || level === logLevel.WARN) {
+      if (TRANSIENT.some((re) => re.test(text))) return logger.debug(fields, `kafkajs: ${message}`);
+      return level === logLevel.ERROR ? logger.error(fields, `kafkajs: ${message}`) : logger.warn(fields, `kafkajs: ${message}`);
+    }
+    logger.debug(fields, `kafkajs: ${message}`);
+  };
