@@ -2,7 +2,6 @@ export * from './logger';
 export * from './envelope.mapping';
 export * from './topics';
 export * from './advisory-lock';
-export * from './deterministic-id';
 export * from './messaging.schema';
 export * from './outbox-relay';
 export * from './inbox-consumer';

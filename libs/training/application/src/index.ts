@@ -1,4 +1,3 @@
-export * from './command-context';
 export * from './training.streams';
 export * from './training.errors';
 export * from './ports';
