@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Envelope, TrainingCompleted } from '@tpm/contracts';
+import { reactionContext } from '@tpm/event-store';
 import { HandlesEvent, type InboxContext } from '@tpm/messaging';
 import { RecordTrainingEvidenceReaction } from '@tpm/performance-application';
 
@@ -13,6 +14,6 @@ export class TrainingEvidenceReactions {
     // v1 is the only version yet; a newer one must come with its upcaster before it is read here.
     if (envelope.schemaVersion !== 1) throw new Error(`training.TrainingCompleted v${envelope.schemaVersion} is not understood`);
     const data = envelope.data as TrainingCompleted['data'];
-    await this.reaction.handle(data, { eventIdFor: (n) => ctx.eventIdFor(n), causedBy: ctx.causedBy });
+    await this.reaction.handle(data, reactionContext(envelope, { consumer: ctx.consumer }));
   }
 }

@@ -1,10 +1,10 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { AppraisalFinalized, DifficultyReported, EmployeeOffboarded, Envelope } from '@tpm/contracts';
-import { systemActor } from '@tpm/kernel';
-import { deterministicUuid, HandlesEvent, type InboxContext } from '@tpm/messaging';
+import { reactionContext } from '@tpm/event-store';
+import { HandlesEvent, type InboxContext } from '@tpm/messaging';
 import { applyOrgEvent, ensureOrgReferenceSchema } from '@tpm/org-reference';
 import { PG_POOL } from '@tpm/service-kit';
-import { FollowUpHandler, IdentifyNeedHandler, MeetNeedHandler, SessionCommandHandler, type CommandContext } from '@tpm/training-application';
+import { FollowUpHandler, IdentifyNeedHandler, MeetNeedHandler, SessionCommandHandler } from '@tpm/training-application';
 import { competencyKey, FollowUpNotScheduled } from '@tpm/training-domain';
 import { ensureTrainingReadSchema, recordAppraisal } from '@tpm/training-infrastructure';
 import type { Pool } from 'pg';
@@ -31,16 +31,6 @@ export class TrainingReactions implements OnModuleInit {
     await ensureTrainingReadSchema(this.pool);
   }
 
-  private contextOf(e: Envelope, ctx: InboxContext, purpose: string): CommandContext {
-    return {
-      actor: systemActor('training-reactions'),
-      correlationId: e.correlationId,
-      causationId: e.eventId,
-      traceparent: e.traceparent,
-      eventIdFor: (n) => deterministicUuid(ctx.consumer, e.eventId, purpose, n),
-    };
-  }
-
   /** A need per competency gap; open appraisal needs the new appraisal no longer lists are met. */
   @HandlesEvent('performance.AppraisalFinalized')
   async appraisalFinalized(e: Envelope, ctx: InboxContext) {
@@ -49,7 +39,7 @@ export class TrainingReactions implements OnModuleInit {
     for (const gap of d.competencyGaps.filter((g) => g.requiredLevel > g.currentLevel)) {
       await this.identify.handle(
         { employeeId: d.employeeId, businessUnitId: d.businessUnitId, competency: gap.competency, currentLevel: gap.currentLevel, requiredLevel: gap.requiredLevel, source: 'appraisal', sourceRef: d.appraisalId },
-        this.contextOf(e, ctx, `gap-${competencyKey(gap.competency)}`),
+        reactionContext(e, { consumer: ctx.consumer, purpose: `gap-${competencyKey(gap.competency)}` }),
       );
     }
     const stillGaps = d.competencyGaps.map((g) => competencyKey(g.competency));
@@ -60,7 +50,7 @@ export class TrainingReactions implements OnModuleInit {
     for (const need of rows.filter((r) => !stillGaps.includes(competencyKey(r.competency)))) {
       await this.meet.handle(
         { employeeId: d.employeeId, businessUnitId: d.businessUnitId, competency: need.competency, by: 'assessment', ref: d.appraisalId },
-        this.contextOf(e, ctx, `met-${competencyKey(need.competency)}`),
+        reactionContext(e, { consumer: ctx.consumer, purpose: `met-${competencyKey(need.competency)}` }),
       );
     }
   }
@@ -72,7 +62,7 @@ export class TrainingReactions implements OnModuleInit {
     if (d.kind !== 'skill-gap' || !d.competency || d.currentLevel === null || d.requiredLevel === null || d.requiredLevel <= d.currentLevel) return;
     await this.identify.handle(
       { employeeId: d.employeeId, businessUnitId: d.businessUnitId, competency: d.competency, currentLevel: d.currentLevel, requiredLevel: d.requiredLevel, source: 'coaching', sourceRef: d.difficultyId },
-      this.contextOf(e, ctx, 'difficulty'),
+      reactionContext(e, { consumer: ctx.consumer, purpose: 'difficulty' }),
     );
   }
 
@@ -89,12 +79,12 @@ export class TrainingReactions implements OnModuleInit {
       [d.employeeId],
     );
     for (const { session_id } of rows) {
-      await this.sessions.withdraw({ sessionId: session_id, employeeId: d.employeeId, reason: 'offboarded' }, this.contextOf(e, ctx, `withdraw-${session_id}`));
+      await this.sessions.withdraw({ sessionId: session_id, employeeId: d.employeeId, reason: 'offboarded' }, reactionContext(e, { consumer: ctx.consumer, purpose: `withdraw-${session_id}` }));
     }
     const done = await ctx.tx.query<{ session_id: string }>(`SELECT session_id FROM training_read.completions WHERE employee_id = $1`, [d.employeeId]);
     for (const { session_id } of done.rows) {
       await this.followUps
-        .cancel({ sessionId: session_id, employeeId: d.employeeId, reason: 'offboarded' }, this.contextOf(e, ctx, `follow-ups-${session_id}`))
+        .cancel({ sessionId: session_id, employeeId: d.employeeId, reason: 'offboarded' }, reactionContext(e, { consumer: ctx.consumer, purpose: `follow-ups-${session_id}` }))
         .catch((err) => {
           if (!(err instanceof FollowUpNotScheduled)) throw err;
         });

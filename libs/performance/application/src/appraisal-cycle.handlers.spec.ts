@@ -17,7 +17,7 @@ import { AppraisalQueries } from './appraisal.queries';
 import { CalibrateRatingHandler, DelegateAssessmentHandler, FinalizeCycleHandler, SubmitManagerAssessmentHandler, SubmitSelfAssessmentHandler } from './appraisal.handlers';
 import { AcknowledgeAppraisalHandler, DisputeAppraisalHandler, ResolveAppraisalDisputeHandler } from './appraisal-response.handlers';
 import { AdvanceAppraisalStageHandler, EnrolCycleParticipantsHandler, OpenAppraisalCycleHandler, type CycleParticipantsSource } from './appraisal-cycle.handlers';
-import type { CommandContext } from './command-context';
+import { reactionContext, type CommandContext } from '@tpm/event-store';
 import { CascadeGoalHandler, SetStrategicGoalHandler } from './goal.handlers';
 import { OnboardEmployeeHandler } from './onboard-employee.handler';
 import { SubmitPeerFeedbackHandler } from './peer-feedback.handler';
@@ -185,9 +185,9 @@ describe('appraisal cycle handlers, planning to sign-off', () => {
   it('records training completion as competency evidence once, however often it is delivered', async () => {
     const reaction = new RecordTrainingEvidenceReaction(store, clock);
     const event = { employeeId: ids.ana, programId: 'P1', programVersion: 1, sessionId: 'S1', businessUnitId: 'sales', competencies: ['negotiation'], examScore: 88, attendanceShare: 1, completedAt: '2027-05-01T00:00:00Z' };
-    const reactionContext = { eventIdFor: (n: number) => `00000000-0000-5000-8000-00000000000${n}`, causedBy: { actor: { subject: 'system:performance-reactions', roles: ['system' as const] }, correlationId: 'c', causationId: 'e-1', traceparent: null } };
-    expect(await reaction.handle(event, reactionContext)).toEqual({ appended: 1 });
-    expect(await reaction.handle(event, reactionContext)).toEqual({ appended: 0 });
+    const context = reactionContext({ eventId: 'e-1', correlationId: 'c', traceparent: null }, { consumer: 'performance-reactions' });
+    expect(await reaction.handle(event, context)).toEqual({ appended: 1 });
+    expect(await reaction.handle(event, context)).toEqual({ appended: 0 });
     expect((await new AppraisalQueries(store).scorecard(ids.ana, '2027')).competencyEvidence).toMatchObject([{ programId: 'P1', competencies: ['negotiation'] }]);
   });
 });

@@ -1,8 +1,7 @@
 import type { Clock } from '@tpm/kernel';
-import type { EventStore } from '@tpm/event-store';
+import { execute, type CommandContext, type CommandResult, type EventStore } from '@tpm/event-store';
 import { appraisalCycleDecider, CURRENT_SCORING_RULES, DEFAULT_RATING_BANDS, type CycleParticipant, type CycleStage, type RatingBand } from '@tpm/performance-domain';
 import { requireCycle } from './appraisal.readers';
-import { appendDecided, type CommandContext, type CommandResult } from './command-context';
 import { requireBusinessUnit } from './org-structure.reader';
 import { cycleStream } from './performance.streams';
 
@@ -23,12 +22,14 @@ export class OpenAppraisalCycleHandler {
 
   async handle(input: OpenAppraisalCycleInput, context: CommandContext): Promise<CommandResult> {
     if (input.businessUnitId !== null) await requireBusinessUnit(this.store, input.businessUnitId);
-    const stream = cycleStream(input.cycleId);
-    const { state, version } = await this.store.aggregate(stream, appraisalCycleDecider);
     const at = this.clock.now().toISOString();
     const data = { ...input, bands: input.bands ?? DEFAULT_RATING_BANDS, rulesVersion: input.rulesVersion ?? CURRENT_SCORING_RULES, at };
-    const events = appraisalCycleDecider.decide({ type: 'OpenAppraisalCycle', data }, state);
-    return appendDecided(this.store, stream, events, { expectedVersion: version, context, at, businessUnitId: input.businessUnitId });
+    const { result } = await execute(this.store, cycleStream(input.cycleId), appraisalCycleDecider)(() => ({ type: 'OpenAppraisalCycle', data }), {
+      context,
+      at,
+      businessUnitId: () => input.businessUnitId,
+    });
+    return result;
   }
 }
 
@@ -52,10 +53,13 @@ export class EnrolCycleParticipantsHandler {
     const candidates = await this.source.activeEmployeesIn(cycle.businessUnitId);
     let enrolled = 0;
     for (let i = 0; i < candidates.length; i += CHUNK) {
-      const { state, version } = await this.store.aggregate(cycleStream(input.cycleId), appraisalCycleDecider);
       const at = this.clock.now().toISOString();
-      const events = appraisalCycleDecider.decide({ type: 'EnrolParticipants', data: { cycleId: input.cycleId, participants: candidates.slice(i, i + CHUNK), at } }, state);
-      await appendDecided(this.store, cycleStream(input.cycleId), events, { expectedVersion: version, context, at, businessUnitId: cycle.businessUnitId });
+      const participants = candidates.slice(i, i + CHUNK);
+      const { events } = await execute(this.store, cycleStream(input.cycleId), appraisalCycleDecider)(() => ({ type: 'EnrolParticipants', data: { cycleId: input.cycleId, participants, at } }), {
+        context,
+        at,
+        businessUnitId: () => cycle.businessUnitId,
+      });
       enrolled += events.reduce((n, e) => n + (e.type === 'ParticipantsEnrolled' ? e.data.participants.length : 0), 0);
     }
     const { cycle: after } = await requireCycle(this.store, input.cycleId);
@@ -70,15 +74,12 @@ export class AdvanceAppraisalStageHandler {
   ) {}
 
   async handle(input: { cycleId: string; to: CycleStage }, context: CommandContext): Promise<CommandResult> {
-    const stream = cycleStream(input.cycleId);
-    const { state, version } = await this.store.aggregate(stream, appraisalCycleDecider);
     const at = this.clock.now().toISOString();
-    const events = appraisalCycleDecider.decide({ type: 'AdvanceAppraisalStage', data: { ...input, at } }, state);
-    return appendDecided(this.store, stream, events, {
-      expectedVersion: version,
+    const { result } = await execute(this.store, cycleStream(input.cycleId), appraisalCycleDecider)(() => ({ type: 'AdvanceAppraisalStage', data: { ...input, at } }), {
       context,
       at,
-      businessUnitId: state.status === 'open' ? state.businessUnitId : null,
+      businessUnitId: (state) => (state.status === 'open' ? state.businessUnitId : null),
     });
+    return result;
   }
 }

@@ -1,45 +1,53 @@
 import type { Clock } from '@tpm/kernel';
-import type { EventStore } from '@tpm/event-store';
-import { appraisalResponseDecider, type AppraisalResponseCommand, type ResponseFacts } from '@tpm/performance-domain';
+import { execute, type CommandContext, type CommandResult, type EventStore } from '@tpm/event-store';
+import { appraisalResponseDecider, type OpenCycle, type ResponseFacts } from '@tpm/performance-domain';
 import { cycleFactsFor, loadAppraisal } from './appraisal.readers';
-import { appendDecided, type CommandContext, type CommandResult } from './command-context';
 import { appraisalResponseStream } from './performance.streams';
 
 type Target = { cycleId: string; employeeId: string };
 /** The employee the caller is (from the token), or null: only the appraised employee answers. */
 type Acting = { actingEmployeeId: string | null };
-type Base = Target & { facts: ResponseFacts; at: string };
 
-/** The employee's answer: gated by the cycle stage and by the appraisal being final, both read here. */
-abstract class AppraisalResponseHandler<Input extends Target> {
+/** The employee's answer is gated by the cycle stage and by the appraisal being final, both read here. */
+const responseFacts = async (store: EventStore, { cycleId, employeeId }: Target): Promise<{ cycle: OpenCycle; facts: ResponseFacts }> => {
+  const { cycle } = await cycleFactsFor(store, cycleId, employeeId);
+  const { state: appraisal } = await loadAppraisal(store, cycleId, employeeId);
+  return { cycle, facts: { stage: cycle.stage, finalBand: appraisal.finalized?.ratingBand ?? null, bands: cycle.bands.map((b) => b.name) } };
+};
+
+export class AcknowledgeAppraisalHandler {
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
   ) {}
 
-  protected abstract command(input: Input, base: Base, context: CommandContext): AppraisalResponseCommand;
-
-  async handle(input: Input, context: CommandContext): Promise<CommandResult> {
-    const { cycle } = await cycleFactsFor(this.store, input.cycleId, input.employeeId);
-    const { state: appraisal } = await loadAppraisal(this.store, input.cycleId, input.employeeId);
-    const facts: ResponseFacts = { stage: cycle.stage, finalBand: appraisal.finalized?.ratingBand ?? null, bands: cycle.bands.map((b) => b.name) };
-    const stream = appraisalResponseStream(input.cycleId, input.employeeId);
-    const { state, version } = await this.store.aggregate(stream, appraisalResponseDecider);
+  async handle(input: Target & Acting, context: CommandContext): Promise<CommandResult> {
+    const { cycleId, employeeId } = input;
+    const { cycle, facts } = await responseFacts(this.store, input);
     const at = this.clock.now().toISOString();
-    const events = appraisalResponseDecider.decide(this.command(input, { cycleId: input.cycleId, employeeId: input.employeeId, facts, at }, context), state);
-    return appendDecided(this.store, stream, events, { expectedVersion: version, context, at, businessUnitId: cycle.participants[input.employeeId] ?? null });
+    const { result } = await execute(this.store, appraisalResponseStream(cycleId, employeeId), appraisalResponseDecider)(
+      () => ({ type: 'AcknowledgeAppraisal', data: { cycleId, employeeId, facts, at, by: input.actingEmployeeId } }),
+      { context, at, businessUnitId: () => cycle.participants[employeeId] ?? null },
+    );
+    return result;
   }
 }
 
-export class AcknowledgeAppraisalHandler extends AppraisalResponseHandler<Target & Acting> {
-  protected command(input: Target & Acting, base: Base): AppraisalResponseCommand {
-    return { type: 'AcknowledgeAppraisal', data: { ...base, by: input.actingEmployeeId } };
-  }
-}
+export class DisputeAppraisalHandler {
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
 
-export class DisputeAppraisalHandler extends AppraisalResponseHandler<Target & Acting & { reason: string }> {
-  protected command(input: Target & Acting & { reason: string }, base: Base): AppraisalResponseCommand {
-    return { type: 'DisputeAppraisal', data: { ...base, by: input.actingEmployeeId, reason: input.reason } };
+  async handle(input: Target & Acting & { reason: string }, context: CommandContext): Promise<CommandResult> {
+    const { cycleId, employeeId } = input;
+    const { cycle, facts } = await responseFacts(this.store, input);
+    const at = this.clock.now().toISOString();
+    const { result } = await execute(this.store, appraisalResponseStream(cycleId, employeeId), appraisalResponseDecider)(
+      () => ({ type: 'DisputeAppraisal', data: { cycleId, employeeId, facts, at, by: input.actingEmployeeId, reason: input.reason } }),
+      { context, at, businessUnitId: () => cycle.participants[employeeId] ?? null },
+    );
+    return result;
   }
 }
 
@@ -48,9 +56,20 @@ export interface ResolveAppraisalDisputeInput extends Target {
   toBand: string | null;
   note: string;
 }
-export class ResolveAppraisalDisputeHandler extends AppraisalResponseHandler<ResolveAppraisalDisputeInput> {
-  protected command(input: ResolveAppraisalDisputeInput, base: Base, context: CommandContext): AppraisalResponseCommand {
-    const { resolution, toBand, note } = input;
-    return { type: 'ResolveAppraisalDispute', data: { ...base, resolution, toBand, note, resolvedBy: context.actor.subject } };
+export class ResolveAppraisalDisputeHandler {
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async handle(input: ResolveAppraisalDisputeInput, context: CommandContext): Promise<CommandResult> {
+    const { cycleId, employeeId, resolution, toBand, note } = input;
+    const { cycle, facts } = await responseFacts(this.store, input);
+    const at = this.clock.now().toISOString();
+    const { result } = await execute(this.store, appraisalResponseStream(cycleId, employeeId), appraisalResponseDecider)(
+      () => ({ type: 'ResolveAppraisalDispute', data: { cycleId, employeeId, facts, at, resolution, toBand, note, resolvedBy: context.actor.subject } }),
+      { context, at, businessUnitId: () => cycle.participants[employeeId] ?? null },
+    );
+    return result;
   }
 }

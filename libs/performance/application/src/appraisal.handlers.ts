@@ -1,19 +1,12 @@
 import type { Clock } from '@tpm/kernel';
-import type { EventStore } from '@tpm/event-store';
-import {
-  appraisalDecider,
-  NotYetAssessed,
-  type AppraisalCommand,
-  type CompetencyRating,
-  type CycleFacts,
-  type IndicatorResult,
-  type OpenCycle,
-  type Potential,
-} from '@tpm/performance-domain';
-import { cycleFactsFor, loadAppraisal, requireActiveEmployee, requireCycle, scorecardSnapshot } from './appraisal.readers';
+import { execute, type CommandContext, type CommandResult, type EventStore } from '@tpm/event-store';
+import { appraisalDecider, NotYetAssessed, type CompetencyRating, type IndicatorResult, type Potential } from '@tpm/performance-domain';
+import { cycleFactsFor, requireActiveEmployee, requireCycle, scorecardSnapshot } from './appraisal.readers';
 import { forEachBounded } from './bounded-concurrency';
-import { appendDecided, type CommandContext, type CommandResult } from './command-context';
 import { appraisalStream } from './performance.streams';
+
+// Every appraisal command: the cycle is read first (stage gate, participant's unit), then the
+// appraisal decides at the version it was loaded at and the event is filed under that unit.
 
 type Target = { cycleId: string; employeeId: string };
 /**
@@ -22,52 +15,62 @@ type Target = { cycleId: string; employeeId: string };
  */
 type Acting = { actingEmployeeId: string | null };
 
-/** Reads the cycle (stage gate), builds the command, decides on the appraisal and appends at its version. */
-abstract class AppraisalHandler<Input extends Target> {
-  constructor(
-    protected readonly store: EventStore,
-    protected readonly clock: Clock,
-  ) {}
-
-  protected abstract command(input: Input, base: Target & { cycle: CycleFacts; at: string }, context: CommandContext, cycle: OpenCycle): Promise<AppraisalCommand>;
-
-  async handle(input: Input, context: CommandContext): Promise<CommandResult> {
-    const { cycle, facts } = await cycleFactsFor(this.store, input.cycleId, input.employeeId);
-    const at = this.clock.now().toISOString();
-    const command = await this.command(input, { cycleId: input.cycleId, employeeId: input.employeeId, cycle: facts, at }, context, cycle);
-    const { state, version } = await loadAppraisal(this.store, input.cycleId, input.employeeId);
-    const events = appraisalDecider.decide(command, state);
-    return appendDecided(this.store, appraisalStream(input.cycleId, input.employeeId), events, {
-      expectedVersion: version,
-      context,
-      at,
-      businessUnitId: cycle.participants[input.employeeId] ?? null,
-    });
-  }
-}
-
 export interface SubmitSelfAssessmentInput extends Target, Acting {
   comment: string;
   ratings: { competency: string; rating: number }[];
 }
-export class SubmitSelfAssessmentHandler extends AppraisalHandler<SubmitSelfAssessmentInput> {
-  protected async command(input: SubmitSelfAssessmentInput, base: Target & { cycle: CycleFacts; at: string }): Promise<AppraisalCommand> {
-    return { type: 'SubmitSelfAssessment', data: { ...base, submittedBy: input.actingEmployeeId, comment: input.comment, ratings: input.ratings } };
+export class SubmitSelfAssessmentHandler {
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async handle(input: SubmitSelfAssessmentInput, context: CommandContext): Promise<CommandResult> {
+    const { cycleId, employeeId } = input;
+    const { cycle, facts } = await cycleFactsFor(this.store, cycleId, employeeId);
+    const at = this.clock.now().toISOString();
+    const data = { cycleId, employeeId, cycle: facts, at, submittedBy: input.actingEmployeeId, comment: input.comment, ratings: input.ratings };
+    const { result } = await execute(this.store, appraisalStream(cycleId, employeeId), appraisalDecider)(() => ({ type: 'SubmitSelfAssessment', data }), {
+      context,
+      at,
+      businessUnitId: () => cycle.participants[employeeId] ?? null,
+    });
+    return result;
   }
 }
 
 export interface DelegateAssessmentInput extends Target, Acting {
   delegateId: string;
 }
-export class DelegateAssessmentHandler extends AppraisalHandler<DelegateAssessmentInput> {
-  protected async command(input: DelegateAssessmentInput, base: Target & { cycle: CycleFacts; at: string }, context: CommandContext): Promise<AppraisalCommand> {
-    const employee = await requireActiveEmployee(this.store, input.employeeId);
+export class DelegateAssessmentHandler {
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async handle(input: DelegateAssessmentInput, context: CommandContext): Promise<CommandResult> {
+    const { cycleId, employeeId } = input;
+    const { cycle, facts } = await cycleFactsFor(this.store, cycleId, employeeId);
+    const at = this.clock.now().toISOString();
+    const employee = await requireActiveEmployee(this.store, employeeId);
     await requireActiveEmployee(this.store, input.delegateId);
     const { actor } = context;
-    return {
-      type: 'DelegateAssessment',
-      data: { ...base, managerId: employee.managerId, delegatedBy: input.actingEmployeeId ?? actor.subject, byHr: actor.roles.includes('hr'), delegateId: input.delegateId },
+    const data = {
+      cycleId,
+      employeeId,
+      cycle: facts,
+      at,
+      managerId: employee.managerId,
+      delegatedBy: input.actingEmployeeId ?? actor.subject,
+      byHr: actor.roles.includes('hr'),
+      delegateId: input.delegateId,
     };
+    const { result } = await execute(this.store, appraisalStream(cycleId, employeeId), appraisalDecider)(() => ({ type: 'DelegateAssessment', data }), {
+      context,
+      at,
+      businessUnitId: () => cycle.participants[employeeId] ?? null,
+    });
+    return result;
   }
 }
 
@@ -78,15 +81,38 @@ export interface SubmitManagerAssessmentInput extends Target, Acting {
   comment: string;
 }
 /** The manager is read from the employee aggregate and the scorecard snapshot from its stream: both ride on the command. */
-export class SubmitManagerAssessmentHandler extends AppraisalHandler<SubmitManagerAssessmentInput> {
-  protected async command(input: SubmitManagerAssessmentInput, base: Target & { cycle: CycleFacts; at: string }): Promise<AppraisalCommand> {
-    const employee = await requireActiveEmployee(this.store, input.employeeId);
-    const scorecard = await scorecardSnapshot(this.store, input.employeeId, base.cycle.period);
-    const { results, competencies, potential, comment } = input;
-    return {
-      type: 'SubmitManagerAssessment',
-      data: { ...base, assessorId: input.actingEmployeeId, managerId: employee.managerId, businessUnitId: employee.businessUnitId, scorecard, results, competencies, potential, comment },
+export class SubmitManagerAssessmentHandler {
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async handle(input: SubmitManagerAssessmentInput, context: CommandContext): Promise<CommandResult> {
+    const { cycleId, employeeId, results, competencies, potential, comment } = input;
+    const { cycle, facts } = await cycleFactsFor(this.store, cycleId, employeeId);
+    const at = this.clock.now().toISOString();
+    const employee = await requireActiveEmployee(this.store, employeeId);
+    const scorecard = await scorecardSnapshot(this.store, employeeId, facts.period);
+    const data = {
+      cycleId,
+      employeeId,
+      cycle: facts,
+      at,
+      assessorId: input.actingEmployeeId,
+      managerId: employee.managerId,
+      businessUnitId: employee.businessUnitId,
+      scorecard,
+      results,
+      competencies,
+      potential,
+      comment,
     };
+    const { result } = await execute(this.store, appraisalStream(cycleId, employeeId), appraisalDecider)(() => ({ type: 'SubmitManagerAssessment', data }), {
+      context,
+      at,
+      businessUnitId: () => cycle.participants[employeeId] ?? null,
+    });
+    return result;
   }
 }
 
@@ -94,15 +120,41 @@ export interface CalibrateRatingInput extends Target {
   toBand: string;
   reason: string;
 }
-export class CalibrateRatingHandler extends AppraisalHandler<CalibrateRatingInput> {
-  protected async command(input: CalibrateRatingInput, base: Target & { cycle: CycleFacts; at: string }, context: CommandContext): Promise<AppraisalCommand> {
-    return { type: 'CalibrateRating', data: { ...base, toBand: input.toBand, reason: input.reason, calibratedBy: context.actor.subject } };
+export class CalibrateRatingHandler {
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async handle(input: CalibrateRatingInput, context: CommandContext): Promise<CommandResult> {
+    const { cycleId, employeeId } = input;
+    const { cycle, facts } = await cycleFactsFor(this.store, cycleId, employeeId);
+    const at = this.clock.now().toISOString();
+    const data = { cycleId, employeeId, cycle: facts, at, toBand: input.toBand, reason: input.reason, calibratedBy: context.actor.subject };
+    const { result } = await execute(this.store, appraisalStream(cycleId, employeeId), appraisalDecider)(() => ({ type: 'CalibrateRating', data }), {
+      context,
+      at,
+      businessUnitId: () => cycle.participants[employeeId] ?? null,
+    });
+    return result;
   }
 }
 
-export class FinalizeAppraisalHandler extends AppraisalHandler<Target> {
-  protected async command(_: Target, base: Target & { cycle: CycleFacts; at: string }): Promise<AppraisalCommand> {
-    return { type: 'FinalizeAppraisal', data: base };
+export class FinalizeAppraisalHandler {
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async handle(input: Target, context: CommandContext): Promise<CommandResult> {
+    const { cycleId, employeeId } = input;
+    const { cycle, facts } = await cycleFactsFor(this.store, cycleId, employeeId);
+    const at = this.clock.now().toISOString();
+    const { result } = await execute(this.store, appraisalStream(cycleId, employeeId), appraisalDecider)(
+      () => ({ type: 'FinalizeAppraisal', data: { cycleId, employeeId, cycle: facts, at } }),
+      { context, at, businessUnitId: () => cycle.participants[employeeId] ?? null },
+    );
+    return result;
   }
 }
 

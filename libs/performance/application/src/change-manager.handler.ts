@@ -1,8 +1,7 @@
 import type { Clock } from '@tpm/kernel';
-import type { EventStore } from '@tpm/event-store';
+import { execute, type CommandContext, type CommandResult, type EventStore } from '@tpm/event-store';
 import { employeeDecider } from '@tpm/performance-domain';
-import { appendDecided, type CommandContext, type CommandResult } from './command-context';
-import { loadEmployee, requireActiveManager } from './employee.reader';
+import { requireActiveManager } from './employee.reader';
 import { employeeStream } from './org.streams';
 
 export interface ChangeManagerInput {
@@ -18,16 +17,17 @@ export class ChangeManagerHandler {
   ) {}
 
   async handle(input: ChangeManagerInput, context: CommandContext): Promise<CommandResult> {
-    const { state, version } = await loadEmployee(this.store, input.employeeId);
     const at = this.clock.now().toISOString();
-    const events = employeeDecider.decide({ type: 'ChangeManager', data: { ...input, at } }, state);
-    // Only a real change needs the new manager checked; a repeat stays a harmless no-op.
-    if (events.length > 0 && input.managerId !== null) await requireActiveManager(this.store, input.managerId);
-    return appendDecided(this.store, employeeStream(input.employeeId), events, {
-      expectedVersion: version,
-      context,
-      at,
-      businessUnitId: state.status === 'new' ? null : state.businessUnitId,
-    });
+    const { result } = await execute(this.store, employeeStream(input.employeeId), employeeDecider)(
+      async (state) => {
+        const command = { type: 'ChangeManager' as const, data: { ...input, at } };
+        // Only a real change needs the new manager checked; a repeat stays a harmless no-op.
+        // Deciding twice is pure: the first decision only tells whether anything would change.
+        if (input.managerId !== null && employeeDecider.decide(command, state).length > 0) await requireActiveManager(this.store, input.managerId);
+        return command;
+      },
+      { context, at, businessUnitId: (state) => (state.status === 'new' ? null : state.businessUnitId) },
+    );
+    return result;
   }
 }

@@ -1,7 +1,7 @@
 import { ManualClock } from '@tpm/kernel';
 import { BusinessUnitNotFound, EmployeeWasOffboarded, ManagerNotFound, ManagerWasOffboarded } from '@tpm/performance-domain';
 import { ChangeManagerHandler } from './change-manager.handler';
-import type { CommandContext } from './command-context';
+import type { CommandContext } from '@tpm/event-store';
 import { employeeIdFor } from './employee-number.identity';
 import { OffboardEmployeeHandler } from './offboard-employee.handler';
 import { OnboardEmployeeHandler } from './onboard-employee.handler';

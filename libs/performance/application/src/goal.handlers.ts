@@ -1,8 +1,7 @@
 import type { Clock } from '@tpm/kernel';
-import type { EventStore } from '@tpm/event-store';
+import { execute, type CommandContext, type CommandResult, type EventStore } from '@tpm/event-store';
 import { BusinessUnitNotFound, goalDecider, isWithin } from '@tpm/performance-domain';
 import { readParentGoal } from './appraisal.readers';
-import { appendDecided, type CommandContext, type CommandResult } from './command-context';
 import { loadOrgStructure } from './org-structure.reader';
 import { goalStream } from './performance.streams';
 
@@ -19,11 +18,13 @@ export class SetStrategicGoalHandler {
   ) {}
 
   async handle(input: SetStrategicGoalInput, context: CommandContext): Promise<CommandResult> {
-    const stream = goalStream(input.goalId);
-    const { state, version } = await this.store.aggregate(stream, goalDecider);
     const at = this.clock.now().toISOString();
-    const events = goalDecider.decide({ type: 'SetStrategicGoal', data: { ...input, setBy: context.actor.subject, at } }, state);
-    return appendDecided(this.store, stream, events, { expectedVersion: version, context, at, businessUnitId: null });
+    const { result } = await execute(this.store, goalStream(input.goalId), goalDecider)(() => ({ type: 'SetStrategicGoal', data: { ...input, setBy: context.actor.subject, at } }), {
+      context,
+      at,
+      businessUnitId: () => null,
+    });
+    return result;
   }
 }
 
@@ -46,11 +47,13 @@ export class CascadeGoalHandler {
     const parent = await readParentGoal(this.store, input.parentGoalId);
     // The tree as it is now: a unit re-parented later keeps the goals it already holds.
     const withinParentUnit = parent.businessUnitId === null || isWithin(org, input.businessUnitId, parent.businessUnitId);
-    const stream = goalStream(input.goalId);
-    const { state, version } = await this.store.aggregate(stream, goalDecider);
     const at = this.clock.now().toISOString();
     const { goalId, businessUnitId, title } = input;
-    const events = goalDecider.decide({ type: 'CascadeGoal', data: { goalId, parent, businessUnitId, withinParentUnit, title, at } }, state);
-    return appendDecided(this.store, stream, events, { expectedVersion: version, context, at, businessUnitId });
+    const { result } = await execute(this.store, goalStream(goalId), goalDecider)(() => ({ type: 'CascadeGoal', data: { goalId, parent, businessUnitId, withinParentUnit, title, at } }), {
+      context,
+      at,
+      businessUnitId: () => businessUnitId,
+    });
+    return result;
   }
 }

@@ -1,5 +1,5 @@
 import { ManualClock } from '@tpm/kernel';
-import type { CommandContext } from './command-context';
+import type { CommandContext } from '@tpm/event-store';
 import { employeeIdFor } from './employee-number.identity';
 import { ImportEmployeesHandler, type ImportProgress } from './import-employees.handler';
 import { EmployeeImportFileInvalid, EmployeeImportTooLarge } from './import-employees.errors';

@@ -1,8 +1,7 @@
 import { DomainError, type Clock } from '@tpm/kernel';
-import type { EventStore } from '@tpm/event-store';
+import { execute, retryOnConflict, type CommandContext, type EventStore } from '@tpm/event-store';
 import { employeeDecider, type Employee, type EmployeeCommand, type EmployeeEvent } from '@tpm/performance-domain';
 import { forEachBounded } from './bounded-concurrency';
-import { appendDecided, isConcurrencyConflict, type CommandContext } from './command-context';
 import { parseEmployeeCsv } from './employee-import.parser';
 import { resolveReferences, validateRows, type EmployeeImportRow, type KnownEmployee, type RowRejection } from './employee-import.validation';
 import { employeeIdFor } from './employee-number.identity';
@@ -104,29 +103,28 @@ export class ImportEmployeesHandler {
     at: string,
   ): Promise<'accepted' | 'unchanged' | RowRejection> {
     const employeeId = employeeIdFor(row.employeeNumber);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const events = syncEvents(row, employeeId, current.state, at);
-        if (events.length === 0) return 'unchanged';
-        await appendDecided(this.store, employeeStream(employeeId), events, {
-          expectedVersion: current.version,
-          context,
-          at,
-          businessUnitId: row.businessUnitId,
-        });
-        return 'accepted';
-      } catch (error) {
-        // Someone changed this employee since we read it: decide again on what they wrote.
-        if (isConcurrencyConflict(error) && attempt < CONFLICT_RETRIES) {
-          current = await loadEmployee(this.store, employeeId);
-          continue;
-        }
-        if (error instanceof DomainError) return { row: row.row, employeeNumber: row.employeeNumber, errors: [error.message] };
-        throw error;
-      }
+    // The first attempt decides on the state read for validation; after a conflict (someone
+    // changed this employee since) the retry reads again and decides on what they wrote.
+    let preloaded: { state: Employee; version: number } | undefined = current;
+    try {
+      const { result } = await retryOnConflict(() => {
+        const loaded = preloaded;
+        preloaded = undefined;
+        return execute(this.store, employeeStream(employeeId), rowDecider(employeeId, at))(() => row, { context, at, businessUnitId: () => row.businessUnitId, loaded });
+      }, CONFLICT_RETRIES);
+      return result.appended > 0 ? 'accepted' : 'unchanged';
+    } catch (error) {
+      if (error instanceof DomainError) return { row: row.row, employeeNumber: row.employeeNumber, errors: [error.message] };
+      throw error;
     }
   }
 }
+
+/** The employee decider, told one import row as its command. */
+const rowDecider = (employeeId: string, at: string) => ({
+  ...employeeDecider,
+  decide: (row: EmployeeImportRow, state: Employee) => syncEvents(row, employeeId, state, at),
+});
 
 /** What one row means for its employee: onboard a newcomer, or bring a known one in line. */
 const syncEvents = (row: EmployeeImportRow, employeeId: string, state: Employee, at: string): EmployeeEvent[] => {

@@ -1,8 +1,6 @@
 import type { Clock } from '@tpm/kernel';
-import type { EventStore } from '@tpm/event-store';
+import { execute, type CommandContext, type CommandResult, type EventStore } from '@tpm/event-store';
 import { employeeDecider } from '@tpm/performance-domain';
-import { appendDecided, type CommandContext, type CommandResult } from './command-context';
-import { loadEmployee } from './employee.reader';
 import { employeeStream } from './org.streams';
 
 export interface OffboardEmployeeInput {
@@ -17,14 +15,12 @@ export class OffboardEmployeeHandler {
   ) {}
 
   async handle(input: OffboardEmployeeInput, context: CommandContext): Promise<CommandResult> {
-    const { state, version } = await loadEmployee(this.store, input.employeeId);
     const at = this.clock.now().toISOString();
-    const events = employeeDecider.decide({ type: 'OffboardEmployee', data: { ...input, at } }, state);
-    return appendDecided(this.store, employeeStream(input.employeeId), events, {
-      expectedVersion: version,
+    const { result } = await execute(this.store, employeeStream(input.employeeId), employeeDecider)(() => ({ type: 'OffboardEmployee', data: { ...input, at } }), {
       context,
       at,
-      businessUnitId: state.status === 'new' ? null : state.businessUnitId,
+      businessUnitId: (state) => (state.status === 'new' ? null : state.businessUnitId),
     });
+    return result;
   }
 }

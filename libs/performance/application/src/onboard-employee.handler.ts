@@ -1,9 +1,8 @@
 import type { Clock } from '@tpm/kernel';
-import type { EventStore } from '@tpm/event-store';
+import { execute, type CommandContext, type CommandResult, type EventStore } from '@tpm/event-store';
 import { employeeDecider, type EmployeeLevel } from '@tpm/performance-domain';
-import { appendDecided, type CommandContext, type CommandResult } from './command-context';
 import { employeeIdFor } from './employee-number.identity';
-import { loadEmployee, requireActiveManager } from './employee.reader';
+import { requireActiveManager } from './employee.reader';
 import { requireBusinessUnit } from './org-structure.reader';
 import { employeeStream } from './org.streams';
 
@@ -28,14 +27,11 @@ export class OnboardEmployeeHandler {
     const employeeId = employeeIdFor(employeeNumber);
     await requireBusinessUnit(this.store, input.businessUnitId);
     if (input.managerId !== null && input.managerId !== employeeId) await requireActiveManager(this.store, input.managerId);
-    const { state, version } = await loadEmployee(this.store, employeeId);
     const at = this.clock.now().toISOString();
-    const events = employeeDecider.decide({ type: 'OnboardEmployee', data: { ...input, employeeNumber, employeeId, at } }, state);
-    const result = await appendDecided(this.store, employeeStream(employeeId), events, {
-      expectedVersion: version,
+    const { result } = await execute(this.store, employeeStream(employeeId), employeeDecider)(() => ({ type: 'OnboardEmployee', data: { ...input, employeeNumber, employeeId, at } }), {
       context,
       at,
-      businessUnitId: input.businessUnitId,
+      businessUnitId: () => input.businessUnitId,
     });
     return { ...result, employeeId };
   }

@@ -1,7 +1,6 @@
 import { ManualClock } from '@tpm/kernel';
 import { BusinessUnitCycle } from '@tpm/performance-domain';
-import type { CommandContext } from './command-context';
-import { DefinePositionHandler } from './define-position.handler';
+import type { CommandContext } from '@tpm/event-store';
 import { ORG_STRUCTURE_STREAM } from './org.streams';
 import { RegisterBusinessUnitHandler } from './register-business-unit.handler';
 import { RenameBusinessUnitHandler } from './rename-business-unit.handler';
@@ -47,9 +46,8 @@ describe('org-structure handlers', () => {
     await expect(reparent.handle({ businessUnitId: 'sales', toParentId: 'ops' }, context)).rejects.toThrow(BusinessUnitCycle);
   });
 
-  it('renames a unit and defines a position in it', async () => {
+  it('renames a unit', async () => {
     await new RenameBusinessUnitHandler(store, clock).handle({ businessUnitId: 'ops', name: 'Operations' }, context);
-    await new DefinePositionHandler(store, clock).handle({ positionId: 'p1', title: 'Planner', businessUnitId: 'ops', level: 'staff' }, context);
-    expect(store.all().slice(-2).map((e) => e.type)).toEqual(['BusinessUnitRenamed', 'PositionDefined']);
+    expect(store.all().slice(-1).map((e) => e.type)).toEqual(['BusinessUnitRenamed']);
   });
 });

@@ -1,8 +1,7 @@
 import type { Actor, Clock } from '@tpm/kernel';
-import type { EventStore } from '@tpm/event-store';
+import { execute, type CommandContext, type CommandResult, type EventStore } from '@tpm/event-store';
 import { peerFeedbackDecider } from '@tpm/performance-domain';
 import { cycleFactsFor } from './appraisal.readers';
-import { appendDecided, type CommandContext, type CommandResult } from './command-context';
 import { peerFeedbackStream } from './performance.streams';
 
 /** Stored as the author of anonymous feedback, so that not even the event metadata names the reviewer. */
@@ -29,13 +28,14 @@ export class SubmitPeerFeedbackHandler {
 
   async handle(input: SubmitPeerFeedbackInput, context: CommandContext): Promise<CommandResult> {
     const { cycle, facts } = await cycleFactsFor(this.store, input.cycleId, input.employeeId);
-    const stream = peerFeedbackStream(input.cycleId, input.employeeId);
-    const { state, version } = await this.store.aggregate(stream, peerFeedbackDecider);
     const at = this.clock.now().toISOString();
     const { actingEmployeeId: reviewerId, ...feedback } = input;
-    const events = peerFeedbackDecider.decide({ type: 'SubmitPeerFeedback', data: { ...feedback, stage: facts.stage, reviewerId, at } }, state);
     // Anonymity must hold in the audit trail too: the reviewer's identity never reaches the store.
     const author: CommandContext = input.anonymous ? { ...context, actor: ANONYMOUS_REVIEWER } : context;
-    return appendDecided(this.store, stream, events, { expectedVersion: version, context: author, at, businessUnitId: cycle.participants[input.employeeId] ?? null });
+    const { result } = await execute(this.store, peerFeedbackStream(input.cycleId, input.employeeId), peerFeedbackDecider)(
+      () => ({ type: 'SubmitPeerFeedback', data: { ...feedback, stage: facts.stage, reviewerId, at } }),
+      { context: author, at, businessUnitId: () => cycle.participants[input.employeeId] ?? null },
+    );
+    return result;
   }
 }

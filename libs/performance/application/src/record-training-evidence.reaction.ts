@@ -1,21 +1,14 @@
-import type { Actor, Clock } from '@tpm/kernel';
+import type { Clock } from '@tpm/kernel';
 import type { TrainingCompleted } from '@tpm/contracts';
-import type { EventStore } from '@tpm/event-store';
+import { execute, type CommandContext, type EventStore } from '@tpm/event-store';
 import { competencyEvidenceDecider } from '@tpm/performance-domain';
 import { competencyStream } from './performance.streams';
-
-/** What a reaction knows about the event it turns into its own: ids for its appends, and the chain. */
-export interface ReactionContext {
-  /** Stable ids for the events this reaction appends (n = 0, 1, …): redelivery re-appends the same ids. */
-  eventIdFor(n: number): string;
-  /** The consumer as actor, the cause's correlation id, and the cause's event id as causation id. */
-  causedBy: { actor: Actor; correlationId: string; causationId: string; traceparent: string | null };
-}
 
 /**
  * training.TrainingCompleted -> CompetencyEvidenceRecorded on the employee's competency stream.
  * Only turns the published event into this context's own command; the decider says whether it
- * is news. A redelivered event finds the evidence already recorded (and the ids already stored).
+ * is news. The context comes from `reactionContext` (`@tpm/event-store`): a redelivered event
+ * finds the evidence already recorded (and the ids already stored).
  */
 export class RecordTrainingEvidenceReaction {
   constructor(
@@ -23,28 +16,13 @@ export class RecordTrainingEvidenceReaction {
     private readonly clock: Clock,
   ) {}
 
-  async handle(event: TrainingCompleted['data'], reaction: ReactionContext): Promise<{ appended: number }> {
-    const stream = competencyStream(event.employeeId);
-    const { state, version } = await this.store.aggregate(stream, competencyEvidenceDecider);
+  async handle(event: TrainingCompleted['data'], context: CommandContext): Promise<{ appended: number }> {
     const { employeeId, competencies, programId, programVersion, sessionId, examScore, completedAt } = event;
     const at = this.clock.now().toISOString();
-    const events = competencyEvidenceDecider.decide(
-      { type: 'RecordCompetencyEvidence', data: { employeeId, competencies, programId, programVersion, sessionId, examScore, completedAt, at } },
-      state,
+    const { result } = await execute(this.store, competencyStream(employeeId), competencyEvidenceDecider)(
+      () => ({ type: 'RecordCompetencyEvidence', data: { employeeId, competencies, programId, programVersion, sessionId, examScore, completedAt, at } }),
+      { context, at, businessUnitId: () => event.businessUnitId },
     );
-    if (events.length === 0) return { appended: 0 };
-    await this.store.append(
-      stream,
-      events.map((e, n) => ({ eventId: reaction.eventIdFor(n), type: e.type, data: e.data, schemaVersion: 1 })),
-      {
-        expectedVersion: version,
-        metadata: {
-          ...reaction.causedBy,
-          businessUnitId: event.businessUnitId,
-          occurredAt: at,
-        },
-      },
-    );
-    return { appended: events.length };
+    return { appended: result.appended };
   }
 }

@@ -1,7 +1,6 @@
 import type { Clock } from '@tpm/kernel';
-import type { EventStore } from '@tpm/event-store';
+import { execute, type CommandContext, type CommandResult, type EventStore } from '@tpm/event-store';
 import { orgStructureDecider } from '@tpm/performance-domain';
-import { appendDecided, type CommandContext, type CommandResult } from './command-context';
 import { ORG_STRUCTURE_STREAM } from './org.streams';
 
 export interface RenameBusinessUnitInput {
@@ -16,9 +15,12 @@ export class RenameBusinessUnitHandler {
   ) {}
 
   async handle(input: RenameBusinessUnitInput, context: CommandContext): Promise<CommandResult> {
-    const { state, version } = await this.store.aggregate(ORG_STRUCTURE_STREAM, orgStructureDecider);
     const at = this.clock.now().toISOString();
-    const events = orgStructureDecider.decide({ type: 'RenameBusinessUnit', data: { ...input, at } }, state);
-    return appendDecided(this.store, ORG_STRUCTURE_STREAM, events, { expectedVersion: version, context, at, businessUnitId: input.businessUnitId });
+    const { result } = await execute(this.store, ORG_STRUCTURE_STREAM, orgStructureDecider)(() => ({ type: 'RenameBusinessUnit', data: { ...input, at } }), {
+      context,
+      at,
+      businessUnitId: () => input.businessUnitId,
+    });
+    return result;
   }
 }

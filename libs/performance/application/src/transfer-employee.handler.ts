@@ -1,8 +1,6 @@
 import type { Clock } from '@tpm/kernel';
-import type { EventStore } from '@tpm/event-store';
+import { execute, type CommandContext, type CommandResult, type EventStore } from '@tpm/event-store';
 import { employeeDecider } from '@tpm/performance-domain';
-import { appendDecided, type CommandContext, type CommandResult } from './command-context';
-import { loadEmployee } from './employee.reader';
 import { requireBusinessUnit } from './org-structure.reader';
 import { employeeStream } from './org.streams';
 
@@ -21,15 +19,13 @@ export class TransferEmployeeHandler {
 
   async handle(input: TransferEmployeeInput, context: CommandContext): Promise<CommandResult> {
     await requireBusinessUnit(this.store, input.toBusinessUnitId);
-    const { state, version } = await loadEmployee(this.store, input.employeeId);
     const at = this.clock.now().toISOString();
-    const events = employeeDecider.decide({ type: 'TransferEmployee', data: { ...input, at } }, state);
-    // Filed under the receiving unit: from now on it is the one whose managers see the employee.
-    return appendDecided(this.store, employeeStream(input.employeeId), events, {
-      expectedVersion: version,
+    const { result } = await execute(this.store, employeeStream(input.employeeId), employeeDecider)(() => ({ type: 'TransferEmployee', data: { ...input, at } }), {
       context,
       at,
-      businessUnitId: input.toBusinessUnitId,
+      // Filed under the receiving unit: from now on it is the one whose managers see the employee.
+      businessUnitId: () => input.toBusinessUnitId,
     });
+    return result;
   }
 }

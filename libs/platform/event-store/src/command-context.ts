@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import type { Actor, Decider } from '@tpm/kernel';
+import { createHash, randomUUID } from 'node:crypto';
+import { systemActor, type Actor, type Decider } from '@tpm/kernel';
 import type { EventStore } from './event-store';
 
 /** Who asks and which chain this belongs to; stored on every event the command writes. */
@@ -23,8 +23,35 @@ export interface CommandResult {
   appended: number;
 }
 
+/** What `execute` hands back: the result a caller may publish, and what it decided on (for the handler only). */
+export interface Executed<S, E> {
+  result: CommandResult;
+  /** The stream's state after the command. */
+  state: S;
+  events: E[];
+}
+
+/**
+ * Load, decide, append at the loaded version: the one path a command takes.
+ * Curried so that the command's literal types are checked against a decider already known.
+ * `command` may read facts that depend on the state (awaited before the decision); `loaded` skips
+ * the read when the caller has just read the stream (a bulk import): the append still expects that
+ * version, so a writer in between makes it a conflict.
+ */
+export const execute =
+  <C, E extends { type: string; data: unknown }, S>(store: EventStore, streamId: string, decider: Decider<C, E, S>) =>
+  async (
+    command: (state: S) => C | Promise<C>,
+    write: { context: CommandContext; at: string; businessUnitId: (state: S) => string | null; loaded?: { state: S; version: number } },
+  ): Promise<Executed<S, E>> => {
+    const { state, version } = write.loaded ?? (await store.aggregate(streamId, decider));
+    const events = decider.decide(await command(state), state);
+    const result = await appendDecided(store, streamId, events, { expectedVersion: version, context: write.context, at: write.at, businessUnitId: write.businessUnitId(state) });
+    return { result, state: events.reduce(decider.evolve, state), events };
+  };
+
 /** Appends what a decider decided, at the version it decided on; nothing decided writes nothing. */
-export const appendDecided = async (
+const appendDecided = async (
   store: EventStore,
   streamId: string,
   events: { type: string; data: unknown }[],
@@ -51,20 +78,39 @@ export const appendDecided = async (
 };
 
 /**
- * Load, decide, append at the loaded version: the one path a command takes.
- * Curried so that the command's literal types are checked against a decider already known.
+ * A UUID (version 5 layout) derived from its parts. A reaction names the events it appends
+ * with ids derived from the consumed event, so a redelivered event re-appends the same ids
+ * and the store's idempotent append writes nothing twice.
  */
-export const execute =
-  <C, E extends { type: string; data: unknown }, S>(store: EventStore, streamId: string, decider: Decider<C, E, S>) =>
-  async (
-    command: (state: S) => C,
-    write: { context: CommandContext; at: string; businessUnitId: (state: S) => string | null },
-  ): Promise<CommandResult & { state: S; events: E[] }> => {
-    const { state, version } = await store.aggregate(streamId, decider);
-    const events = decider.decide(command(state), state);
-    const result = await appendDecided(store, streamId, events, { expectedVersion: version, context: write.context, at: write.at, businessUnitId: write.businessUnitId(state) });
-    return { ...result, state: events.reduce(decider.evolve, state), events };
-  };
+export const deterministicUuid = (...parts: (string | number)[]): string => {
+  const h = createHash('sha256').update(parts.join('\u0000')).digest();
+  h[6] = (h[6] & 0x0f) | 0x50;
+  h[8] = (h[8] & 0x3f) | 0x80;
+  const x = h.subarray(0, 16).toString('hex');
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
+};
+
+/** The event a reaction answers: a Kafka envelope, or a stored event as `{ eventId, ...metadata }`. */
+export interface Cause {
+  eventId: string;
+  correlationId: string;
+  traceparent?: string | null;
+}
+
+/**
+ * The context of a command a reaction issues: the consumer acts, the cause's correlation id is
+ * kept and its event id becomes the causation id, so one chain can be followed across services.
+ * Event ids derive from consumer, cause and purpose (one per command the reaction issues for the
+ * same cause), so a redelivered cause appends the same ids and the store writes nothing twice.
+ */
+export const reactionContext = (cause: Cause, { consumer, purpose }: { consumer: string; purpose?: string }): CommandContext => ({
+  actor: systemActor(consumer),
+  correlationId: cause.correlationId,
+  causationId: cause.eventId,
+  traceparent: cause.traceparent ?? null,
+  // Without a purpose the parts are those the inbox used before purposes existed: stored ids stay valid.
+  eventIdFor: (n) => (purpose === undefined ? deterministicUuid(consumer, cause.eventId, n) : deterministicUuid(consumer, cause.eventId, purpose, n)),
+});
 
 /** Recognised by its stable code, so this layer needs no runtime import of a store implementation. */
 export const isConcurrencyConflict = (error: unknown): boolean =>

@@ -1,9 +1,7 @@
 import type { Envelope } from '@tpm/contracts';
-import { systemActor, type Actor } from '@tpm/kernel';
 import { dlqTopicOf, HEADERS } from '@tpm/contracts';
 import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
-import { deterministicUuid } from './deterministic-id';
 import { MalformedEnvelope, parseEnvelope } from './envelope.mapping';
 import { consoleLogger, type Logger } from './logger';
 import { ensureMessagingSchema } from './messaging.schema';
@@ -12,15 +10,11 @@ import { ensureTopics } from './topics';
 export interface InboxContext {
   /** The transaction that also records the event as handled: write through it. */
   tx: PoolClient;
-  /** Stable ids for the events this reaction appends (n = 0, 1, …). */
-  eventIdFor(n: number): string;
-  consumer: string;
   /**
-   * The metadata a reaction's own events carry: the consumer acts, the correlation id of the
-   * cause is kept and the cause's event id becomes the causation id, so one chain can be followed
-   * across services.
+   * Names the inbox rows; a reaction's commands take `reactionContext(envelope, { consumer, purpose })`
+   * from `@tpm/event-store`, whose event ids derive from it.
    */
-  causedBy: { actor: Actor; correlationId: string; causationId: string; traceparent: string | null };
+  consumer: string;
 }
 
 export type InboxHandler = (envelope: Envelope, ctx: InboxContext) => Promise<void>;
@@ -147,17 +141,7 @@ export class InboxConsumer {
         await client.query('ROLLBACK');
         return 'duplicate';
       }
-      await handler(envelope, {
-        tx: client,
-        consumer: this.options.name,
-        eventIdFor: (n) => deterministicUuid(this.options.name, envelope.eventId, n),
-        causedBy: {
-          actor: systemActor(this.options.name),
-          correlationId: envelope.correlationId,
-          causationId: envelope.eventId,
-          traceparent: envelope.traceparent ?? null,
-        },
-      });
+      await handler(envelope, { tx: client, consumer: this.options.name });
       await client.query('COMMIT');
       return 'handled';
     } catch (e) {

@@ -1,7 +1,6 @@
 import type { Clock } from '@tpm/kernel';
-import type { EventStore } from '@tpm/event-store';
+import { execute, type CommandContext, type CommandResult, type EventStore } from '@tpm/event-store';
 import { evaluationDecider, NotAParticipant, sessionDecider, SessionNotFound, type EvaluationCommand, type ReactionAnswer } from '@tpm/training-domain';
-import { execute, type CommandContext } from './command-context';
 import { evaluationStream, sessionStream } from './training.streams';
 
 /** Only someone who had a seat in the session evaluates it (or is evaluated on it). */
@@ -11,17 +10,23 @@ export class EvaluationHandler {
     private readonly clock: Clock,
   ) {}
 
-  private async run(sessionId: string, employeeId: string, command: (subject: { sessionId: string; employeeId: string; programId: string }, at: string, endsAt: string) => EvaluationCommand, context: CommandContext) {
+  private async run(
+    sessionId: string,
+    employeeId: string,
+    command: (subject: { sessionId: string; employeeId: string; programId: string }, at: string, endsAt: string) => EvaluationCommand,
+    context: CommandContext,
+  ): Promise<CommandResult> {
     const { state: session } = await this.store.aggregate(sessionStream(sessionId), sessionDecider);
     if (session.status === 'new') throw new SessionNotFound(sessionId);
     if (!(await this.hadSeat(sessionId, employeeId))) throw new NotAParticipant(sessionId, employeeId);
     const at = this.clock.now().toISOString();
     const subject = { sessionId, employeeId, programId: session.programId };
-    return execute(this.store, evaluationStream(sessionId, employeeId), evaluationDecider)(() => command(subject, at, session.endsAt), {
+    const { result } = await execute(this.store, evaluationStream(sessionId, employeeId), evaluationDecider)(() => command(subject, at, session.endsAt), {
       context,
       at,
       businessUnitId: () => session.businessUnitId,
     });
+    return result;
   }
 
   /** Whether the employee ever held a seat: completion removes nobody, so the stream says it. */

@@ -1,7 +1,6 @@
 import type { Clock } from '@tpm/kernel';
-import type { EventStore } from '@tpm/event-store';
+import { execute, type CommandContext, type CommandResult, type EventStore } from '@tpm/event-store';
 import { followUpDecider, type FollowUpCommand } from '@tpm/training-domain';
-import { execute, type CommandContext } from './command-context';
 import { followUpStream } from './training.streams';
 
 /** The 30/60/90-day checks: scheduled on completion, marked due by the deadline scheduler. */
@@ -10,9 +9,10 @@ export class FollowUpHandler {
     private readonly store: EventStore,
     private readonly clock: Clock,
   ) {}
-  run(sessionId: string, employeeId: string, command: (at: string) => FollowUpCommand, context: CommandContext, businessUnitId: string | null = null) {
+  private async run(sessionId: string, employeeId: string, command: (at: string) => FollowUpCommand, context: CommandContext, businessUnitId: string | null = null): Promise<CommandResult> {
     const at = this.clock.now().toISOString();
-    return execute(this.store, followUpStream(sessionId, employeeId), followUpDecider)(() => command(at), { context, at, businessUnitId: () => businessUnitId });
+    const { result } = await execute(this.store, followUpStream(sessionId, employeeId), followUpDecider)(() => command(at), { context, at, businessUnitId: () => businessUnitId });
+    return result;
   }
   schedule(input: { sessionId: string; employeeId: string; programId: string; completedAt: string; businessUnitId: string }, context: CommandContext) {
     const { businessUnitId, ...subject } = input;

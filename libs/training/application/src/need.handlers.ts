@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '@tpm/kernel';
-import type { EventStore } from '@tpm/event-store';
+import { execute, type CommandContext, type CommandResult, type EventStore } from '@tpm/event-store';
 import { needDecider, type NeedSource } from '@tpm/training-domain';
-import { execute, type CommandContext, type CommandResult } from './command-context';
 import { needStream } from './training.streams';
 
 export interface IdentifyNeedInput {
@@ -28,12 +27,12 @@ export class IdentifyNeedHandler {
     const stream = needStream(input.employeeId, input.businessUnitId, input.competency);
     // A reaction derives the need id too (slot 1000, past any event's), so a redelivery names the same need.
     const needId = context.eventIdFor?.(1000) ?? randomUUID();
-    const result = await execute(this.store, stream, needDecider)(() => ({ type: 'IdentifyNeed', data: { ...input, strategicWeight: input.strategicWeight ?? 1, needId, at } }), {
+    const { result, state } = await execute(this.store, stream, needDecider)(() => ({ type: 'IdentifyNeed', data: { ...input, strategicWeight: input.strategicWeight ?? 1, needId, at } }), {
       context,
       at,
       businessUnitId: () => input.businessUnitId,
     });
-    return { streamId: result.streamId, version: result.version, appended: result.appended, needId: result.state.status === 'none' ? null : result.state.needId };
+    return { ...result, needId: state.status === 'none' ? null : state.needId };
   }
 }
 
@@ -48,13 +47,14 @@ export class MeetNeedHandler {
     private readonly store: EventStore,
     private readonly clock: Clock,
   ) {}
-  handle(input: CloseNeedInput & { by: 'assessment' | 'program'; ref: string | null }, context: CommandContext): Promise<CommandResult> {
+  async handle(input: CloseNeedInput & { by: 'assessment' | 'program'; ref: string | null }, context: CommandContext): Promise<CommandResult> {
     const at = this.clock.now().toISOString();
-    return execute(this.store, needStream(input.employeeId, input.businessUnitId, input.competency), needDecider)(() => ({ type: 'MeetNeed', data: { by: input.by, ref: input.ref, at } }), {
+    const { result } = await execute(this.store, needStream(input.employeeId, input.businessUnitId, input.competency), needDecider)(() => ({ type: 'MeetNeed', data: { by: input.by, ref: input.ref, at } }), {
       context,
       at,
       businessUnitId: () => input.businessUnitId,
     });
+    return result;
   }
 }
 
@@ -63,12 +63,13 @@ export class ObsoleteNeedHandler {
     private readonly store: EventStore,
     private readonly clock: Clock,
   ) {}
-  handle(input: CloseNeedInput & { reason: string }, context: CommandContext): Promise<CommandResult> {
+  async handle(input: CloseNeedInput & { reason: string }, context: CommandContext): Promise<CommandResult> {
     const at = this.clock.now().toISOString();
-    return execute(this.store, needStream(input.employeeId, input.businessUnitId, input.competency), needDecider)(() => ({ type: 'ObsoleteNeed', data: { reason: input.reason, at } }), {
+    const { result } = await execute(this.store, needStream(input.employeeId, input.businessUnitId, input.competency), needDecider)(() => ({ type: 'ObsoleteNeed', data: { reason: input.reason, at } }), {
       context,
       at,
       businessUnitId: () => input.businessUnitId,
     });
+    return result;
   }
 }

@@ -1,7 +1,6 @@
 import type { Clock } from '@tpm/kernel';
-import type { EventStore } from '@tpm/event-store';
+import { execute, type CommandContext, type CommandResult, type EventStore } from '@tpm/event-store';
 import { planDecider, type Plan, type PlanCommand, type PlanContent } from '@tpm/training-domain';
-import { execute, type CommandContext, type CommandResult } from './command-context';
 import { planStream } from './training.streams';
 
 const unitOf = (s: Plan) => (s.status === 'new' ? null : s.businessUnitId);
@@ -13,17 +12,21 @@ export class PlanCommandHandler {
     private readonly clock: Clock,
   ) {}
 
-  private run(planId: string, command: (at: string) => PlanCommand, context: CommandContext): Promise<CommandResult> {
+  private async run(planId: string, command: (at: string) => PlanCommand, context: CommandContext): Promise<CommandResult> {
     const at = this.clock.now().toISOString();
-    return execute(this.store, planStream(planId), planDecider)(() => command(at), { context, at, businessUnitId: unitOf });
+    const { result } = await execute(this.store, planStream(planId), planDecider)(() => command(at), { context, at, businessUnitId: unitOf });
+    return result;
   }
 
-  draft(input: { planId: string; businessUnitId: string; period: string; content: PlanContent }, context: CommandContext) {
-    return execute(this.store, planStream(input.planId), planDecider)(() => ({ type: 'DraftPlan', data: { ...input, at: this.clock.now().toISOString() } }), {
+  async draft(input: { planId: string; businessUnitId: string; period: string; content: PlanContent }, context: CommandContext): Promise<CommandResult> {
+    // One instant for the event and its metadata (it used to read the clock twice).
+    const at = this.clock.now().toISOString();
+    const { result } = await execute(this.store, planStream(input.planId), planDecider)(() => ({ type: 'DraftPlan', data: { ...input, at } }), {
       context,
-      at: this.clock.now().toISOString(),
+      at,
       businessUnitId: () => input.businessUnitId,
     });
+    return result;
   }
   submit(planId: string, context: CommandContext) {
     return this.run(planId, (at) => ({ type: 'SubmitPlan', data: { planId, at } }), context);

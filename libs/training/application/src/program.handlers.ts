@@ -1,7 +1,6 @@
 import type { Clock } from '@tpm/kernel';
-import type { EventStore } from '@tpm/event-store';
+import { execute, type CommandContext, type CommandResult, type EventStore } from '@tpm/event-store';
 import { prerequisiteCycle, PrerequisiteCycle, programDecider, ProgramNotFound, type ProgramDefinition } from '@tpm/training-domain';
-import { execute, type CommandContext, type CommandResult } from './command-context';
 import { programStream } from './training.streams';
 
 export const loadProgram = async (store: EventStore, programId: string) => {
@@ -32,26 +31,34 @@ export class DefineProgramHandler {
   async handle(input: ProgramDefinition, context: CommandContext): Promise<CommandResult> {
     await checkPrerequisites(this.store, input.programId, input.prerequisites);
     const at = this.clock.now().toISOString();
-    return execute(this.store, programStream(input.programId), programDecider)(() => ({ type: 'DefineProgram', data: { ...input, at } }), {
+    const { result } = await execute(this.store, programStream(input.programId), programDecider)(() => ({ type: 'DefineProgram', data: { ...input, at } }), {
       context,
       at,
       businessUnitId: () => null,
     });
+    return result;
   }
 }
+
+export type ProgramRevision = { programId: string; changes: Partial<Omit<ProgramDefinition, 'programId'>>; reviewId: string | null };
+
+/** The revision with the program as it stands after it: a review closes naming the new version. */
+export const reviseProgram = async (store: EventStore, clock: Clock, input: ProgramRevision, context: CommandContext) => {
+  if (input.changes.prerequisites) await checkPrerequisites(store, input.programId, input.changes.prerequisites);
+  const at = clock.now().toISOString();
+  return execute(store, programStream(input.programId), programDecider)(() => ({ type: 'ReviseProgram', data: { ...input, at } }), {
+    context,
+    at,
+    businessUnitId: () => null,
+  });
+};
 
 export class ReviseProgramHandler {
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
   ) {}
-  async handle(input: { programId: string; changes: Partial<Omit<ProgramDefinition, 'programId'>>; reviewId: string | null }, context: CommandContext) {
-    if (input.changes.prerequisites) await checkPrerequisites(this.store, input.programId, input.changes.prerequisites);
-    const at = this.clock.now().toISOString();
-    return execute(this.store, programStream(input.programId), programDecider)(() => ({ type: 'ReviseProgram', data: { ...input, at } }), {
-      context,
-      at,
-      businessUnitId: () => null,
-    });
+  async handle(input: ProgramRevision, context: CommandContext): Promise<CommandResult> {
+    return (await reviseProgram(this.store, this.clock, input, context)).result;
   }
 }

@@ -1,7 +1,6 @@
 import type { Clock } from '@tpm/kernel';
-import type { EventStore } from '@tpm/event-store';
+import { execute, retryOnConflict, type CommandContext, type CommandResult, type EventStore } from '@tpm/event-store';
 import { resourceDecider, type ResourceKind } from '@tpm/training-domain';
-import { execute, retryOnConflict, type CommandContext, type CommandResult } from './command-context';
 import { resourceStream } from './training.streams';
 
 export class RegisterResourceHandler {
@@ -9,13 +8,14 @@ export class RegisterResourceHandler {
     private readonly store: EventStore,
     private readonly clock: Clock,
   ) {}
-  handle(input: { resourceId: string; kind: ResourceKind; name: string; quantity: number }, context: CommandContext): Promise<CommandResult> {
+  async handle(input: { resourceId: string; kind: ResourceKind; name: string; quantity: number }, context: CommandContext): Promise<CommandResult> {
     const at = this.clock.now().toISOString();
-    return execute(this.store, resourceStream(input.resourceId), resourceDecider)(() => ({ type: 'RegisterResource', data: { ...input, at } }), {
+    const { result } = await execute(this.store, resourceStream(input.resourceId), resourceDecider)(() => ({ type: 'RegisterResource', data: { ...input, at } }), {
       context,
       at,
       businessUnitId: () => null,
     });
+    return result;
   }
 }
 
@@ -37,8 +37,8 @@ export class BookResourceHandler {
     private readonly store: EventStore,
     private readonly clock: Clock,
   ) {}
-  handle(input: BookResourceInput, context: CommandContext): Promise<CommandResult> {
-    return retryOnConflict(() => {
+  async handle(input: BookResourceInput, context: CommandContext): Promise<CommandResult> {
+    const { result } = await retryOnConflict(() => {
       const at = this.clock.now().toISOString();
       return execute(this.store, resourceStream(input.resourceId), resourceDecider)(() => ({ type: 'BookResource', data: { ...input, at } }), {
         context,
@@ -46,6 +46,7 @@ export class BookResourceHandler {
         businessUnitId: () => null,
       });
     });
+    return result;
   }
 }
 
@@ -54,8 +55,8 @@ export class ReleaseBookingHandler {
     private readonly store: EventStore,
     private readonly clock: Clock,
   ) {}
-  handle(input: { resourceId: string; bookingId: string; reason: string }, context: CommandContext): Promise<CommandResult> {
-    return retryOnConflict(() => {
+  async handle(input: { resourceId: string; bookingId: string; reason: string }, context: CommandContext): Promise<CommandResult> {
+    const { result } = await retryOnConflict(() => {
       const at = this.clock.now().toISOString();
       return execute(this.store, resourceStream(input.resourceId), resourceDecider)(() => ({ type: 'ReleaseBooking', data: { ...input, at } }), {
         context,
@@ -63,5 +64,6 @@ export class ReleaseBookingHandler {
         businessUnitId: () => null,
       });
     });
+    return result;
   }
 }

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '@tpm/kernel';
-import type { EventStore } from '@tpm/event-store';
+import { execute, type CommandContext, type CommandResult, type EventStore } from '@tpm/event-store';
 import { findingsBelowThreshold, reviewDecider, type ProgramEvaluationStats, type ReviewThresholds } from '@tpm/training-domain';
-import { execute, type CommandContext } from './command-context';
-import { loadProgram, ReviseProgramHandler } from './program.handlers';
+import { loadProgram, reviseProgram, type ProgramRevision } from './program.handlers';
 import { programReviewStream } from './training.streams';
 
 /** Continuous improvement: flag a program below its thresholds, record actions, link the next version. */
@@ -20,30 +19,31 @@ export class ProgramReviewHandler {
     const at = this.clock.now().toISOString();
     if (!findings.length) return { flagged: false, findings, reviewId: null, stats, thresholds: this.thresholds };
     const reviewId = randomUUID();
-    const r = await execute(this.store, programReviewStream(programId), reviewDecider)(() => ({ type: 'FlagProgramForReview', data: { reviewId, programId, programVersion: program.version, findings, at } }), {
+    const { state } = await execute(this.store, programReviewStream(programId), reviewDecider)(() => ({ type: 'FlagProgramForReview', data: { reviewId, programId, programVersion: program.version, findings, at } }), {
       context,
       at,
       businessUnitId: () => null,
     });
-    return { flagged: true, findings, reviewId: r.state.open?.reviewId ?? reviewId, stats, thresholds: this.thresholds };
+    return { flagged: true, findings, reviewId: state.open?.reviewId ?? reviewId, stats, thresholds: this.thresholds };
   }
 
-  recordAction(programId: string, input: { reviewId: string; description: string; owner: string }, context: CommandContext) {
+  async recordAction(programId: string, input: { reviewId: string; description: string; owner: string }, context: CommandContext): Promise<CommandResult> {
     const at = this.clock.now().toISOString();
-    return execute(this.store, programReviewStream(programId), reviewDecider)(() => ({ type: 'RecordImprovementAction', data: { ...input, actionId: randomUUID(), at } }), {
+    const { result } = await execute(this.store, programReviewStream(programId), reviewDecider)(() => ({ type: 'RecordImprovementAction', data: { ...input, actionId: randomUUID(), at } }), {
       context,
       at,
       businessUnitId: () => null,
     });
+    return result;
   }
 
   /** The next program version carries the review's actions; the review closes naming it. */
-  async reviseFromReview(programId: string, input: { reviewId: string; changes: Parameters<ReviseProgramHandler['handle']>[0]['changes'] }, context: CommandContext) {
+  async reviseFromReview(programId: string, input: { reviewId: string; changes: ProgramRevision['changes'] }, context: CommandContext) {
     const { state } = await this.store.aggregate(programReviewStream(programId), reviewDecider);
     const at = this.clock.now().toISOString();
     // Refuse before writing the version: a review that cannot close must not get one.
     reviewDecider.decide({ type: 'CloseReview', data: { reviewId: input.reviewId, nextProgramVersion: 0, at } }, state);
-    const revised = await new ReviseProgramHandler(this.store, this.clock).handle({ programId, changes: input.changes, reviewId: input.reviewId }, context);
+    const revised = await reviseProgram(this.store, this.clock, { programId, changes: input.changes, reviewId: input.reviewId }, context);
     const nextProgramVersion = revised.state.status === 'new' ? 0 : revised.state.version;
     await execute(this.store, programReviewStream(programId), reviewDecider)(() => ({ type: 'CloseReview', data: { reviewId: input.reviewId, nextProgramVersion, at } }), {
       context,

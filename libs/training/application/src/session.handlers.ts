@@ -1,7 +1,6 @@
 import type { Clock } from '@tpm/kernel';
-import type { EventStore } from '@tpm/event-store';
+import { execute, retryOnConflict, type CommandContext, type CommandResult, type EventStore } from '@tpm/event-store';
 import { sessionDecider, type Session, type SessionCommand } from '@tpm/training-domain';
-import { execute, retryOnConflict, type CommandContext, type CommandResult } from './command-context';
 import type { CompletionRecords, EmployeeDirectory } from './ports';
 import { loadProgram } from './program.handlers';
 import { BookResourceHandler, ReleaseBookingHandler } from './resource.handlers';
@@ -38,11 +37,12 @@ export class ScheduleSessionHandler {
     if (input.trainerId) await book.handle({ ...slot, resourceId: input.trainerId, bookingId: bookingIdFor(input.sessionId, 'trainer') }, context);
     const at = this.clock.now().toISOString();
     const plan = { ...input, programVersion: program.version, competencies: program.competencies };
-    return execute(this.store, sessionStream(input.sessionId), sessionDecider)(() => ({ type: 'ScheduleSession', data: { ...plan, at } }), {
+    const { result } = await execute(this.store, sessionStream(input.sessionId), sessionDecider)(() => ({ type: 'ScheduleSession', data: { ...plan, at } }), {
       context,
       at,
       businessUnitId: () => input.businessUnitId,
     });
+    return result;
   }
 }
 
@@ -64,13 +64,14 @@ export class EnrolEmployeeHandler {
     const missingPrerequisites = required.filter((p) => !done.includes(p));
     const at = this.clock.now().toISOString();
     // Seats are counted on the stream: a concurrent enrolment re-decides on the fresh count.
-    return retryOnConflict(() =>
+    const { result } = await retryOnConflict(() =>
       execute(this.store, sessionStream(input.sessionId), sessionDecider)(() => ({ type: 'EnrolEmployee', data: { ...input, businessUnitId: employee.businessUnitId, missingPrerequisites, at } }), {
         context,
         at,
         businessUnitId: () => employee.businessUnitId,
       }),
     );
+    return result;
   }
 }
 
@@ -80,36 +81,35 @@ export class SessionCommandHandler {
     private readonly store: EventStore,
     private readonly clock: Clock,
   ) {}
-  run(sessionId: string, command: (at: string) => SessionCommand, context: CommandContext) {
+  private run(sessionId: string, command: (at: string) => SessionCommand, context: CommandContext) {
     const at = this.clock.now().toISOString();
     return execute(this.store, sessionStream(sessionId), sessionDecider)(() => command(at), { context, at, businessUnitId: unitOf });
   }
-  withdraw(input: { sessionId: string; employeeId: string; reason: 'employee' | 'offboarded' }, context: CommandContext) {
-    return retryOnConflict(() => this.run(input.sessionId, (at) => ({ type: 'WithdrawEnrolment', data: { ...input, at } }), context));
+  async withdraw(input: { sessionId: string; employeeId: string; reason: 'employee' | 'offboarded' }, context: CommandContext): Promise<CommandResult> {
+    return (await retryOnConflict(() => this.run(input.sessionId, (at) => ({ type: 'WithdrawEnrolment', data: { ...input, at } }), context))).result;
   }
-  attendance(input: { sessionId: string; employeeId: string; meeting: number; present: boolean }, context: CommandContext) {
-    return this.run(input.sessionId, (at) => ({ type: 'RecordAttendance', data: { ...input, at } }), context);
+  async attendance(input: { sessionId: string; employeeId: string; meeting: number; present: boolean }, context: CommandContext): Promise<CommandResult> {
+    return (await this.run(input.sessionId, (at) => ({ type: 'RecordAttendance', data: { ...input, at } }), context)).result;
   }
-  examScore(input: { sessionId: string; employeeId: string; score: number }, context: CommandContext) {
-    return this.run(input.sessionId, (at) => ({ type: 'RecordExamScore', data: { ...input, at } }), context);
+  async examScore(input: { sessionId: string; employeeId: string; score: number }, context: CommandContext): Promise<CommandResult> {
+    return (await this.run(input.sessionId, (at) => ({ type: 'RecordExamScore', data: { ...input, at } }), context)).result;
   }
   /** A cancelled session frees its venue and trainer for others. */
   async cancel(input: { sessionId: string; reason: string }, context: CommandContext) {
-    const result = await this.run(input.sessionId, (at) => ({ type: 'CancelSession', data: { ...input, at } }), context);
-    const s = result.state;
+    const { result, state: s } = await this.run(input.sessionId, (at) => ({ type: 'CancelSession', data: { ...input, at } }), context);
     if (s.status === 'cancelled') {
       const release = new ReleaseBookingHandler(this.store, this.clock);
       const why = { reason: `session ${input.sessionId} cancelled` };
       if (s.venueId) await release.handle({ resourceId: s.venueId, bookingId: bookingIdFor(s.sessionId, 'venue'), ...why }, context);
       if (s.trainerId) await release.handle({ resourceId: s.trainerId, bookingId: bookingIdFor(s.sessionId, 'trainer'), ...why }, context);
     }
-    return { streamId: result.streamId, version: result.version, appended: result.appended };
+    return result;
   }
   /** Completion is decided by the program's criteria at the version the session runs. */
   async complete(sessionId: string, context: CommandContext) {
     const { state } = await this.store.aggregate(sessionStream(sessionId), sessionDecider);
     const criteria = state.status === 'new' ? { minAttendanceShare: 1, minExamScore: null } : (await loadProgram(this.store, state.programId)).criteria;
-    const r = await this.run(sessionId, (at) => ({ type: 'CompleteSession', data: { sessionId, criteria, at } }), context);
-    return { streamId: r.streamId, version: r.version, appended: r.appended, completed: r.events.filter((e) => e.type === 'TrainingCompleted').map((e) => e.data) };
+    const { result, events } = await this.run(sessionId, (at) => ({ type: 'CompleteSession', data: { sessionId, criteria, at } }), context);
+    return { ...result, completed: events.filter((e) => e.type === 'TrainingCompleted').map((e) => e.data) };
   }
 }
