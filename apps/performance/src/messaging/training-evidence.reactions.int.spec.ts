@@ -1,3 +1,4 @@
+import { silentLogger } from '@tpm/logging';
 import { randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
 import { Pool } from 'pg';
@@ -9,7 +10,6 @@ import { competencyStream, RecordTrainingEvidenceReaction } from '@tpm/performan
 import { createTestDatabase, eventually, testKafka, uniqueName, type TestDatabase } from '@tpm/testing';
 import { TrainingEvidenceReactions } from './training-evidence.reactions';
 
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 /** The published contract event, exactly as training's relay would put it on `training.events`. */
 const trainingCompleted = (employeeId: string, eventId = randomUUID()): Envelope<TrainingCompleted['type'], TrainingCompleted['data']> => ({
@@ -64,7 +64,7 @@ describe('TrainingCompleted -> competency evidence (real Kafka topic training.ev
       pool,
       topics: [topicOf('training')],
       handlers: { 'training.TrainingCompleted': (e, ctx) => reactions.trainingCompleted(e, ctx) },
-      logger: quiet,
+      logger: silentLogger,
     });
     await consumer.start();
   });

@@ -52,3 +52,6 @@ export function rootLogger(): Logger {
 /** The logger of one component (`relay`, `inbox:training-reactions`, `projection:org-structure`). */
 export const createLogger = (component: string, fields: Record<string, unknown> = {}): Logger =>
   rootLogger().child({ component, ...fields });
+
+/** For tests that assert on behaviour, not on log lines. */
+export const silentLogger: Logger = pino({ level: 'silent' });

@@ -1,3 +1,4 @@
+import { silentLogger } from '@tpm/logging';
 import { randomUUID } from 'node:crypto';
 import type { KafkaMessage, Producer } from 'kafkajs';
 import { Pool } from 'pg';
@@ -7,7 +8,6 @@ import { createTestDatabase, createTopics, eventually, testKafka, uniqueName, ty
 import { toKafkaMessage } from './envelope.mapping';
 import { InboxConsumer, type InboxHandler } from './inbox-consumer';
 
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 const envelope = (type: string, data: unknown, eventId = randomUUID()): Envelope => ({
   eventId,
@@ -56,7 +56,7 @@ describe('InboxConsumer (real PostgreSQL, real Kafka)', () => {
   });
 
   const start = async (handlers: Record<string, InboxHandler>, name = uniqueName('consumer')) => {
-    consumer = new InboxConsumer({ name, kafka: testKafka(), pool, topics: [topic], handlers, maxAttempts: 3, retryDelayMs: 10, logger: quiet });
+    consumer = new InboxConsumer({ name, kafka: testKafka(), pool, topics: [topic], handlers, maxAttempts: 3, retryDelayMs: 10, logger: silentLogger });
     await consumer.start();
     return consumer;
   };
@@ -90,7 +90,7 @@ describe('InboxConsumer (real PostgreSQL, real Kafka)', () => {
       pool,
       topics: [topic],
       handlers: { 'performance.Paid': recordEffect },
-      logger: quiet,
+      logger: silentLogger,
     });
     await consumer.start();
     await eventually(() => expect(consumer!.status().duplicates).toBe(3));

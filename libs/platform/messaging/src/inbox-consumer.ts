@@ -3,7 +3,7 @@ import { dlqTopicOf, HEADERS } from '@tpm/contracts';
 import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
 import { MalformedEnvelope, parseEnvelope } from './envelope.mapping';
-import { consoleLogger, type Logger } from './logger';
+import { createLogger, type Logger } from '@tpm/logging';
 import { ensureMessagingSchema } from './messaging.schema';
 import { ensureTopics } from './topics';
 
@@ -60,7 +60,7 @@ export class InboxConsumer {
 
   constructor(private readonly options: InboxConsumerOptions) {
     this.options = { ...options, handlers: { ...options.handlers } };
-    this.logger = options.logger ?? consoleLogger(`consumer:${options.name}`);
+    this.logger = options.logger ?? createLogger('inbox', { consumer: options.name });
   }
 
   /** Adds reactions before start (the Nest module discovers them from @HandlesEvent methods). */
@@ -147,7 +147,7 @@ export class InboxConsumer {
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
       this.state.lastError = (e as Error).message;
-      this.logger.warn({ consumer: this.options.name, eventId: envelope.eventId, type: envelope.type, err: (e as Error).message }, 'handler failed');
+      this.logger.warn({ eventId: envelope.eventId, type: envelope.type, correlationId: envelope.correlationId, err: (e as Error).message }, 'handler failed');
       return 'failed';
     } finally {
       client.release();
@@ -190,6 +190,6 @@ export class InboxConsumer {
       [this.options.name, envelope?.eventId ?? null, topic, partition, message.offset, attempts, error, envelope?.type ?? 'unknown'],
     );
     this.state.deadLettered++;
-    this.logger.error({ consumer: this.options.name, topic, partition, offset: message.offset, error, attempts }, 'message dead-lettered');
+    this.logger.error({ topic, partition, offset: message.offset, eventId: envelope?.eventId, correlationId: envelope?.correlationId, err: error, attempts }, 'message dead-lettered');
   }
 }
