@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Inject, Injectable, type ArgumentMetadat
 import { PARAMTYPES_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModuleRef, Reflector } from '@nestjs/core';
-import { ACCESS_POLICY, checkRecordScope, RECORD_SCOPE_KEY, type AccessPolicy, type RecordUnitResolver, type ScopeInput, type ScopeRule } from '@tpm/auth';
+import { ACCESS_POLICY, AccessLog, AUDITED_READ_KEY, checkRecordScope, RECORD_SCOPE_KEY, recordAuditedRead, type AccessPolicy, type RecordUnitResolver, type ScopeInput, type ScopeRule } from '@tpm/auth';
 import type { Actor } from '@tpm/kernel';
 import type { Request } from 'express';
 import { strictValidationPipe } from './validation.pipe';
@@ -17,6 +17,7 @@ const VALIDATED: Partial<Record<RouteParamtypes, ArgumentMetadata['type']>> = {
  * Runs a route's `@RecordScope` rules after the AuthGuard. Scope is checked on validated input:
  * the route's DTOs go through the strict pipe first, so malformed input stays the 400 naming its
  * fields and never reaches the org copy or a record lookup (the handler's pipes validate again).
+ * An @AuditedRead route is recorded in the access log first, so a refused attempt leaves its trace.
  */
 @Injectable()
 export class RecordScopeGuard implements CanActivate {
@@ -26,6 +27,7 @@ export class RecordScopeGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly modules: ModuleRef,
     @Inject(ACCESS_POLICY) private readonly policy: AccessPolicy,
+    @Inject(AccessLog) private readonly log: AccessLog,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -34,6 +36,9 @@ export class RecordScopeGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
     // The AuthGuard runs first on every declared route; a scoped route without a caller is a wiring bug.
     if (!req.actor) throw new Error('@RecordScope on a route the auth guard did not authenticate');
+    // An audited read is recorded before its input or scope can refuse it, as when the check ran in the handler.
+    const audited = this.reflector.get<string | undefined>(AUDITED_READ_KEY, context.getHandler());
+    if (audited) await recordAuditedRead(this.log, req, audited);
     const input = await this.validated(context, req);
     await checkRecordScope(rules, input, req.actor, this.policy, (type) => this.modules.get<RecordUnitResolver>(type, { strict: false }));
     return true;
