@@ -37,14 +37,42 @@ import {
   TransferEmployeeHandler,
 } from '@tpm/performance-application';
 import { EVENT_STORE, EventStoreModule, HistoryController, KAFKA, PG_POOL, ServiceKitModule, loadServiceConfig } from '@tpm/service-kit';
-import { BusinessUnitsController } from './http/business-units.controller';
-import { EmployeeImportController } from './http/employee-import.controller';
-import { EmployeesController } from './http/employees.controller';
-import { AppraisalCyclesController } from './http/appraisal-cycles.controller';
-import { AppraisalsController } from './http/appraisals.controller';
-import { AppraisalScope } from './http/appraisal-scope';
-import { GoalsController } from './http/goals.controller';
-import { ScorecardsController } from './http/scorecards.controller';
+import { AdvanceAppraisalStageController } from './http/appraisal-cycles/advance-appraisal-stage.controller';
+import { AppraisalCycleController } from './http/appraisal-cycles/appraisal-cycle.controller';
+import { CycleUnit } from './http/appraisal-cycles/cycle-unit.resolver';
+import { EnrolCycleParticipantsController } from './http/appraisal-cycles/enrol-cycle-participants.controller';
+import { FinalizeCycleController } from './http/appraisal-cycles/finalize-cycle.controller';
+import { OpenAppraisalCycleController } from './http/appraisal-cycles/open-appraisal-cycle.controller';
+import { AcknowledgeAppraisalController } from './http/appraisals/acknowledge-appraisal.controller';
+import { AppraisalController } from './http/appraisals/appraisal.controller';
+import { CalibrateRatingController } from './http/appraisals/calibrate-rating.controller';
+import { DelegateAssessmentController } from './http/appraisals/delegate-assessment.controller';
+import { DisputeAppraisalController } from './http/appraisals/dispute-appraisal.controller';
+import { ResolveAppraisalDisputeController } from './http/appraisals/resolve-appraisal-dispute.controller';
+import { SubmitManagerAssessmentController } from './http/appraisals/submit-manager-assessment.controller';
+import { SubmitPeerFeedbackController } from './http/appraisals/submit-peer-feedback.controller';
+import { SubmitSelfAssessmentController } from './http/appraisals/submit-self-assessment.controller';
+import { CascadeGoalController } from './http/goals/cascade-goal.controller';
+import { GoalAlignmentController } from './http/goals/goal-alignment.controller';
+import { GoalController } from './http/goals/goal.controller';
+import { SetStrategicGoalController } from './http/goals/set-strategic-goal.controller';
+import { VisibleAlignmentQuery } from './http/goals/visible-alignment.query';
+import { BusinessUnitController } from './http/org/business-unit.controller';
+import { ChangeManagerController } from './http/org/change-manager.controller';
+import { EmployeeController } from './http/org/employee.controller';
+import { ImportEmployeesController } from './http/org/import-employees.controller';
+import { OffboardEmployeeController } from './http/org/offboard-employee.controller';
+import { OnboardEmployeeController } from './http/org/onboard-employee.controller';
+import { RegisterBusinessUnitController } from './http/org/register-business-unit.controller';
+import { RenameBusinessUnitController } from './http/org/rename-business-unit.controller';
+import { ReparentBusinessUnitController } from './http/org/reparent-business-unit.controller';
+import { ScopedEmployeeImport } from './http/org/scoped-employee-import';
+import { TransferEmployeeController } from './http/org/transfer-employee.controller';
+import { AdjustWeightsController } from './http/scorecards/adjust-weights.controller';
+import { AssignObjectiveController } from './http/scorecards/assign-objective.controller';
+import { DefineIndicatorController } from './http/scorecards/define-indicator.controller';
+import { ReportProgressController } from './http/scorecards/report-progress.controller';
+import { ScorecardController } from './http/scorecards/scorecard.controller';
 import { TrainingEvidenceReactions } from './messaging/training-evidence.reactions';
 
 export const CLOCK = Symbol('CLOCK');
@@ -73,14 +101,42 @@ const handler = (cls: HandlerClass): Provider => ({ provide: cls, inject: [EVENT
     }),
   ],
   controllers: [
-    BusinessUnitsController,
-    EmployeesController,
-    EmployeeImportController,
+    // One controller per use case (http/<resource>/<use-case>.controller.ts), each with one collaborator.
+    RegisterBusinessUnitController,
+    ReparentBusinessUnitController,
+    RenameBusinessUnitController,
+    BusinessUnitController,
+    OnboardEmployeeController,
+    ImportEmployeesController,
+    TransferEmployeeController,
+    ChangeManagerController,
+    OffboardEmployeeController,
+    EmployeeController,
     HistoryController,
-    GoalsController,
-    ScorecardsController,
-    AppraisalCyclesController,
-    AppraisalsController,
+    SetStrategicGoalController,
+    CascadeGoalController,
+    // Before GoalController: `goals/:goalId` would otherwise answer `goals/alignment`.
+    GoalAlignmentController,
+    GoalController,
+    AssignObjectiveController,
+    DefineIndicatorController,
+    AdjustWeightsController,
+    ReportProgressController,
+    ScorecardController,
+    OpenAppraisalCycleController,
+    EnrolCycleParticipantsController,
+    AdvanceAppraisalStageController,
+    FinalizeCycleController,
+    AppraisalCycleController,
+    SubmitSelfAssessmentController,
+    DelegateAssessmentController,
+    SubmitManagerAssessmentController,
+    SubmitPeerFeedbackController,
+    CalibrateRatingController,
+    AcknowledgeAppraisalController,
+    DisputeAppraisalController,
+    ResolveAppraisalDisputeController,
+    AppraisalController,
   ],
   providers: [
     { provide: CLOCK, useValue: systemClock },
@@ -121,7 +177,9 @@ const handler = (cls: HandlerClass): Provider => ({ provide: cls, inject: [EVENT
     },
     { provide: AppraisalQueries, inject: [EVENT_STORE], useFactory: (s: EventStore) => new AppraisalQueries(s) },
     TrainingEvidenceReactions,
-    AppraisalScope,
+    CycleUnit,
+    ScopedEmployeeImport,
+    VisibleAlignmentQuery,
   ],
 })
 export class AppModule {}

@@ -4,8 +4,8 @@ import { AuditQueries, ORG_TABLES, OrgQueries, openReportingDatabase } from '@tp
 import { PG_POOL, SERVICE_CONFIG, ServiceKitModule, type ServiceConfig } from '@tpm/service-kit';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { AuditController } from './http/audit.controller';
-import { OrgController } from './http/org.controller';
+import { AuditController } from './http/audit/audit.controller';
+import { OrgController } from './http/org/org.controller';
 import { ProjectionsController } from './http/projections.controller';
 import { ProjectionsLifecycle } from './projections.lifecycle';
 

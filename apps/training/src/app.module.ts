@@ -26,15 +26,33 @@ import {
 import { DEFAULT_REVIEW_THRESHOLDS, type ReviewThresholds } from '@tpm/training-domain';
 import { TrainingQueries } from '@tpm/training-infrastructure';
 import type { Pool } from 'pg';
-import { EnrolmentsController } from './http/enrolments.controller';
-import { EvaluationsController } from './http/evaluations.controller';
-import { FollowUpsController } from './http/follow-ups.controller';
-import { NeedsController } from './http/needs.controller';
-import { PlansController } from './http/plans.controller';
-import { ProgramsController } from './http/programs.controller';
-import { ResourcesController } from './http/resources.controller';
-import { SessionsController } from './http/sessions.controller';
-import { TrainingScope } from './http/training-scope';
+import { IdentifyNeedController } from './http/needs/identify-need.controller';
+import { NeedsController } from './http/needs/needs.controller';
+import { ObsoleteNeedController } from './http/needs/obsolete-need.controller';
+import { PlanCommandsController } from './http/plans/plan-commands.controller';
+import { PlanController } from './http/plans/plan.controller';
+import { DefineProgramController } from './http/programs/define-program.controller';
+import { ProgramController } from './http/programs/program.controller';
+import { ProgramEvaluationsQuery } from './http/programs/program-evaluations.query';
+import { ProgramReviewCheck } from './http/programs/program-review-check';
+import { ProgramReviewCheckController } from './http/programs/program-review-check.controller';
+import { ProgramReviewsController } from './http/programs/program-reviews.controller';
+import { ReviseProgramController } from './http/programs/revise-program.controller';
+import { BookResourceController } from './http/resources/book-resource.controller';
+import { RegisterResourceController } from './http/resources/register-resource.controller';
+import { ReleaseBookingController } from './http/resources/release-booking.controller';
+import { ResourceController } from './http/resources/resource.controller';
+import { PlanUnit } from './http/scope/plan-unit.resolver';
+import { SessionUnit } from './http/scope/session-unit.resolver';
+import { EnrolEmployeeController } from './http/sessions/enrol-employee.controller';
+import { EvaluationsController } from './http/sessions/evaluations.controller';
+import { FollowUpChecksController } from './http/sessions/follow-up-checks.controller';
+import { FollowUpController } from './http/sessions/follow-up.controller';
+import { RosterController } from './http/sessions/roster.controller';
+import { ScheduleSessionController } from './http/sessions/schedule-session.controller';
+import { SessionCommandsController } from './http/sessions/session-commands.controller';
+import { SessionController } from './http/sessions/session.controller';
+import { WithdrawEnrolmentController } from './http/sessions/withdraw-enrolment.controller';
 import { TrainingReactions } from './messaging/training.reactions';
 import { TrainingLifecycle } from './training.lifecycle';
 import { CLOCK, REVIEW_THRESHOLDS } from './tokens';
@@ -75,14 +93,30 @@ export class TrainingModule {
         }),
       ],
       controllers: [
+        // One collaborator per controller (http/<resource>/<use-case>.controller.ts).
         NeedsController,
-        PlansController,
-        ProgramsController,
-        ResourcesController,
-        SessionsController,
-        EnrolmentsController,
+        IdentifyNeedController,
+        ObsoleteNeedController,
+        PlanCommandsController,
+        PlanController,
+        DefineProgramController,
+        ProgramController,
+        ReviseProgramController,
+        ProgramReviewCheckController,
+        ProgramReviewsController,
+        RegisterResourceController,
+        BookResourceController,
+        ReleaseBookingController,
+        ResourceController,
+        ScheduleSessionController,
+        SessionController,
+        SessionCommandsController,
+        EnrolEmployeeController,
+        WithdrawEnrolmentController,
+        RosterController,
         EvaluationsController,
-        FollowUpsController,
+        FollowUpController,
+        FollowUpChecksController,
         HistoryController,
       ],
       providers: [
@@ -115,7 +149,10 @@ export class TrainingModule {
           inject: [EVENT_STORE, CLOCK, REVIEW_THRESHOLDS],
           useFactory: (s: EventStore, c: Clock, t: ReviewThresholds) => new ProgramReviewHandler(s, c, t),
         },
-        TrainingScope,
+        SessionUnit,
+        PlanUnit,
+        ProgramEvaluationsQuery,
+        ProgramReviewCheck,
         TrainingReactions,
         TrainingLifecycle,
       ],

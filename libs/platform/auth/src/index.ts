@@ -13,3 +13,5 @@ export * from './access-log/access-log';
 export * from './access-log/access-log.interceptor';
 export * from './access-log/access-log.controller';
 export * from './route-declarations';
+export * from './scope/record-scope';
+export * from './scope/caller-units.decorator';

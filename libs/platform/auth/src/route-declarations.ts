@@ -1,6 +1,7 @@
 import { RequestMethod, type DynamicModule, type Type } from '@nestjs/common';
 import { METHOD_METADATA, MODULE_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { PUBLIC_KEY, ROLES_KEY } from './access.decorators';
+import { describeRule, RECORD_SCOPE_KEY, type ScopeRule } from './scope/record-scope';
 
 export interface DeclaredRoute {
   controller: string;
@@ -8,6 +9,8 @@ export interface DeclaredRoute {
   path: string;
   /** `public`, or the roles of which one is needed; null when the route declares nothing. */
   access: 'public' | string[] | null;
+  /** How the route checks the record it names (`@RecordScope`), one line per rule; empty when it names none. */
+  scope: string[];
 }
 
 type ModuleRef = Type<unknown> | DynamicModule | Promise<DynamicModule> | undefined;
@@ -49,7 +52,8 @@ export function declaredRoutes(root: Type<unknown> | DynamicModule): DeclaredRou
       const verb = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod] ?? 'GET';
       const isPublic = Reflect.getMetadata(PUBLIC_KEY, handler) ?? Reflect.getMetadata(PUBLIC_KEY, controller);
       const roles = (Reflect.getMetadata(ROLES_KEY, handler) ?? Reflect.getMetadata(ROLES_KEY, controller)) as string[] | undefined;
-      routes.push({ controller: controller.name, method: verb, path: join(base, path), access: isPublic ? 'public' : roles?.length ? roles : null });
+      const scope = ((Reflect.getMetadata(RECORD_SCOPE_KEY, handler) ?? []) as ScopeRule[]).map(describeRule);
+      routes.push({ controller: controller.name, method: verb, path: join(base, path), access: isPublic ? 'public' : roles?.length ? roles : null, scope });
     }
   }
   return routes.sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Length, Matches, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
 import { BUSINESS_UNIT_ID } from './business-unit.dto';
 import { PERIOD, PERIOD_MESSAGE, RECORD_ID, RECORD_ID_MESSAGE, STAGES } from './performance-ids.dto';
 
@@ -32,10 +32,26 @@ export class AdvanceStageRequest {
   @ApiProperty({ enum: STAGES }) @IsIn(STAGES, { message: `to must be one of ${STAGES.join(', ')}` }) to!: (typeof STAGES)[number];
 }
 
+/** Weights of a what-if arrive as a free map: each key an objective id, each value a number of 0 or more. */
+const invalidWeights = (weights: unknown): string[] =>
+  Object.entries((weights ?? {}) as Record<string, unknown>)
+    .filter(([k, v]) => !RECORD_ID.test(k) || typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+    .map(([k]) => k);
+
+const IsWeightMap = () =>
+  ValidateBy({
+    name: 'isWeightMap',
+    validator: {
+      validate: (v) => invalidWeights(v).length === 0,
+      defaultMessage: (args) => invalidWeights(args?.value).map((k) => `weights.${k} must be a number of 0 or more for a valid objective id`).join('; '),
+    },
+  });
+
 export class WhatIfRequest {
   @ApiPropertyOptional({ example: { 'O-REVENUE': 70, 'O-QUALITY': 30 }, description: 'Objective id -> weight; renormalized to 100 per employee' })
   @IsOptional()
   @IsObject()
+  @IsWeightMap()
   weights?: Record<string, number>;
   @ApiPropertyOptional({ type: [RatingBandDto] })
   @IsOptional()
@@ -48,8 +64,3 @@ export class WhatIfRequest {
   @ApiPropertyOptional({ example: 2 }) @IsOptional() @IsInt({ message: 'rulesVersion must be a whole number' }) rulesVersion?: number;
 }
 
-/** Weights of a what-if arrive as a free map: each key an objective id, each value a positive number. */
-export const invalidWeights = (weights: Record<string, unknown> | undefined): string[] =>
-  Object.entries(weights ?? {})
-    .filter(([k, v]) => !RECORD_ID.test(k) || typeof v !== 'number' || !Number.isFinite(v) || v < 0)
-    .map(([k]) => k);

@@ -1,0 +1,22 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@tpm/auth';
+import { AppraisalQueries } from '@tpm/performance-application';
+import { ApiError } from '@tpm/service-kit';
+import { AsOfQuery } from '../dto/employee.dto';
+import { GoalParam } from '../dto/performance-ids.dto';
+
+@ApiTags('goals')
+@ApiBearerAuth()
+@Controller('goals')
+export class GoalController {
+  constructor(private readonly queries: AppraisalQueries) {}
+
+  @Get(':goalId')
+  @Roles('executive', 'hr', 'manager', 'employee', 'analyst', 'auditor', 'admin')
+  @ApiOkResponse({ description: 'The goal, optionally as of an instant' })
+  @ApiNotFoundResponse({ type: ApiError })
+  get(@Param() p: GoalParam, @Query() q: AsOfQuery) {
+    return this.queries.goal(p.goalId, q.asOf);
+  }
+}
