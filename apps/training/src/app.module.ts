@@ -5,7 +5,7 @@ import type { EventStore } from '@tpm/event-store';
 import { systemClock, type Clock } from '@tpm/kernel';
 import { MessagingModule } from '@tpm/messaging';
 import { OrgDirectory } from '@tpm/org-reference';
-import { EVENT_STORE, EventStoreModule, HistoryController, KAFKA, PG_POOL, ServiceKitModule, loadServiceConfig } from '@tpm/service-kit';
+import { EVENT_STORE, EventStoreModule, HistoryController, KAFKA, PG_POOL, SERVICE_CONFIG, ServiceKitModule, loadServiceConfig, type ServiceConfig } from '@tpm/service-kit';
 import {
   BookResourceHandler,
   DefineProgramHandler,
@@ -24,8 +24,9 @@ import {
   SessionCommandHandler,
 } from '@tpm/training-application';
 import { DEFAULT_REVIEW_THRESHOLDS, type ReviewThresholds } from '@tpm/training-domain';
-import { TrainingQueries } from '@tpm/training-infrastructure';
+import { openTrainingReadDatabase, TrainingQueries } from '@tpm/training-infrastructure';
 import type { Pool } from 'pg';
+import { DataSource } from 'typeorm';
 import { EnrolmentsController } from './http/enrolments.controller';
 import { EvaluationsController } from './http/evaluations.controller';
 import { FollowUpsController } from './http/follow-ups.controller';
@@ -36,6 +37,7 @@ import { ResourcesController } from './http/resources.controller';
 import { SessionsController } from './http/sessions.controller';
 import { TrainingScope } from './http/training-scope';
 import { TrainingReactions } from './messaging/training.reactions';
+import { ProjectionsController } from './projections.controller';
 import { TrainingLifecycle } from './training.lifecycle';
 import { CLOCK, REVIEW_THRESHOLDS } from './tokens';
 
@@ -84,9 +86,12 @@ export class TrainingModule {
         EvaluationsController,
         FollowUpsController,
         HistoryController,
+        ProjectionsController,
       ],
       providers: [
         { provide: CLOCK, useValue: clock },
+        // Migrated before any provider starts: reactions and queries read these tables.
+        { provide: DataSource, inject: [SERVICE_CONFIG], useFactory: (c: ServiceConfig) => openTrainingReadDatabase(c.databaseUrl) },
         { provide: REVIEW_THRESHOLDS, useFactory: () => reviewThresholds() },
         ...[
           IdentifyNeedHandler,
