@@ -6,7 +6,6 @@ import { applyOrgEvent, ensureOrgReferenceSchema } from '@tpm/org-reference';
 import { PG_POOL } from '@tpm/service-kit';
 import { FollowUpHandler, IdentifyNeedHandler, MeetNeedHandler, SessionCommandHandler } from '@tpm/training-application';
 import { competencyKey, FollowUpNotScheduled } from '@tpm/training-domain';
-import { ensureTrainingReadSchema, recordAppraisal } from '@tpm/training-infrastructure';
 import type { Pool } from 'pg';
 import { TrainingLifecycle } from '../training.lifecycle';
 
@@ -28,14 +27,12 @@ export class TrainingReactions implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     await ensureOrgReferenceSchema(this.pool);
-    await ensureTrainingReadSchema(this.pool);
   }
 
   /** A need per competency gap; open appraisal needs the new appraisal no longer lists are met. */
   @HandlesEvent('performance.AppraisalFinalized')
   async appraisalFinalized(e: Envelope, ctx: InboxContext) {
     const d = (e as Envelope<AppraisalFinalized['type'], AppraisalFinalized['data']>).data;
-    await recordAppraisal(ctx.tx, d);
     for (const gap of d.competencyGaps.filter((g) => g.requiredLevel > g.currentLevel)) {
       await this.identify.handle(
         { employeeId: d.employeeId, businessUnitId: d.businessUnitId, competency: gap.competency, currentLevel: gap.currentLevel, requiredLevel: gap.requiredLevel, source: 'appraisal', sourceRef: d.appraisalId },
@@ -72,7 +69,7 @@ export class TrainingReactions implements OnModuleInit {
     await applyOrgEvent(e, ctx.tx);
     // The roster is a read model: bring it up to date first. An enrolment committed after this
     // point meets the projector's policy, which withdraws it once it sees the employee is gone.
-    await this.lifecycle.projector.catchUp();
+    await this.lifecycle.readModel.catchUp({ horizon: 'safe' });
     const d = (e as Envelope<EmployeeOffboarded['type'], EmployeeOffboarded['data']>).data;
     const { rows } = await ctx.tx.query<{ session_id: string }>(
       `SELECT session_id FROM training_read.enrolments WHERE employee_id = $1 AND status IN ('seated', 'waitlisted') ORDER BY session_id`,

@@ -1,12 +1,12 @@
 import type { Pool } from 'pg';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Each service keeps its own copy of the organization (employee → business unit → manager),
  * fed from the performance context's published events, because access scoping and reactions
  * need it and no service reads another's tables.
  */
-export async function ensureOrgReferenceSchema(pool: Pool): Promise<void> {
-  await pool.query(`
+const ORG_REFERENCE_DDL = `
     CREATE SCHEMA IF NOT EXISTS org_reference;
     CREATE TABLE IF NOT EXISTS org_reference.business_units (
       business_unit_id text PRIMARY KEY,
@@ -27,5 +27,25 @@ export async function ensureOrgReferenceSchema(pool: Pool): Promise<void> {
     );
     CREATE INDEX IF NOT EXISTS employees_unit ON org_reference.employees (business_unit_id);
     CREATE INDEX IF NOT EXISTS employees_manager ON org_reference.employees (manager_id);
-  `);
+  `;
+
+export async function ensureOrgReferenceSchema(pool: Pool): Promise<void> {
+  await pool.query(ORG_REFERENCE_DDL);
+}
+
+/**
+ * The same tables as a migration, for services whose read-model database runs migrations
+ * (training's): IF NOT EXISTS, so a database the boot-time DDL already made is adopted as is.
+ */
+export class OrgReference1760000000500 implements MigrationInterface {
+  name = 'OrgReference1760000000500';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(ORG_REFERENCE_DDL);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE org_reference.employees');
+    await q.query('DROP TABLE org_reference.business_units');
+  }
 }

@@ -1,4 +1,5 @@
-import type { EntityManager } from 'typeorm';
+import type { LogPosition } from '@tpm/event-store';
+import type { DataSource, EntityManager } from 'typeorm';
 
 export interface PartitionCheckpoint {
   topic: string;
@@ -15,6 +16,32 @@ export const lockKeySql = '(hashtextextended($1, 0))';
 
 export async function lockProjectionBatch(tx: EntityManager, projection: string): Promise<void> {
   await tx.query(`SELECT pg_advisory_xact_lock${lockKeySql}`, [BATCH_LOCK + projection]);
+}
+
+/**
+ * The one transaction shape of every runner, rebuild and processor: the projection's batch lock
+ * first (so a rebuild's swap and a batch never interleave), then the writes and the checkpoint.
+ */
+export function inProjectionBatch<T>(dataSource: DataSource, projection: string, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  return dataSource.transaction(async (tx) => {
+    await lockProjectionBatch(tx, projection);
+    return work(tx);
+  });
+}
+
+/** A store-fed projection's checkpoint: the store's opaque position token, or null before the first batch. */
+export async function readPosition(db: Pick<EntityManager, 'query'>, projection: string): Promise<LogPosition | null> {
+  const rows: { position: string }[] = await db.query('SELECT position FROM projection_positions WHERE projection = $1', [projection]);
+  return rows[0]?.position ?? null;
+}
+
+/** Callers hold the batch lock and only ever pass a later position (or a rebuild's, on swap). */
+export async function writePosition(tx: EntityManager, projection: string, position: LogPosition): Promise<void> {
+  await tx.query(
+    `INSERT INTO projection_positions (projection, position) VALUES ($1, $2)
+     ON CONFLICT (projection) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,
+    [projection, position],
+  );
 }
 
 export async function readCheckpoints(db: Pick<EntityManager, 'query'>, projection: string, topics?: string[]): Promise<PartitionCheckpoint[]> {

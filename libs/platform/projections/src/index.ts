@@ -1,8 +1,17 @@
 export * from './projection';
 export * from './projection-logger';
+export * from './active-replica';
 export * from './projection-runner';
 export * from './projection-rebuild';
 export * from './projection-store.migration';
 export * from './envelope.decoder';
 export * from './batch.filter';
-export { readCheckpoints, type PartitionCheckpoint } from './checkpoint.store';
+export * from './log-position';
+export * from './shadow-tables';
+export * from './store-feed';
+export * from './store-projection-runner';
+export * from './store-processor';
+export * from './store-rebuild';
+export * from './read-model-database';
+export * from './projection-registration';
+export { readCheckpoints, readPosition, type PartitionCheckpoint } from './checkpoint.store';

@@ -4,8 +4,9 @@ import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { applyMessages } from './batch.apply';
 import { unseenMessages } from './batch.filter';
 import { lockProjectionBatch, replaceCheckpoints, type PartitionCheckpoint } from './checkpoint.store';
-import type { Projection, TableNames } from './projection';
+import type { Projection } from './projection';
 import { jsonLogger, type ProjectionLogger } from './projection-logger';
+import { createShadowTables, dropShadowTables, shadowTables, swapShadowTables } from './shadow-tables';
 
 export interface RebuildOptions {
   projection: Projection;
@@ -28,10 +29,8 @@ export interface RebuildResult {
   durationMs: number;
 }
 
-export const shadowTable = (table: string) => `${table}__rebuild`;
-const oldTable = (table: string) => `${table}__old`;
+export { shadowTable } from './shadow-tables';
 const key = (topic: string, partition: number) => `${topic}:${partition}`;
-const q = (ident: string) => `"${ident.replace(/"/g, '""')}"`;
 
 /**
  * Build beside, then swap. Replays every topic from the log start into shadow tables while the
@@ -43,15 +42,8 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
   const { projection, dataSource, kafka, topics } = options;
   const logger = options.logger ?? jsonLogger('projection-rebuild');
   const started = Date.now();
-  const shadow: TableNames = Object.fromEntries(projection.tables.map((t) => [t, shadowTable(t)]));
-
-  await dataSource.transaction(async (tx) => {
-    for (const t of projection.tables) {
-      // A previous rebuild that died leaves its shadow behind: it is incomplete, start over.
-      await tx.query(`DROP TABLE IF EXISTS ${q(shadowTable(t))}`);
-      await tx.query(`CREATE TABLE ${q(shadowTable(t))} (LIKE ${q(t)} INCLUDING ALL)`);
-    }
-  });
+  const shadow = shadowTables(projection);
+  await createShadowTables(dataSource, projection);
 
   const admin = kafka.admin();
   await admin.connect();
@@ -86,11 +78,7 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
   const reachedTargets = () => [...target].every(([k, high]) => (next.get(k) ?? 0n) >= high);
 
   const swap = async (tx: EntityManager) => {
-    for (const t of projection.tables) {
-      await tx.query(`ALTER TABLE ${q(t)} RENAME TO ${q(oldTable(t))}`);
-      await tx.query(`ALTER TABLE ${q(shadowTable(t))} RENAME TO ${q(t)}`);
-      await tx.query(`DROP TABLE ${q(oldTable(t))}`);
-    }
+    await swapShadowTables(tx, projection);
     const checkpoints = [...next].map(([k, offset]) => {
       const i = k.lastIndexOf(':');
       return { topic: k.slice(0, i), partition: Number(k.slice(i + 1)), nextOffset: offset.toString() };
@@ -179,13 +167,7 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
     await consumer.disconnect().catch(() => undefined);
     await admin.deleteGroups([groupId]).catch(() => undefined);
     await admin.disconnect().catch(() => undefined);
-    if (phase !== 'done' || checkpoints.length === 0) {
-      await dataSource
-        .transaction(async (tx) => {
-          for (const t of projection.tables) await tx.query(`DROP TABLE IF EXISTS ${q(shadowTable(t))}`);
-        })
-        .catch(() => undefined);
-    }
+    if (phase !== 'done' || checkpoints.length === 0) await dropShadowTables(dataSource, projection);
   }
   const result: RebuildResult = {
     projection: projection.name,

@@ -1,11 +1,10 @@
 import { kafkaNamespace } from '@tpm/contracts';
 import type { Consumer, EachBatchPayload, Kafka, Admin } from 'kafkajs';
-import type { Client } from 'pg';
 import type { DataSource } from 'typeorm';
+import { ActiveReplica, type RunnerState } from './active-replica';
 import { applyMessages } from './batch.apply';
 import { nextCheckpoint, unseenMessages } from './batch.filter';
-import { ACTIVE_LOCK, lockKeySql, lockProjectionBatch, readCheckpointForUpdate, readCheckpoints, writeCheckpoints } from './checkpoint.store';
-import { dedicatedConnection } from './lock-connection';
+import { inProjectionBatch, readCheckpointForUpdate, readCheckpoints, writeCheckpoints } from './checkpoint.store';
 import { liveTables, type Projection } from './projection';
 import { jsonLogger, type ProjectionLogger } from './projection-logger';
 
@@ -23,13 +22,15 @@ export interface ProjectionRunnerOptions {
   sessionTimeoutMs?: number;
 }
 
-export type RunnerState = 'stopped' | 'standby' | 'active';
+export type { RunnerState } from './active-replica';
 
+/** One partition of a Kafka source, or the single log of a store source (`topic: 'store'`). */
 export interface PartitionStatus {
   topic: string;
   partition: number;
-  /** Next offset the read model needs; null when nothing was read yet. */
+  /** Next offset the read model needs (a store: the position it has read up to); null when nothing was read yet. */
   checkpoint: string | null;
+  /** Kafka: the partition's high watermark; a store: its head position (safe horizon). */
   highWatermark: string;
   lag: string;
 }
@@ -37,6 +38,7 @@ export interface PartitionStatus {
 export interface ProjectionStatus {
   projection: string;
   version: number;
+  source: 'kafka' | 'store';
   state: RunnerState;
   partitions: PartitionStatus[];
   totalLag: string;
@@ -56,15 +58,9 @@ export class ProjectionRunner {
   private readonly projection: Projection;
   private readonly logger: ProjectionLogger;
   private readonly groupId: string;
-  private readonly lockRetryMs: number;
-  private currentState: RunnerState = 'stopped';
-  private stopping = false;
-  private lockClient: Client | null = null;
+  private readonly replica: ActiveReplica;
   private consumer: Consumer | null = null;
   private statusAdmin: Admin | null = null;
-  private wake: (() => void) | null = null;
-  private loop: Promise<void> | null = null;
-  private activeWaiters: (() => void)[] = [];
   /** Where each partition resumes: the last committed checkpoint, or the log start. */
   private readonly positions = new Map<string, string>();
   private lastBatchAt: Date | null = null;
@@ -74,35 +70,38 @@ export class ProjectionRunner {
     this.projection = options.projection;
     this.logger = options.logger ?? jsonLogger('projection-runner');
     this.groupId = options.groupId ?? `${kafkaNamespace()}projection.${options.projection.name}`;
-    this.lockRetryMs = options.lockRetryMs ?? 2_000;
+    this.replica = new ActiveReplica({
+      name: options.projection.name,
+      dataSource: options.dataSource,
+      logger: this.logger,
+      lockRetryMs: options.lockRetryMs ?? 2_000,
+      activate: () => this.activate(),
+      deactivate: () => this.deactivate(),
+      onError: (e) => (this.lastError = String(e)),
+    });
+  }
+
+  get name(): string {
+    return this.projection.name;
   }
 
   get state(): RunnerState {
-    return this.currentState;
+    return this.replica.state;
   }
 
   /** Returns at once; the runner becomes active when it wins the lock (see `whenActive`). */
   async start(): Promise<void> {
-    if (this.loop) return;
-    this.stopping = false;
-    this.currentState = 'standby';
-    this.loop = this.acquireAndRun();
+    this.replica.start();
   }
 
   whenActive(): Promise<void> {
-    if (this.currentState === 'active') return Promise.resolve();
-    return new Promise((resolve) => this.activeWaiters.push(resolve));
+    return this.replica.whenActive();
   }
 
   async stop(): Promise<void> {
-    this.stopping = true;
-    this.wake?.();
-    await this.loop;
-    this.loop = null;
-    await this.deactivate('stopped');
+    await this.replica.stop();
     await this.statusAdmin?.disconnect().catch(() => undefined);
     this.statusAdmin = null;
-    this.currentState = 'stopped';
   }
 
   /** Checkpoint against high watermark per partition: the health endpoint's lag. */
@@ -126,63 +125,13 @@ export class ProjectionRunner {
     return {
       projection: this.projection.name,
       version: this.projection.version,
-      state: this.currentState,
+      source: 'kafka',
+      state: this.state,
       partitions,
       totalLag: partitions.reduce((s, p) => s + BigInt(p.lag), 0n).toString(),
       lastBatchAt: this.lastBatchAt?.toISOString() ?? null,
       lastError: this.lastError,
     };
-  }
-
-  private async acquireAndRun(): Promise<void> {
-    while (!this.stopping) {
-      if (this.currentState !== 'active' && (await this.tryLock())) {
-        try {
-          await this.activate();
-        } catch (e) {
-          this.lastError = String(e);
-          this.logger.error('projection runner failed to start consuming', { projection: this.projection.name, error: String(e) });
-          await this.deactivate('standby');
-        }
-      } else if (this.currentState === 'active' && !(await this.stillLocked())) {
-        this.logger.warn('projection lock lost; standing by', { projection: this.projection.name });
-        await this.deactivate('standby');
-      }
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, this.lockRetryMs);
-        this.wake = () => {
-          clearTimeout(t);
-          resolve();
-        };
-      });
-      this.wake = null;
-    }
-  }
-
-  private async tryLock(): Promise<boolean> {
-    const client = dedicatedConnection(this.options.dataSource);
-    client.on('error', (e) => this.logger.warn('projection lock connection error', { projection: this.projection.name, error: String(e) }));
-    try {
-      await client.connect();
-      const { rows } = await client.query(`SELECT pg_try_advisory_lock${lockKeySql} AS locked`, [ACTIVE_LOCK + this.projection.name]);
-      if (rows[0].locked) {
-        this.lockClient = client;
-        return true;
-      }
-    } catch (e) {
-      this.logger.warn('projection lock attempt failed', { projection: this.projection.name, error: String(e) });
-    }
-    await client.end().catch(() => undefined);
-    return false;
-  }
-
-  private async stillLocked(): Promise<boolean> {
-    try {
-      await this.lockClient!.query('SELECT 1');
-      return true;
-    } catch {
-      return false;
-    }
   }
 
   private async activate(): Promise<void> {
@@ -208,14 +157,12 @@ export class ProjectionRunner {
       this.lastError = String(payload.error);
       this.logger.error('projection consumer crashed', { projection: this.projection.name, error: String(payload.error), restart: payload.restart });
       // kafkajs gives up on non-retriable errors: hand the lock over and try again from the top.
-      if (!payload.restart && !this.stopping) void this.deactivate('standby');
+      if (!payload.restart && this.state !== 'stopped') void this.replica.standDown();
     });
     await consumer.connect();
     await consumer.subscribe({ topics, fromBeginning: true });
     await consumer.run({ autoCommit: false, eachBatchAutoResolve: true, eachBatch: (p) => this.onBatch(p) });
-    this.currentState = 'active';
     this.logger.info('projection runner active', { projection: this.projection.name, version: this.projection.version, topics, groupId: this.groupId });
-    for (const w of this.activeWaiters.splice(0)) w();
   }
 
   private async loadPositions(): Promise<void> {
@@ -233,15 +180,10 @@ export class ProjectionRunner {
     }
   }
 
-  private async deactivate(to: RunnerState): Promise<void> {
+  private async deactivate(): Promise<void> {
     const consumer = this.consumer;
     this.consumer = null;
     await consumer?.disconnect().catch((e) => this.logger.warn('consumer disconnect failed', { error: String(e) }));
-    const lock = this.lockClient;
-    this.lockClient = null;
-    // Ending the connection releases the session lock, even if the unlock query cannot run.
-    await lock?.end().catch(() => undefined);
-    if (this.currentState !== 'stopped') this.currentState = to;
   }
 
   private async onBatch({ batch, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
@@ -251,8 +193,7 @@ export class ProjectionRunner {
     const started = Date.now();
     await heartbeat();
     try {
-      const result = await this.options.dataSource.transaction(async (tx) => {
-        await lockProjectionBatch(tx, name);
+      const result = await inProjectionBatch(this.options.dataSource, name, async (tx) => {
         const checkpoint = await readCheckpointForUpdate(tx, name, topic, partition);
         const fresh = unseenMessages(messages, checkpoint);
         const outcome = fresh.length

@@ -37,3 +37,27 @@ export class ProjectionStore1760000000000 implements MigrationInterface {
     await q.query('DROP TABLE projection_checkpoints');
   }
 }
+
+/**
+ * Checkpoints of store-fed projections and processors: a store position is an opaque token
+ * (`<tx>:<position>` on PostgreSQL), which the Kafka offsets' bigint column cannot hold.
+ */
+export class ProjectionPositions1760000000001 implements MigrationInterface {
+  name = 'ProjectionPositions1760000000001';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE projection_positions (
+        projection text PRIMARY KEY,
+        position text NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE projection_positions');
+  }
+}
+
+/** The runner's bookkeeping tables, in order: every read-model DataSource lists these first. */
+export const PROJECTION_STORE_MIGRATIONS = [ProjectionStore1760000000000, ProjectionPositions1760000000001];

@@ -1,6 +1,7 @@
-import type { Projection } from '@tpm/projections';
+import type { Projection, ProjectionRegistration } from '@tpm/projections';
 import { AUDIT_TRAIL_TOPICS, auditTrailProjection } from './audit-trail/audit-trail.projection';
 import { ORG_STRUCTURE_TOPICS, orgStructureProjection } from './org-structure/org-structure.projection';
+import { openReportingDatabase } from './reporting-data-source';
 
 export interface RegisteredProjection {
   projection: Projection;
@@ -12,3 +13,11 @@ export const REPORTING_PROJECTIONS: Record<string, RegisteredProjection> = {
   [orgStructureProjection.name]: { projection: orgStructureProjection as Projection, topics: ORG_STRUCTURE_TOPICS },
   [auditTrailProjection.name]: { projection: auditTrailProjection, topics: AUDIT_TRAIL_TOPICS },
 };
+
+/** What `npm run projections` loads: every reporting projection is Kafka-fed, in the reporting database. */
+export const PROJECTION_REGISTRATIONS: ProjectionRegistration[] = Object.values(REPORTING_PROJECTIONS).map(({ projection, topics }) => ({
+  projection,
+  source: { kind: 'kafka', topics },
+  service: 'reporting',
+  openDatabase: (url: string) => openReportingDatabase(url),
+}));

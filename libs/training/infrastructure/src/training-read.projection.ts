@@ -1,79 +1,120 @@
-import type { RecordedEvent } from '@tpm/event-store';
-import type { Queryable } from '@tpm/scheduler';
-import type { NeedEvent, SessionEvent, EvaluationEvent } from '@tpm/training-domain';
+import { topicOf, type AppraisalFinalized, type Envelope } from '@tpm/contracts';
+import { quoteTable, type Projection } from '@tpm/projections';
+import { foldTrainingBatch } from './training-read.fold';
 
-type Of<U extends { type: string; data: unknown }, T extends U['type']> = Extract<U, { type: T }>['data'];
+export const TRAINING_READ_TABLES = {
+  needs: 'training_read.needs',
+  enrolments: 'training_read.enrolments',
+  completions: 'training_read.completions',
+  evaluations: 'training_read.evaluations',
+} as const;
+export const APPRAISALS_TABLE = 'training_read.appraisals';
 
-/** Folds one of the service's own events into the read tables; idempotent per row. */
-export async function projectTrainingEvent(e: RecordedEvent, tx: Queryable): Promise<void> {
-  switch (e.type) {
-    case 'TrainingNeedIdentified':
-    case 'TrainingNeedReassessed': {
-      const d = e.data as Of<NeedEvent, 'TrainingNeedIdentified'>;
+const EVALUATION_COLUMNS = ['reaction_average', 'pre_score', 'post_score', 'learning_gain', 'behaviour_rating'] as const;
+
+/** Needs, enrolments, completions and evaluations: the training service's own events, from its store. */
+export const trainingReadProjection: Projection = {
+  name: 'training-read',
+  version: 1,
+  handles: [
+    'TrainingNeedIdentified', 'TrainingNeedReassessed', 'TrainingNeedMet', 'TrainingNeedObsoleted',
+    'EmployeeEnrolled', 'EmployeeWaitlisted', 'EnrolmentWithdrawn', 'EnrolmentCancelled', 'TrainingCompleted',
+    'ReactionSubmitted', 'LearningTestRecorded', 'BehaviourObserved',
+  ].map((t) => `training.${t}`),
+  tables: Object.values(TRAINING_READ_TABLES),
+  // The runner's transaction also stores the checkpoint: never commit here.
+  async apply(batch, tx, tables) {
+    const needs = quoteTable(tables[TRAINING_READ_TABLES.needs]);
+    const enrolments = quoteTable(tables[TRAINING_READ_TABLES.enrolments]);
+    const completions = quoteTable(tables[TRAINING_READ_TABLES.completions]);
+    const evaluations = quoteTable(tables[TRAINING_READ_TABLES.evaluations]);
+    const c = foldTrainingBatch(batch);
+
+    if (c.needs.length) {
       await tx.query(
-        `INSERT INTO training_read.needs (need_id, stream_id, employee_id, business_unit_id, competency, current_level, required_level, gap,
+        `INSERT INTO ${needs} (need_id, stream_id, employee_id, business_unit_id, competency, current_level, required_level, gap,
            source, source_ref, strategic_weight, priority, priority_version, status, correlation_id, identified_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,'open',$14,$15)
+         SELECT n->>'needId', n->>'streamId', n->>'employeeId', n->>'businessUnitId', n->>'competency', (n->>'currentLevel')::int,
+                (n->>'requiredLevel')::int, (n->>'gap')::int, n->>'source', n->>'sourceRef', (n->>'strategicWeight')::numeric,
+                (n->>'priority')::numeric, (n->>'priorityVersion')::int, 'open', n->>'correlationId', (n->>'identifiedAt')::timestamptz
+           FROM jsonb_array_elements($1::jsonb) n
          ON CONFLICT (need_id) DO UPDATE SET current_level = EXCLUDED.current_level, required_level = EXCLUDED.required_level, gap = EXCLUDED.gap,
            source = EXCLUDED.source, source_ref = EXCLUDED.source_ref, strategic_weight = EXCLUDED.strategic_weight, priority = EXCLUDED.priority,
            priority_version = EXCLUDED.priority_version`,
-        [d.needId, e.streamId, d.employeeId, d.businessUnitId, d.competency, d.currentLevel, d.requiredLevel, d.gap, d.source, d.sourceRef,
-          d.strategicWeight, d.priority, d.priorityVersion, e.metadata.correlationId, d.at],
+        [JSON.stringify(c.needs)],
       );
-      return;
     }
-    case 'TrainingNeedMet':
-    case 'TrainingNeedObsoleted': {
-      const d = e.data as Of<NeedEvent, 'TrainingNeedMet'>;
-      const status = e.type === 'TrainingNeedMet' ? 'met' : 'obsolete';
-      await tx.query(`UPDATE training_read.needs SET status = $2, closed_at = $3, closed_by = $4 WHERE need_id = $1`, [d.needId, status, d.at, d.by ?? null]);
-      return;
-    }
-    case 'EmployeeEnrolled':
-    case 'EmployeeWaitlisted': {
-      const d = e.data as Of<SessionEvent, 'EmployeeEnrolled'>;
-      const status = e.type === 'EmployeeEnrolled' ? 'seated' : 'waitlisted';
+    if (c.closures.length) {
       await tx.query(
-        `INSERT INTO training_read.enrolments (session_id, employee_id, business_unit_id, status, via, enrolled_at) VALUES ($1,$2,$3,$4,$5,$6)
+        `UPDATE ${needs} r SET status = x->>'status', closed_at = (x->>'closedAt')::timestamptz, closed_by = x->>'closedBy'
+           FROM jsonb_array_elements($1::jsonb) x WHERE r.need_id = x->>'needId'`,
+        [JSON.stringify(c.closures)],
+      );
+    }
+    if (c.enrolments.length) {
+      await tx.query(
+        `INSERT INTO ${enrolments} (session_id, employee_id, business_unit_id, status, via, enrolled_at)
+         SELECT x->>'sessionId', x->>'employeeId', x->>'businessUnitId', x->>'status', x->>'via', (x->>'enrolledAt')::timestamptz
+           FROM jsonb_array_elements($1::jsonb) x
          ON CONFLICT (session_id, employee_id) DO UPDATE SET status = EXCLUDED.status, via = EXCLUDED.via`,
-        [d.sessionId, d.employeeId, d.businessUnitId, status, d.via ?? null, d.at],
+        [JSON.stringify(c.enrolments)],
       );
-      return;
     }
-    case 'EnrolmentWithdrawn':
-    case 'EnrolmentCancelled': {
-      const d = e.data as Of<SessionEvent, 'EnrolmentWithdrawn'>;
-      const status = e.type === 'EnrolmentWithdrawn' ? 'withdrawn' : 'cancelled';
-      await tx.query(`UPDATE training_read.enrolments SET status = $3 WHERE session_id = $1 AND employee_id = $2`, [d.sessionId, d.employeeId, status]);
-      return;
-    }
-    case 'TrainingCompleted': {
-      const d = e.data as Of<SessionEvent, 'TrainingCompleted'>;
+    if (c.statuses.length) {
       await tx.query(
-        `INSERT INTO training_read.completions (employee_id, program_id, session_id, business_unit_id, completed_at) VALUES ($1,$2,$3,$4,$5)
+        `UPDATE ${enrolments} r SET status = x->>'status'
+           FROM jsonb_array_elements($1::jsonb) x WHERE r.session_id = x->>'sessionId' AND r.employee_id = x->>'employeeId'`,
+        [JSON.stringify(c.statuses)],
+      );
+    }
+    if (c.completions.length) {
+      await tx.query(
+        `INSERT INTO ${completions} (employee_id, program_id, session_id, business_unit_id, completed_at)
+         SELECT x->>'employeeId', x->>'programId', x->>'sessionId', x->>'businessUnitId', (x->>'completedAt')::timestamptz
+           FROM jsonb_array_elements($1::jsonb) x
          ON CONFLICT DO NOTHING`,
-        [d.employeeId, d.programId, d.sessionId, d.businessUnitId, d.completedAt],
+        [JSON.stringify(c.completions)],
       );
-      await tx.query(`UPDATE training_read.enrolments SET status = 'completed' WHERE session_id = $1 AND employee_id = $2`, [d.sessionId, d.employeeId]);
-      return;
     }
-    case 'ReactionSubmitted':
-    case 'LearningTestRecorded':
-    case 'BehaviourObserved': {
-      const d = e.data as Of<EvaluationEvent, 'ReactionSubmitted'> & Partial<Of<EvaluationEvent, 'LearningTestRecorded'>> & Partial<Of<EvaluationEvent, 'BehaviourObserved'>>;
-      const column = { ReactionSubmitted: 'reaction_average', LearningTestRecorded: d.phase === 'pre' ? 'pre_score' : 'post_score', BehaviourObserved: 'behaviour_rating' }[e.type];
-      const value = e.type === 'ReactionSubmitted' ? d.average : e.type === 'LearningTestRecorded' ? d.score : d.rating;
+    if (c.evaluations.length) {
+      const rows = JSON.stringify(c.evaluations);
       await tx.query(
-        `INSERT INTO training_read.evaluations (session_id, employee_id, program_id, ${column}) VALUES ($1,$2,$3,$4)
-         ON CONFLICT (session_id, employee_id) DO UPDATE SET ${column} = EXCLUDED.${column}`,
-        [d.sessionId, d.employeeId, d.programId, value],
+        `INSERT INTO ${evaluations} (session_id, employee_id, program_id)
+         SELECT x->>'sessionId', x->>'employeeId', x->>'programId' FROM jsonb_array_elements($1::jsonb) x
+         ON CONFLICT DO NOTHING`,
+        [rows],
       );
-      if (e.type === 'LearningTestRecorded' && d.gain !== null && d.gain !== undefined) {
-        await tx.query(`UPDATE training_read.evaluations SET learning_gain = $3 WHERE session_id = $1 AND employee_id = $2`, [d.sessionId, d.employeeId, d.gain]);
-      }
-      return;
+      // A key present in the patch (even with null) sets the column; an absent key keeps it.
+      await tx.query(
+        `UPDATE ${evaluations} r SET ${EVALUATION_COLUMNS.map((col) => `${col} = CASE WHEN x ? '${col}' THEN (x->>'${col}')::numeric ELSE r.${col} END`).join(', ')}
+           FROM jsonb_array_elements($1::jsonb) x WHERE r.session_id = x->>'sessionId' AND r.employee_id = x->>'employeeId'`,
+        [rows],
+      );
     }
-    default:
-      return;
-  }
-}
+  },
+};
+
+export const APPRAISAL_TOPICS = () => [topicOf('performance')];
+
+/** Each finalized appraisal's score, band and indicators: the raw material of L4, from performance's published events. */
+export const trainingAppraisalsProjection: Projection<Envelope<AppraisalFinalized['type'], AppraisalFinalized['data']>> = {
+  name: 'training-appraisals',
+  version: 1,
+  handles: ['performance.AppraisalFinalized'],
+  tables: [APPRAISALS_TABLE],
+  async apply(batch, tx, tables) {
+    const rows = batch.map(({ data: d }) => ({
+      ...d,
+      indicatorAverage: d.indicators.length ? d.indicators.reduce((n, i) => n + i.score, 0) / d.indicators.length : d.score,
+    }));
+    // An appraisal is final: the first copy read wins, as the inbox did.
+    await tx.query(
+      `INSERT INTO ${quoteTable(tables[APPRAISALS_TABLE])} (appraisal_id, employee_id, business_unit_id, period, score, rating_band, rating_band_rank, indicator_average, finalized_at)
+       SELECT a->>'appraisalId', a->>'employeeId', a->>'businessUnitId', a->>'period', (a->>'score')::numeric, a->>'ratingBand',
+              (a->>'ratingBandRank')::int, (a->>'indicatorAverage')::numeric, (a->>'finalizedAt')::timestamptz
+         FROM jsonb_array_elements($1::jsonb) a
+       ON CONFLICT (appraisal_id) DO NOTHING`,
+      [JSON.stringify(rows)],
+    );
+  },
+};

@@ -6,7 +6,7 @@ import { competencyKey, type EmployeeEnrolled, type FollowUpEvent, type Training
 import { FollowUpHandler, followUpStream, MeetNeedHandler, SessionCommandHandler, type CommandContext } from '@tpm/training-application';
 import type { EventStore } from '@tpm/event-store';
 import type { PoolClient } from 'pg';
-import type { Policy } from './training-projector';
+import type { EventPolicy as Policy } from '@tpm/projections';
 
 export const FOLLOW_UP_DUE = 'training.follow-up-due';
 export interface FollowUpDuePayload {

@@ -4,13 +4,13 @@ import type { DataSource } from 'typeorm';
 import type { Projection } from '../projection';
 
 /** Test read model: events per stream. A double-applied event shows up as a count too high. */
-export function countingProjection(name: string, opts: { failOnceOn?: string } = {}): Projection & { table: string; failures: number } {
+export function countingProjection(name: string, opts: { failOnceOn?: string; type?: string } = {}): Projection & { table: string; failures: number } {
   const table = `${name.replace(/[^a-z0-9]/gi, '_')}_counts`;
   let failed = false;
   const projection = {
     name,
     version: 1,
-    handles: ['test.Counted'],
+    handles: [opts.type ?? 'test.Counted'],
     tables: [table],
     table,
     failures: 0,
