@@ -9,6 +9,3 @@ export * from './session.handlers';
 export * from './evaluation.handlers';
 export * from './follow-up.handlers';
 export * from './review.handlers';
-// TEMPORARY, for libs/training/infrastructure/src/training.policies.ts only: delete (revert this
-// commit) when that file imports CommandContext from @tpm/event-store.
-export type { CommandContext } from '@tpm/event-store';

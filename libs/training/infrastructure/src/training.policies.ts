@@ -1,10 +1,8 @@
-import type { RecordedEvent } from '@tpm/event-store';
+import { deterministicUuid, reactionContext, type CommandContext, type EventStore, type RecordedEvent } from '@tpm/event-store';
 import { systemActor, type Clock } from '@tpm/kernel';
-import { deterministicUuid } from '@tpm/messaging';
 import { cancelDeadlines, scheduleDeadline, type Deadline } from '@tpm/scheduler';
 import { competencyKey, type EmployeeEnrolled, type FollowUpEvent, type TrainingCompleted } from '@tpm/training-domain';
-import { FollowUpHandler, followUpStream, MeetNeedHandler, SessionCommandHandler, type CommandContext } from '@tpm/training-application';
-import type { EventStore } from '@tpm/event-store';
+import { FollowUpHandler, followUpStream, MeetNeedHandler, SessionCommandHandler } from '@tpm/training-application';
 import type { PoolClient } from 'pg';
 import type { EventPolicy as Policy } from '@tpm/projections';
 
@@ -19,13 +17,8 @@ export interface FollowUpDuePayload {
 export const followUpDeadlineId = (sessionId: string, employeeId: string, day: number) => deterministicUuid('follow-up', sessionId, employeeId, day);
 
 /** A reaction to one of our own events keeps its correlation and names its cause. */
-const contextFrom = (e: RecordedEvent, purpose: string): CommandContext => ({
-  actor: systemActor('training-process'),
-  correlationId: e.metadata.correlationId,
-  causationId: e.eventId,
-  traceparent: e.metadata.traceparent,
-  eventIdFor: (n) => deterministicUuid('training-process', e.eventId, purpose, n),
-});
+const contextFrom = (e: RecordedEvent, purpose: string): CommandContext =>
+  reactionContext({ eventId: e.eventId, ...e.metadata }, { consumer: 'training-process', purpose });
 
 /**
  * The training process between its own aggregates: a completion schedules the 30/60/90-day
