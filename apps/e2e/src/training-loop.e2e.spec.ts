@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { Producer } from 'kafkajs';
 import { signDevToken } from '@tpm/auth';
-import { topicOf, type AppraisalFinalized, type Envelope } from '@tpm/contracts';
+import { topicOf, type AppraisalFinalized, type AppraisalFinalizedV1, type Envelope } from '@tpm/contracts';
 import { toKafkaMessage } from '@tpm/messaging';
 import { employeeIdFor } from '@tpm/performance-application';
 import { eventually, testKafka } from '@tpm/testing';
@@ -68,7 +68,7 @@ describe('training loop: appraisal gap → need → plan → session → evaluat
       competencyGaps: gaps,
       indicators: [{ objectiveId: 'o1', indicatorId: 'i1', score }],
       finalizedAt,
-    } satisfies AppraisalFinalized['data'],
+    } satisfies AppraisalFinalizedV1['data'],
   });
   const publish = (...events: Envelope[]) => producer.send({ topic: topicOf('performance'), acks: -1, messages: events.map(toKafkaMessage) });
 
