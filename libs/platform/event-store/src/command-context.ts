@@ -34,7 +34,7 @@ export const appendDecided = async (
   const { context } = write;
   const result = await store.append(
     streamId,
-    events.map((e, n) => ({ eventId: context.eventIdFor?.(n) ?? randomUUID(), type: e.type, data: e.data, schemaVersion: 1 })),
+    events.map((e, n) => ({ eventId: context.eventIdFor?.(n) ?? randomUUID(), type: e.type, data: e.data, schemaVersion: undefined })), // the store writes each type's current version
     {
       expectedVersion: write.expectedVersion,
       metadata: {
