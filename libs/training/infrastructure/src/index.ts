@@ -4,3 +4,4 @@ export * from './training-projector';
 export * from './training.queries';
 export * from './training.policies';
 export * from './appraisal-results';
+export * from './training.published';
