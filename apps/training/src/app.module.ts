@@ -24,7 +24,7 @@ import {
   SessionCommandHandler,
 } from '@tpm/training-application';
 import { DEFAULT_REVIEW_THRESHOLDS, type ReviewThresholds } from '@tpm/training-domain';
-import { TrainingQueries } from '@tpm/training-infrastructure';
+import { TrainingQueries, trainingPublished } from '@tpm/training-infrastructure';
 import type { Pool } from 'pg';
 import { EnrolmentsController } from './http/enrolments.controller';
 import { EvaluationsController } from './http/evaluations.controller';
@@ -72,6 +72,7 @@ export class TrainingModule {
           kafkaToken: KAFKA,
           partitions: loadServiceConfig('training').kafkaPartitions,
           consumes: [topicOf('performance'), topicOf('coaching')],
+          relay: { published: trainingPublished },
         }),
       ],
       controllers: [
