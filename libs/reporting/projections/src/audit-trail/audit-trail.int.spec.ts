@@ -15,7 +15,7 @@ beforeAll(async () => {
   env = await reportingTestEnv();
   audit = new AuditQueries(env.ds);
   const prefix = uniqueName('audit');
-  topics = Object.fromEntries(['training', 'performance', 'coaching', 'rewards'].map((c) => [c, `${prefix}.${c}.events`]));
+  topics = Object.fromEntries(['training', 'performance', 'coaching', 'rewards'].map((c) => [c, `${prefix}.${c}.log`]));
   await createTopics(Object.values(topics), 3);
 });
 afterEach(() => env.stopRunners());
