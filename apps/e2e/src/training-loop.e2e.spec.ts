@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { Producer } from 'kafkajs';
 import { signDevToken } from '@tpm/auth';
-import { topicOf, type AppraisalFinalized, type Envelope } from '@tpm/contracts';
+import { logTopicOf, topicOf, type AppraisalFinalized, type AppraisalFinalizedV1, type Envelope } from '@tpm/contracts';
 import { toKafkaMessage } from '@tpm/messaging';
 import { employeeIdFor } from '@tpm/performance-application';
 import { eventually, testKafka } from '@tpm/testing';
@@ -68,9 +68,17 @@ describe('training loop: appraisal gap → need → plan → session → evaluat
       competencyGaps: gaps,
       indicators: [{ objectiveId: 'o1', indicatorId: 'i1', score }],
       finalizedAt,
-    } satisfies AppraisalFinalized['data'],
+    } satisfies AppraisalFinalizedV1['data'],
   });
-  const publish = (...events: Envelope[]) => producer.send({ topic: topicOf('performance'), acks: -1, messages: events.map(toKafkaMessage) });
+  // As performance's relay would: the contract on performance.events, the stored event on performance.log (the audit trail's source).
+  const publish = (...events: Envelope[]) =>
+    producer.sendBatch({
+      acks: -1,
+      topicMessages: [
+        { topic: topicOf('performance'), messages: events.map(toKafkaMessage) },
+        { topic: logTopicOf('performance'), messages: events.map((e) => toKafkaMessage({ ...e, channel: 'log' })) },
+      ],
+    });
 
   beforeAll(async () => {
     // An L2 gain threshold above what this program reaches, so step 9 has something to review.

@@ -5,6 +5,7 @@ import type { EventStore } from '@tpm/event-store';
 import { AuthModule } from '@tpm/auth';
 import { MessagingModule } from '@tpm/messaging';
 import { OrgReferenceModule } from '@tpm/org-reference';
+import { PERFORMANCE_UPCASTERS, performancePublished } from '@tpm/performance-infrastructure';
 import {
   AcknowledgeAppraisalHandler,
   AdjustObjectiveWeightsHandler,
@@ -89,7 +90,7 @@ const handler = (cls: HandlerClass): Provider => ({ provide: cls, inject: [EVENT
   imports: [
     ServiceKitModule.forService('performance'),
     AuthModule.forService({ poolToken: PG_POOL }),
-    EventStoreModule.forService(),
+    EventStoreModule.forService({ upcasters: PERFORMANCE_UPCASTERS }),
     OrgReferenceModule.forPool(PG_POOL),
     MessagingModule.forService({
       context: 'performance',
@@ -98,6 +99,7 @@ const handler = (cls: HandlerClass): Provider => ({ provide: cls, inject: [EVENT
       kafkaToken: KAFKA,
       partitions: loadServiceConfig('performance').kafkaPartitions,
       consumes: [topicOf('performance'), topicOf('training')],
+      relay: { published: performancePublished },
     }),
   ],
   controllers: [

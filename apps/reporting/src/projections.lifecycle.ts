@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { CONTEXTS, topicOf } from '@tpm/contracts';
+import { CONTEXTS, logTopicOf, topicOf } from '@tpm/contracts';
 import { ensureTopics } from '@tpm/messaging';
 import { jsonLogger, ProjectionRunner } from '@tpm/projections';
 import { REPORTING_PROJECTIONS } from '@tpm/reporting-projections';
@@ -28,7 +28,7 @@ export class ProjectionsLifecycle implements OnApplicationBootstrap, OnApplicati
 
   async onApplicationBootstrap(): Promise<void> {
     // Reporting may start before the producers: their topics must exist before it subscribes.
-    await ensureTopics(this.kafka, CONTEXTS.filter((c) => c !== 'reporting').map(topicOf), this.config.kafkaPartitions);
+    await ensureTopics(this.kafka, CONTEXTS.filter((c) => c !== 'reporting').flatMap((c) => [topicOf(c), logTopicOf(c)]), this.config.kafkaPartitions);
     for (const { projection, topics } of Object.values(REPORTING_PROJECTIONS)) {
       const runner = new ProjectionRunner({ projection, dataSource: this.dataSource, kafka: this.kafka, topics, logger: jsonLogger(`projection:${projection.name}`) });
       this.runners.push(runner);

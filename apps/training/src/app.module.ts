@@ -24,7 +24,7 @@ import {
   SessionCommandHandler,
 } from '@tpm/training-application';
 import { DEFAULT_REVIEW_THRESHOLDS, type ReviewThresholds } from '@tpm/training-domain';
-import { openTrainingReadDatabase, TrainingQueries } from '@tpm/training-infrastructure';
+import { openTrainingReadDatabase, TrainingQueries, trainingPublished } from '@tpm/training-infrastructure';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { IdentifyNeedController } from './http/needs/identify-need.controller';
@@ -92,6 +92,7 @@ export class TrainingModule {
           kafkaToken: KAFKA,
           partitions: loadServiceConfig('training').kafkaPartitions,
           consumes: [topicOf('performance'), topicOf('coaching')],
+          relay: { published: trainingPublished },
         }),
       ],
       controllers: [

@@ -1,7 +1,9 @@
 /**
  * The published language between contexts. Every event on Kafka is one JSON `Envelope`
  * (value), keyed by its stream id, with the headers named in `HEADERS`.
- * Topic per context: `<context>.events`; poison messages go to `<context>.events.dlq`.
+ * Two topics per context: `<context>.events` carries its integration events (the versioned
+ * contracts of this lib, what other contexts consume); `<context>.log` carries every stored event
+ * as the store reads it, for the audit trail. Poison messages go to `<topic>.dlq`.
  */
 export type ContextName = 'training' | 'performance' | 'coaching' | 'rewards' | 'reporting';
 export const CONTEXTS: ContextName[] = ['training', 'performance', 'coaching', 'rewards', 'reporting'];
@@ -12,7 +14,10 @@ export const CONTEXTS: ContextName[] = ['training', 'performance', 'coaching', '
  */
 export const kafkaNamespace = (): string => process.env.KAFKA_TOPIC_PREFIX ?? '';
 
+/** The context's integration events: other contexts and reporting's read models consume these. */
 export const topicOf = (context: ContextName) => `${kafkaNamespace()}${context}.events`;
+/** The context's full log, every stored event: reporting's audit trail consumes this one only. */
+export const logTopicOf = (context: ContextName) => `${kafkaNamespace()}${context}.log`;
 export const dlqTopicOf = (topic: string) => `${topic}.dlq`;
 
 export interface EnvelopeActor {
@@ -37,8 +42,15 @@ export interface Envelope<Type extends string = string, Data = unknown> {
   correlationId: string;
   causationId: string | null;
   traceparent: string | null;
+  /**
+   * 'log' on `<context>.log`: a domain event as stored, not a contract, so contract upcasters leave
+   * it alone. Absent (or 'events') on `<context>.events`.
+   */
+  channel?: EnvelopeChannel;
   data: Data;
 }
+
+export type EnvelopeChannel = 'events' | 'log';
 
 export const HEADERS = {
   eventId: 'event-id',

@@ -249,6 +249,7 @@ describe('performance API: goals, scorecards and appraisal cycles (real PostgreS
         { objectiveId: 'O-REV', indicatorId: 'K-REV', score: 75 },
         { objectiveId: 'O-PET', indicatorId: 'K-PET', score: 100 },
       ],
+      potential: 'high',
       finalizedAt: expect.any(String) as unknown as string,
     };
     const consumer = testKafka().consumer({ groupId: uniqueName('appraisal-finalized-check') });
@@ -267,7 +268,7 @@ describe('performance API: goals, scorecards and appraisal cycles (real PostgreS
       await consumer.disconnect();
     }
     const finalized = published.find((e) => e.type === 'performance.AppraisalFinalized')!;
-    expect(finalized).toMatchObject({ schemaVersion: 1, context: 'performance', businessUnitId: SALES, actor: { subject: 'hr' } });
+    expect(finalized).toMatchObject({ schemaVersion: 2, context: 'performance', businessUnitId: SALES, actor: { subject: 'hr' } });
     expect(finalized.data).toEqual(expected);
 
     await as('ana').post(`${appraisal(`E-${run}`)}/acknowledgement`).expect(200);

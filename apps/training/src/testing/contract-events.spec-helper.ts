@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AppraisalFinalized, DifficultyReported, Envelope, EmployeeOffboarded, EmployeeOnboarded } from '@tpm/contracts';
+import type { AppraisalFinalizedV1, DifficultyReported, Envelope, EmployeeOffboarded, EmployeeOnboarded } from '@tpm/contracts';
 import { topicOf } from '@tpm/contracts';
 import { toKafkaMessage } from '@tpm/messaging';
 import { testKafka } from '@tpm/testing';
@@ -40,10 +40,10 @@ export const offboarded = (employeeId: string, businessUnitId: string) =>
   envelope<EmployeeOffboarded['type'], EmployeeOffboarded['data']>('performance.EmployeeOffboarded', { employeeId, businessUnitId, reason: 'resigned', at: new Date().toISOString() });
 
 export const appraisalFinalized = (
-  d: Partial<AppraisalFinalized['data']> & Pick<AppraisalFinalized['data'], 'employeeId' | 'businessUnitId' | 'period' | 'score' | 'finalizedAt'>,
+  d: Partial<AppraisalFinalizedV1['data']> & Pick<AppraisalFinalizedV1['data'], 'employeeId' | 'businessUnitId' | 'period' | 'score' | 'finalizedAt'>,
   o: { correlationId?: string; eventId?: string } = {},
 ) =>
-  envelope<AppraisalFinalized['type'], AppraisalFinalized['data']>(
+  envelope<AppraisalFinalizedV1['type'], AppraisalFinalizedV1['data']>(
     'performance.AppraisalFinalized',
     { appraisalId: randomUUID(), cycleId: `cycle-${d.period}`, managerId: null, ratingBand: 'meets', ratingBandRank: 2, competencyGaps: [], indicators: [], ...d },
     o,

@@ -1,4 +1,6 @@
+import { contractVersion } from '../contract';
 import type { Contract } from '../envelope';
+import { instant, nullable, number, object, oneOf, string } from '../schema';
 
 /**
  * A difficulty raised in a coaching session. A skill gap becomes a training need (source:
@@ -22,3 +24,24 @@ export type DifficultyReported = Contract<
     reportedAt: string;
   }
 >;
+
+export const DifficultyReportedContract = contractVersion<DifficultyReported>(
+  'coaching.DifficultyReported',
+  1,
+  object({
+    difficultyId: string(),
+    engagementId: string(),
+    sessionId: nullable(string()),
+    employeeId: string(),
+    businessUnitId: string(),
+    kind: oneOf<'skill-gap' | 'external-obstacle'>('skill-gap', 'external-obstacle'),
+    competency: nullable(string()),
+    currentLevel: nullable(number()),
+    requiredLevel: nullable(number()),
+    description: string(),
+    reportedAt: instant(),
+  }),
+);
+
+/** Coaching publishes nothing yet: this is the contract training already consumes. */
+export const COACHING_CONTRACTS = [DifficultyReportedContract];

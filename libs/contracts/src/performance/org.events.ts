@@ -1,4 +1,6 @@
+import { contractVersion } from '../contract';
 import type { Contract } from '../envelope';
+import { instant, nullable, object, oneOf, string } from '../schema';
 
 /** Organization structure, owned by the performance context; every context keeps a local copy. */
 export type EmployeeLevel = 'management' | 'staff';
@@ -72,4 +74,54 @@ export const ORG_EVENT_TYPES: OrgEvent['type'][] = [
   'performance.EmployeeTransferred',
   'performance.EmployeeManagerChanged',
   'performance.EmployeeOffboarded',
+];
+
+const level = oneOf<EmployeeLevel>('management', 'staff');
+
+export const ORG_CONTRACTS = [
+  contractVersion<BusinessUnitRegistered>(
+    'performance.BusinessUnitRegistered',
+    1,
+    object({ businessUnitId: string(), name: string(), parentId: nullable(string()), at: instant() }),
+  ),
+  contractVersion<BusinessUnitReparented>(
+    'performance.BusinessUnitReparented',
+    1,
+    object({ businessUnitId: string(), fromParentId: nullable(string()), toParentId: string(), at: instant() }),
+  ),
+  contractVersion<BusinessUnitRenamed>('performance.BusinessUnitRenamed', 1, object({ businessUnitId: string(), fromName: string(), name: string(), at: instant() })),
+  contractVersion<PositionDefined>(
+    'performance.PositionDefined',
+    1,
+    object({ positionId: string(), title: string(), businessUnitId: string(), level, at: instant() }),
+  ),
+  contractVersion<EmployeeOnboarded>(
+    'performance.EmployeeOnboarded',
+    1,
+    object({
+      employeeId: string(),
+      employeeNumber: string(),
+      name: string(),
+      businessUnitId: string(),
+      position: string(),
+      managerId: nullable(string()),
+      level,
+      at: instant(),
+    }),
+  ),
+  contractVersion<EmployeeTransferred>(
+    'performance.EmployeeTransferred',
+    1,
+    object({ employeeId: string(), fromBusinessUnitId: string(), toBusinessUnitId: string(), position: nullable(string()), at: instant() }),
+  ),
+  contractVersion<EmployeeManagerChanged>(
+    'performance.EmployeeManagerChanged',
+    1,
+    object({ employeeId: string(), fromManagerId: nullable(string()), toManagerId: nullable(string()), at: instant() }),
+  ),
+  contractVersion<EmployeeOffboarded>(
+    'performance.EmployeeOffboarded',
+    1,
+    object({ employeeId: string(), businessUnitId: string(), reason: nullable(string()), at: instant() }),
+  ),
 ];

@@ -1,4 +1,6 @@
+import { contractVersion } from '../contract';
 import type { Contract } from '../envelope';
+import { array, instant, nullable, number, object, string } from '../schema';
 
 /** An employee met a program's completion criteria (attendance share, exam score). */
 export type TrainingCompleted = Contract<
@@ -18,3 +20,21 @@ export type TrainingCompleted = Contract<
     completedAt: string;
   }
 >;
+
+export const TrainingCompletedContract = contractVersion<TrainingCompleted>(
+  'training.TrainingCompleted',
+  1,
+  object({
+    employeeId: string(),
+    programId: string(),
+    programVersion: number(),
+    sessionId: string(),
+    businessUnitId: string(),
+    competencies: array(string()),
+    examScore: nullable(number()),
+    attendanceShare: number(),
+    completedAt: instant(),
+  }),
+);
+
+export const TRAINING_CONTRACTS = [TrainingCompletedContract];

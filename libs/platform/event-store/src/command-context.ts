@@ -61,7 +61,8 @@ const appendDecided = async (
   const { context } = write;
   const result = await store.append(
     streamId,
-    events.map((e, n) => ({ eventId: context.eventIdFor?.(n) ?? randomUUID(), type: e.type, data: e.data, schemaVersion: 1 })),
+    // No schema version: the store writes each type's current one (its upcaster chain knows it).
+    events.map((e, n) => ({ eventId: context.eventIdFor?.(n) ?? randomUUID(), type: e.type, data: e.data })),
     {
       expectedVersion: write.expectedVersion,
       metadata: {

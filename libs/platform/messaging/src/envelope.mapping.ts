@@ -1,5 +1,5 @@
-import type { ContextName, Envelope } from '@tpm/contracts';
-import { HEADERS } from '@tpm/contracts';
+import type { AnyContract, ContextName, Envelope } from '@tpm/contracts';
+import { HEADERS, upcastEnvelope } from '@tpm/contracts';
 import type { RecordedEvent } from '@tpm/event-store';
 import type { IHeaders, Message } from 'kafkajs';
 
@@ -24,6 +24,18 @@ export const toEnvelope = (context: ContextName, e: RecordedEvent): Envelope => 
   data: e.data,
 });
 
+/** On `<context>.log`: the stored event as the store reads it (current domain version). */
+export const toLogEnvelope = (context: ContextName, e: RecordedEvent): Envelope => ({ ...toEnvelope(context, e), channel: 'log' });
+
+/** On `<context>.events`: the integration event a domain event maps to, with the domain event's ids and metadata. */
+export const toIntegrationEnvelope = (context: ContextName, e: RecordedEvent, contract: AnyContract): Envelope => ({
+  ...toEnvelope(context, e),
+  type: contract.type,
+  schemaVersion: contract.version,
+  channel: 'events',
+  data: contract.data,
+});
+
 export const toKafkaMessage = (envelope: Envelope): Message => {
   const headers: IHeaders = {
     [HEADERS.eventId]: envelope.eventId,
@@ -41,7 +53,10 @@ export const toKafkaMessage = (envelope: Envelope): Message => {
 
 export class MalformedEnvelope extends Error {}
 
-/** Parses and checks the fields every consumer relies on; anything else is poison. */
+/**
+ * Parses and checks the fields every consumer relies on; anything else is poison. An old
+ * contract version arrives upcast to the current one.
+ */
 export const parseEnvelope = (value: Buffer | null): Envelope => {
   if (!value) throw new MalformedEnvelope('empty message');
   let parsed: unknown;
@@ -56,5 +71,5 @@ export const parseEnvelope = (value: Buffer | null): Envelope => {
   );
   if (missing.length) throw new MalformedEnvelope(`envelope lacks ${missing.join(', ')}`);
   if (typeof e.schemaVersion !== 'number') throw new MalformedEnvelope('envelope lacks schemaVersion');
-  return e as Envelope;
+  return upcastEnvelope(e as Envelope);
 };

@@ -1,4 +1,3 @@
-export * from './logger';
 export * from './envelope.mapping';
 export * from './topics';
 export * from './advisory-lock';

@@ -1,7 +1,8 @@
+import { silentLogger } from '@tpm/logging';
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
 import { Pool } from 'pg';
-import type { Envelope } from '@tpm/contracts';
+import type { Envelope, PublishedLanguage } from '@tpm/contracts';
 import { PostgresEventStore } from '@tpm/event-store';
 import { createTestDatabase, createTopics, eventually, testBrokers, testKafka, uniqueName, type TestDatabase } from '@tpm/testing';
 import { OutboxRelay } from './outbox-relay';
@@ -9,7 +10,6 @@ import { SwitchableNetwork } from './testing/switchable-network';
 
 const actor = { subject: 'E-1', roles: ['hr' as const] };
 const meta = (correlationId = randomUUID()) => ({ actor, correlationId, businessUnitId: 'BU-1' });
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 async function collect(topic: string, expected: number): Promise<KafkaMessage[]> {
   const consumer = testKafka().consumer({ groupId: uniqueName('collect') });
@@ -29,11 +29,17 @@ async function collect(topic: string, expected: number): Promise<KafkaMessage[]>
 
 const envelopes = (messages: KafkaMessage[]) => messages.map((m) => JSON.parse(m.value!.toString()) as Envelope);
 
+// Every type but `Internal*` is published, as v7 of its integration event with the payload wrapped:
+// what reaches `.events` is visibly the mapping's output, not the stored event.
+const published: PublishedLanguage = (e) =>
+  e.type.startsWith('Internal') ? null : { type: `performance.${e.type}`, version: 7, data: { stored: e.data } };
+
 describe('OutboxRelay (real PostgreSQL, real Kafka)', () => {
   let db: TestDatabase;
   let pool: Pool;
   let store: PostgresEventStore;
   let topic: string;
+  let logTopic: string;
   const relays: OutboxRelay[] = [];
 
   beforeEach(async () => {
@@ -42,7 +48,8 @@ describe('OutboxRelay (real PostgreSQL, real Kafka)', () => {
     store = new PostgresEventStore({ pool });
     await store.ensureSchema();
     topic = uniqueName('performance.events');
-    await createTopics([topic], 3);
+    logTopic = uniqueName('performance.log');
+    await createTopics([topic, logTopic], 3);
   });
 
   afterEach(async () => {
@@ -52,8 +59,8 @@ describe('OutboxRelay (real PostgreSQL, real Kafka)', () => {
     await db.drop();
   });
 
-  const relay = (kafka: Kafka = testKafka()) => {
-    const r = new OutboxRelay({ context: 'performance', store, pool, kafka, topic, idleDelayMs: 20, standbyDelayMs: 100, logger: quiet });
+  const relay = (kafka: Kafka = testKafka(), idleDelayMs = 20) => {
+    const r = new OutboxRelay({ context: 'performance', store, pool, kafka, topic, logTopic, published, idleDelayMs, standbyDelayMs: 100, logger: silentLogger });
     relays.push(r);
     return r;
   };
@@ -68,7 +75,7 @@ describe('OutboxRelay (real PostgreSQL, real Kafka)', () => {
       );
     }
     await relay().start();
-    const messages = await collect(topic, 15);
+    const messages = await collect(logTopic, 15);
     expect(messages).toHaveLength(15);
     const first = messages[0];
     expect(first.key!.toString()).toMatch(/^employee-\d$/);
@@ -76,7 +83,35 @@ describe('OutboxRelay (real PostgreSQL, real Kafka)', () => {
     expect(first.headers!['correlation-id']!.toString()).toBe(correlationId);
     const env = envelopes(messages);
     expect(new Set(env.map((e) => e.eventId)).size).toBe(15);
-    expect(env.every((e) => e.businessUnitId === 'BU-1' && e.actor.subject === 'E-1')).toBe(true);
+    expect(env.every((e) => e.businessUnitId === 'BU-1' && e.actor.subject === 'E-1' && e.channel === 'log')).toBe(true);
+  });
+
+  it('publishes on .events only the integration events the published language maps, and every event on .log', async () => {
+    const correlationId = randomUUID();
+    await store.append(
+      'employee-1',
+      [
+        { eventId: randomUUID(), type: 'EmployeeTransferred', data: { n: 1 } },
+        { eventId: randomUUID(), type: 'InternalNote', data: { n: 2 } },
+        { eventId: randomUUID(), type: 'EmployeeTransferred', data: { n: 3 } },
+      ],
+      { expectedVersion: 'no-stream', metadata: meta(correlationId) },
+    );
+    await relay().start();
+    const log = envelopes(await collect(logTopic, 3));
+    const events = envelopes(await collect(topic, 2));
+    expect(log.map((e) => [e.type, e.schemaVersion, e.data])).toEqual([
+      ['performance.EmployeeTransferred', 1, { n: 1 }],
+      ['performance.InternalNote', 1, { n: 2 }],
+      ['performance.EmployeeTransferred', 1, { n: 3 }],
+    ]);
+    expect(events.map((e) => [e.type, e.schemaVersion, e.data, e.channel])).toEqual([
+      ['performance.EmployeeTransferred', 7, { stored: { n: 1 } }, 'events'],
+      ['performance.EmployeeTransferred', 7, { stored: { n: 3 } }, 'events'],
+    ]);
+    // The integration event keeps the stored event's identity and metadata: inboxes dedupe on it.
+    expect(events.map((e) => e.eventId)).toEqual([log[0].eventId, log[2].eventId]);
+    expect(events.every((e) => e.correlationId === correlationId && e.streamVersion > 0 && e.streamId === 'employee-1')).toBe(true);
   });
 
   it('keeps each stream in version order across partitions', async () => {
@@ -88,11 +123,13 @@ describe('OutboxRelay (real PostgreSQL, real Kafka)', () => {
     }
     await Promise.all(appends);
     await relay().start();
-    const env = envelopes(await collect(topic, 80));
-    for (let s = 0; s < 4; s++) {
-      const versions = env.filter((e) => e.streamId === `stream-${s}`).map((e) => e.streamVersion);
-      expect(versions).toEqual([...versions].sort((a, b) => a - b));
-      expect(new Set(versions).size).toBe(20);
+    for (const t of [logTopic, topic]) {
+      const env = envelopes(await collect(t, 80));
+      for (let s = 0; s < 4; s++) {
+        const versions = env.filter((e) => e.streamId === `stream-${s}`).map((e) => e.streamVersion);
+        expect(versions).toEqual([...versions].sort((a, b) => a - b));
+        expect(new Set(versions).size).toBe(20);
+      }
     }
   });
 
@@ -121,9 +158,11 @@ describe('OutboxRelay (real PostgreSQL, real Kafka)', () => {
 
     network.restore();
     await eventually(() => expect(r.status().published).toBe(11), { timeoutMs: 45_000 });
-    const env = envelopes(await collect(topic, 11));
+    const env = envelopes(await collect(logTopic, 11));
     const during = env.filter((e) => e.streamId === 's-during').map((e) => (e.data as { i: number }).i);
     expect([...new Set(during)]).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    const published = envelopes(await collect(topic, 11)).filter((e) => e.streamId === 's-during');
+    expect([...new Set(published.map((e) => (e.data as { stored: { i: number } }).stored.i))]).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
   it('lets only one replica relay at a time, and a standby takes over when it stops', async () => {
@@ -142,7 +181,17 @@ describe('OutboxRelay (real PostgreSQL, real Kafka)', () => {
     await store.append('s1', [{ eventId: randomUUID(), type: 'Two', data: {} }], { expectedVersion: 'any', metadata: meta() });
     await eventually(() => expect(b.status().published).toBe(1));
     // The standby resumed from the shared checkpoint: nothing was published twice.
-    const env = envelopes(await collect(topic, 2));
+    const env = envelopes(await collect(logTopic, 2));
     expect(env.map((e) => e.type)).toEqual(['performance.One', 'performance.Two']);
+  });
+
+  it('relays an append at once when the store announces it, long before its next poll', async () => {
+    const r = relay(testKafka(), 60_000);
+    await r.start();
+    await eventually(() => expect(r.status().active).toBe(true));
+    // Let it reach its idle wait: only the store's announcement can end it within the test.
+    await new Promise((res) => setTimeout(res, 500));
+    await store.append('s-woken', [{ eventId: randomUUID(), type: 'Woken', data: {} }], { expectedVersion: 'any', metadata: meta() });
+    await eventually(() => expect(r.status().published).toBe(1), { timeoutMs: 10_000 });
   });
 });

@@ -1,20 +1,27 @@
-import type { ContextName } from '@tpm/contracts';
-import { topicOf } from '@tpm/contracts';
+import type { ContextName, PublishedLanguage } from '@tpm/contracts';
+import { logTopicOf, topicOf } from '@tpm/contracts';
 import { START, type EventStore, type LogPosition } from '@tpm/event-store';
 import type { Kafka, Producer } from 'kafkajs';
 import type { Pool } from 'pg';
 import { AdvisoryLeadership } from './advisory-lock';
-import { toEnvelope, toKafkaMessage } from './envelope.mapping';
+import { toIntegrationEnvelope, toKafkaMessage, toLogEnvelope } from './envelope.mapping';
 import { ensureMessagingSchema } from './messaging.schema';
-import { consoleLogger, type Logger } from './logger';
+import { createLogger, type Logger } from '@tpm/logging';
 
 export interface OutboxRelayOptions {
   context: ContextName;
-  store: EventStore & { seal?: () => Promise<unknown> };
+  /** `onAppended` (the PostgreSQL store has it) wakes the relay after each local commit. */
+  store: EventStore & { seal?: () => Promise<unknown>; onAppended?: (listener: () => void) => () => void };
   pool: Pool;
   kafka: Kafka;
+  /** The context's published language: which domain events become which integration events. None: nothing on `topic`. */
+  published?: PublishedLanguage;
+  /** Integration events; default `<context>.events`. */
   topic?: string;
+  /** Every stored event, for the audit trail; default `<context>.log`. */
+  logTopic?: string;
   batchSize?: number;
+  /** Poll interval when idle: the fallback for appends the store does not announce (other replicas). */
   idleDelayMs?: number;
   /** How long a standby waits before trying to take the lead again. */
   standbyDelayMs?: number;
@@ -35,13 +42,16 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * The event log is the outbox. The relay reads the store in commit-safe global order and
- * publishes to `<context>.events`, keyed by stream id, with an idempotent producer; it moves
- * its checkpoint only after the broker acknowledged (acks=all). When Kafka is down it keeps
- * retrying from the last checkpoint, so nothing is lost and each stream's order holds.
- * One replica relays at a time (advisory lock); the others stand by.
+ * publishes every event to `<context>.log` and, for the events the context's published language
+ * maps, their integration events to `<context>.events`: both keyed by stream id, in one batch of
+ * an idempotent producer; it moves its checkpoint only after the broker acknowledged the whole
+ * batch (acks=all). When Kafka is down it keeps retrying from the last checkpoint, so nothing is
+ * lost and each stream's order holds on both topics. One replica relays at a time (advisory
+ * lock); the others stand by. A local append wakes it; polling covers the rest.
  */
 export class OutboxRelay {
   private readonly topic: string;
+  private readonly logTopic: string;
   private readonly name: string;
   private readonly leadership: AdvisoryLeadership;
   private readonly logger: Logger;
@@ -50,13 +60,18 @@ export class OutboxRelay {
   private running = false;
   private lastSeal = 0;
   private wake: (() => void) | null = null;
+  /** An append announced while the relay was busy: its next idle returns at once. */
+  private woken = false;
+  private unsubscribe: (() => void) | null = null;
   private readonly state: RelayStatus = { active: false, position: START, published: 0, lastError: null, lastPublishedAt: null };
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.topic = options.topic ?? topicOf(options.context);
-    this.name = `relay:${options.context}:${this.topic}`;
+    this.logTopic = options.logTopic ?? logTopicOf(options.context);
+    // The checkpoint follows the full log, which every event reaches.
+    this.name = `relay:${options.context}:${this.logTopic}`;
     this.leadership = new AdvisoryLeadership(options.pool, this.name);
-    this.logger = options.logger ?? consoleLogger(`relay:${options.context}`);
+    this.logger = options.logger ?? createLogger('relay', { relay: this.name });
   }
 
   status(): RelayStatus {
@@ -67,17 +82,23 @@ export class OutboxRelay {
     if (this.running) return;
     await ensureMessagingSchema(this.options.pool);
     this.running = true;
+    this.unsubscribe = this.options.store.onAppended?.(() => this.nudge()) ?? null;
     this.loop = this.run();
   }
 
-  /** Appends can call this so the relay does not wait for its idle delay. */
+  /** Called after an append commits, so the relay does not wait for its idle delay. */
   nudge(): void {
+    // A standby has nothing to read: only the active relay wakes (stop wakes either).
+    if (!this.state.active) return;
+    this.woken = true;
     this.wake?.();
   }
 
   async stop(): Promise<void> {
     this.running = false;
-    this.nudge();
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.wake?.();
     await this.loop;
     this.loop = null;
     await this.producer?.disconnect().catch(() => undefined);
@@ -87,6 +108,10 @@ export class OutboxRelay {
   }
 
   private async idle(ms: number): Promise<void> {
+    if (this.woken || !this.running) {
+      this.woken = false;
+      return;
+    }
     await new Promise<void>((resolve) => {
       const t = setTimeout(resolve, ms);
       this.wake = () => {
@@ -95,6 +120,7 @@ export class OutboxRelay {
       };
     });
     this.wake = null;
+    this.woken = false;
   }
 
   private async run(): Promise<void> {
@@ -109,17 +135,17 @@ export class OutboxRelay {
           }
           this.state.position = await this.loadCheckpoint();
           this.state.active = true;
-          this.logger.info({ relay: this.name, position: this.state.position }, 'relay is active');
+          this.logger.info({ position: this.state.position }, 'relay is active');
         }
         const published = await this.publishOnce();
         backoff = 200;
         if (published === 0) {
           await this.maybeSeal();
-          await this.idle(this.options.idleDelayMs ?? 100);
+          await this.idle(this.options.idleDelayMs ?? 1000);
         }
       } catch (e) {
         this.state.lastError = (e as Error).message;
-        this.logger.warn({ relay: this.name, err: (e as Error).message, retryInMs: backoff }, 'relay failed, will retry');
+        this.logger.warn({ err: (e as Error).message, retryInMs: backoff }, 'relay failed, will retry');
         await this.producer?.disconnect().catch(() => undefined);
         this.producer = null;
         await sleep(backoff);
@@ -128,18 +154,27 @@ export class OutboxRelay {
     }
   }
 
-  /** Publishes one batch; returns how many events it published. */
+  /** Publishes one batch of the log (and its integration events); returns how many stored events it relayed. */
   async publishOnce(): Promise<number> {
     const { events, next } = await this.options.store.readAll({ after: this.state.position, limit: this.options.batchSize ?? 500 });
     if (events.length === 0) {
       if (next !== this.state.position) await this.saveCheckpoint(next, 0);
       return 0;
     }
+    const { context, published } = this.options;
+    const integration = events.flatMap((e) => {
+      const contract = published?.(e);
+      return contract ? [toKafkaMessage(toIntegrationEnvelope(context, e, contract))] : [];
+    });
+    const log = events.map((e) => toKafkaMessage(toLogEnvelope(context, e)));
     const producer = await this.connectedProducer();
-    await producer.send({
-      topic: this.topic,
+    // One batch, one ack for both topics: the checkpoint moves only when both hold the events.
+    await producer.sendBatch({
       acks: -1,
-      messages: events.map((e) => toKafkaMessage(toEnvelope(this.options.context, e))),
+      topicMessages: [
+        { topic: this.logTopic, messages: log },
+        ...(integration.length ? [{ topic: this.topic, messages: integration }] : []),
+      ],
     });
     await this.saveCheckpoint(next, events.length);
     this.state.published += events.length;

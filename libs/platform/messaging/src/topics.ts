@@ -34,7 +34,11 @@ export async function ensureTopics(kafka: Kafka, topics: string[], numPartitions
       const missing = topics.filter((t) => !existing.has(t));
       if (missing.length) {
         try {
-          await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: -1 })) });
+          // Event and log topics keep everything: the audit trail and read models rebuild from them.
+          await admin.createTopics({
+            waitForLeaders: true,
+            topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: -1, configEntries: [{ name: 'retention.ms', value: '-1' }] })),
+          });
         } catch (e) {
           if (!alreadyExists(e) && Date.now() > deadline) throw e;
         }

@@ -1,4 +1,4 @@
-import type { Envelope } from '@tpm/contracts';
+import { upcastEnvelope, type Envelope } from '@tpm/contracts';
 
 export type Decoded = { ok: true; envelope: Envelope } | { ok: false; error: string };
 
@@ -26,7 +26,7 @@ export function decodeEnvelope(value: Buffer | string | null): Decoded {
   if (typeof actor !== 'object' || actor === null || typeof actor.subject !== 'string') return { ok: false, error: 'missing or invalid fields: actor' };
   return {
     ok: true,
-    envelope: {
+    envelope: upcastEnvelope({
       ...(e as unknown as Envelope),
       schemaVersion: Number(e.schemaVersion ?? 1),
       streamVersion: Number(e.streamVersion ?? 0),
@@ -35,6 +35,6 @@ export function decodeEnvelope(value: Buffer | string | null): Decoded {
       businessUnitId: typeof e.businessUnitId === 'string' ? e.businessUnitId : null,
       causationId: typeof e.causationId === 'string' ? e.causationId : null,
       traceparent: typeof e.traceparent === 'string' ? e.traceparent : null,
-    },
+    }),
   };
 }

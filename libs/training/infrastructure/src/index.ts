@@ -5,3 +5,4 @@ export * from './training-read-data-source';
 export * from './training-projections.registry';
 export * from './training.queries';
 export * from './training.policies';
+export * from './training.published';

@@ -117,6 +117,7 @@ const finalized = (ratingBand = 'meets', ratingBandRank = 3): AppraisalEvent => 
       { objectiveId: 'O-QUAL', indicatorId: 'K-DEF', score: 50 },
       { objectiveId: 'O-QUAL', indicatorId: 'K-ISO', score: 100 },
     ],
+    potential: 'high',
     finalizedAt: at,
   },
 });

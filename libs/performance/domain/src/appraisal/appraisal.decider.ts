@@ -98,6 +98,7 @@ const decide = (cmd: AppraisalCommand, s: Appraisal): AppraisalEvent[] => {
             ratingBandRank: rankOf(s.ratingBand, cycle.bands),
             competencyGaps: competencyGaps(a.competencies),
             indicators: a.objectives.flatMap((o) => o.indicators.map((i) => ({ objectiveId: o.objectiveId, indicatorId: i.indicatorId, score: i.score }))),
+            potential: a.potential,
             finalizedAt: at,
           },
         },

@@ -26,7 +26,10 @@ export type RatingCalibrated = Message<
   'RatingCalibrated',
   Ids & { fromBand: string; toBand: string; score: number; reason: string; calibratedBy: string; at: string }
 >;
-/** Stored exactly as published: the payload of the `performance.AppraisalFinalized` v1 contract. */
+/**
+ * Schema v2 (v1 had no `potential`; the store upcasts v1 to `potential: null`, see
+ * performance-infrastructure's upcasters). Published as `performance.AppraisalFinalized` v2.
+ */
 export type AppraisalFinalized = Message<
   'AppraisalFinalized',
   {
@@ -41,6 +44,8 @@ export type AppraisalFinalized = Message<
     ratingBandRank: number;
     competencyGaps: { competency: string; currentLevel: number; requiredLevel: number; gap: number }[];
     indicators: { objectiveId: string; indicatorId: string; score: number }[];
+    /** The assessment's potential, for the 9-box grid; null when finalized before v2 recorded it. */
+    potential: Potential | null;
     finalizedAt: string;
   }
 >;

@@ -130,6 +130,7 @@ export class PostgresEventStore implements EventStore {
   /** Streams in a flush now running: their next appends wait, so one stream is in one flush at a time. */
   private readonly busyStreams = new Set<string>();
   private idleWaiters: (() => void)[] = [];
+  private readonly appendListeners = new Set<() => void>();
   private closed = false;
   private readonly counters: GroupCommitStats = { flushes: 0, appends: 0, events: 0, deferrals: 0, fallbacks: 0 };
 
@@ -175,11 +176,33 @@ export class PostgresEventStore implements EventStore {
     return { ...this.counters };
   }
 
+  /**
+   * Calls `listener` after each commit that wrote events, so a follower of this process (the
+   * relay) reads at once instead of on its next poll. Appends of other processes are not seen:
+   * followers keep polling. Returns the unsubscribe function.
+   */
+  onAppended(listener: () => void): () => void {
+    this.appendListeners.add(listener);
+    return () => this.appendListeners.delete(listener);
+  }
+
+  private notifyAppended(): void {
+    for (const listener of this.appendListeners) {
+      try {
+        listener();
+      } catch (e) {
+        this.logger.warn({ err: String(e) }, 'append listener failed');
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- append (group commit)
 
   async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     if (this.closed) throw new Error('PostgresEventStore is closed');
-    const prepared = prepareEvents(streamId, events, options, new Date());
+    // An event without a version is written at its type's current one (the upcasters' last target).
+    const versioned = events.map((e) => (e.schemaVersion === undefined ? { ...e, schemaVersion: this.upcasters.currentVersion(e.type) } : e));
+    const prepared = prepareEvents(streamId, versioned, options, new Date());
     if (!prepared.length) {
       const version = await this.streamVersion(streamId);
       if (!expectedVersionHolds(options.expectedVersion, version)) throw new ConcurrencyConflict(streamId, options.expectedVersion, version);
@@ -410,6 +433,7 @@ export class PostgresEventStore implements EventStore {
       this.counters.flushes++;
       this.counters.appends += written.length;
       this.counters.events += rows.length;
+      if (rows.length) this.notifyAppended();
       return batch.map((a) => outcomes.get(a)!);
     } catch (e) {
       await client.query('ROLLBACK').catch(() => {});

@@ -8,8 +8,8 @@ import {
   type Provider,
 } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import type { ContextName } from '@tpm/contracts';
-import { kafkaNamespace, topicOf } from '@tpm/contracts';
+import type { ContextName, PublishedLanguage } from '@tpm/contracts';
+import { kafkaNamespace, logTopicOf, topicOf } from '@tpm/contracts';
 import type { EventStore } from '@tpm/event-store';
 import type { Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
@@ -27,7 +27,11 @@ export interface MessagingModuleOptions {
   partitions: number;
   /** Topics this service reacts to; its @HandlesEvent methods are discovered. */
   consumes?: string[];
-  relay?: { batchSize?: number; idleDelayMs?: number; sealEveryMs?: number };
+  /**
+   * The relay: `published` maps the context's domain events to the integration events it
+   * publishes on `<context>.events` (none when absent); every event also goes to `<context>.log`.
+   */
+  relay?: { published?: PublishedLanguage; batchSize?: number; idleDelayMs?: number; sealEveryMs?: number };
 }
 
 export const OUTBOX_RELAY = Symbol('OUTBOX_RELAY');
@@ -48,7 +52,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await ensureTopics(this.kafka, [topicOf(this.options.context)], this.options.partitions);
+    await ensureTopics(this.kafka, [topicOf(this.options.context), logTopicOf(this.options.context)], this.options.partitions);
     await this.relay.start();
     if (this.consumer) {
       this.consumer.addHandlers(this.discoverHandlers());

@@ -1,9 +1,10 @@
-import { topicOf, type ContextName } from '@tpm/contracts';
+import { logTopicOf, type ContextName } from '@tpm/contracts';
 import type { Projection } from '@tpm/projections';
 
 export const AUDIT_TABLE = 'audit_events';
 const AUDITED: ContextName[] = ['training', 'performance', 'coaching', 'rewards'];
-export const AUDIT_TRAIL_TOPICS = AUDITED.map(topicOf);
+/** The full logs, not the published events: the trail records every stored event. */
+export const AUDIT_TRAIL_TOPICS = AUDITED.map(logTopicOf);
 
 export const auditTrailProjection: Projection = {
   name: 'audit-trail',

@@ -1,0 +1,2 @@
+export * from './performance.published';
+export * from './performance.upcasters';
