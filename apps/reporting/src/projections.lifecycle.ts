@@ -1,7 +1,8 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { CONTEXTS, logTopicOf, topicOf } from '@tpm/contracts';
 import { ensureTopics } from '@tpm/messaging';
-import { jsonLogger, ProjectionRunner } from '@tpm/projections';
+import { createLogger } from '@tpm/logging';
+import { ProjectionRunner } from '@tpm/projections';
 import { REPORTING_PROJECTIONS } from '@tpm/reporting-projections';
 import { HealthRegistry, KAFKA, SERVICE_CONFIG, type ServiceConfig } from '@tpm/service-kit';
 import type { Kafka } from 'kafkajs';
@@ -30,7 +31,7 @@ export class ProjectionsLifecycle implements OnApplicationBootstrap, OnApplicati
     // Reporting may start before the producers: their topics must exist before it subscribes.
     await ensureTopics(this.kafka, CONTEXTS.filter((c) => c !== 'reporting').flatMap((c) => [topicOf(c), logTopicOf(c)]), this.config.kafkaPartitions);
     for (const { projection, topics } of Object.values(REPORTING_PROJECTIONS)) {
-      const runner = new ProjectionRunner({ projection, dataSource: this.dataSource, kafka: this.kafka, topics, logger: jsonLogger(`projection:${projection.name}`) });
+      const runner = new ProjectionRunner({ projection, dataSource: this.dataSource, kafka: this.kafka, topics, logger: createLogger(`projection:${projection.name}`) });
       this.runners.push(runner);
       await runner.start();
     }

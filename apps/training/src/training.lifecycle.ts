@@ -1,9 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { topicOf } from '@tpm/contracts';
 import type { Clock } from '@tpm/kernel';
 import type { EventStore } from '@tpm/event-store';
 import { ensureTopics } from '@tpm/messaging';
-import { jsonLogger, ProjectionRunner, StoreProcessor, StoreProjectionRunner } from '@tpm/projections';
+import { createLogger } from '@tpm/logging';
+import { ProjectionRunner, StoreProcessor, StoreProjectionRunner } from '@tpm/projections';
 import { DeadlineScheduler } from '@tpm/scheduler';
 import { EVENT_STORE, HealthRegistry, KAFKA, PG_POOL, SERVICE_CONFIG, type ServiceConfig } from '@tpm/service-kit';
 import { FOLLOW_UP_DUE, followUpDueHandler, trainingPolicies, trainingProjectionRegistrations } from '@tpm/training-infrastructure';
@@ -21,7 +22,7 @@ const POLICY_TYPES = ['EmployeeEnrolled', 'EmployeeWaitlisted', 'TrainingComplet
  */
 @Injectable()
 export class TrainingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('training');
+  private readonly logger = createLogger('scheduler');
   readonly readModel: StoreProjectionRunner;
   readonly appraisals: ProjectionRunner;
   readonly process: StoreProcessor;
@@ -45,13 +46,13 @@ export class TrainingLifecycle implements OnApplicationBootstrap, OnApplicationS
   ) {
     const [readModel, appraisals] = trainingProjectionRegistrations();
     const pollMs = Number(process.env.TRAINING_PROJECTOR_POLL_MS ?? 200);
-    this.readModel = new StoreProjectionRunner({ projection: readModel.projection, context: 'training', dataSource, store, pollMs, logger: jsonLogger('projection:training-read') });
+    this.readModel = new StoreProjectionRunner({ projection: readModel.projection, context: 'training', dataSource, store, pollMs, logger: createLogger('projection:training-read') });
     this.appraisals = new ProjectionRunner({
       projection: appraisals.projection,
       dataSource,
       kafka,
       topics: appraisals.source.kind === 'kafka' ? appraisals.source.topics : [],
-      logger: jsonLogger('projection:training-appraisals'),
+      logger: createLogger('projection:training-appraisals'),
     });
     this.process = new StoreProcessor({
       name: 'training-process',
@@ -62,7 +63,7 @@ export class TrainingLifecycle implements OnApplicationBootstrap, OnApplicationS
       // The completion policy reads open needs: the read model must have seen the completion first.
       dependsOn: [this.readModel],
       pollMs,
-      logger: jsonLogger('process:training'),
+      logger: createLogger('process:training'),
     });
     this.scheduler = new DeadlineScheduler({
       pool,

@@ -1,4 +1,5 @@
-import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnModuleInit } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Injectable, Module, OnModuleInit } from '@nestjs/common';
+import { createLogger } from '@tpm/logging';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import type { Pool } from 'pg';
 import { ACCESS_POLICY } from './access-policy';
@@ -28,7 +29,7 @@ class AccessLogSchema implements OnModuleInit {
   }
 }
 
-const logger = new Logger('Auth');
+const logger = createLogger('auth');
 
 /**
  * Authentication and access on every route of a service: the global guard, the business-unit
@@ -49,7 +50,8 @@ export class AuthModule {
             const config = loadAuthConfig(process.env);
             if (config.mode === 'dev') {
               logger.warn(
-                `DEVELOPMENT authentication: HS256 tokens signed with ${config.usesPublicDefault ? 'the PUBLIC development key (development only)' : 'AUTH_DEV_SECRET'}; production requires AUTH_MODE=jwks`,
+                { key: config.usesPublicDefault ? 'public development key' : 'AUTH_DEV_SECRET' },
+                'DEVELOPMENT authentication: HS256 development tokens are accepted; production requires AUTH_MODE=jwks',
               );
             }
             return config;

@@ -2,7 +2,7 @@ import type { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { ACTIVE_LOCK, lockKeySql } from './checkpoint.store';
 import { dedicatedConnection } from './lock-connection';
-import type { ProjectionLogger } from './projection-logger';
+import type { Logger } from '@tpm/logging';
 
 export type RunnerState = 'stopped' | 'standby' | 'active';
 
@@ -10,7 +10,7 @@ export interface ActiveReplicaOptions {
   /** Lock name: one replica per name is active across every process. */
   name: string;
   dataSource: DataSource;
-  logger: ProjectionLogger;
+  logger: Logger;
   /** How often a standby replica retries the lock, and the active one checks it still holds it. */
   lockRetryMs: number;
   /** Starts the work once the lock is won; a throw hands the lock back and retries later. */
@@ -77,11 +77,11 @@ export class ActiveReplica {
           for (const w of this.activeWaiters.splice(0)) w();
         } catch (e) {
           this.options.onError?.(e);
-          this.options.logger.error('runner failed to start', { projection: name, error: String(e) });
+          this.options.logger.error({ projection: name, err: String(e) }, 'runner failed to start');
           await this.release('standby');
         }
       } else if (this.currentState === 'active' && !(await this.stillLocked())) {
-        this.options.logger.warn('projection lock lost; standing by', { projection: name });
+        this.options.logger.warn({ projection: name }, 'projection lock lost; standing by');
         await this.release('standby');
       }
       await new Promise<void>((resolve) => {
@@ -98,7 +98,7 @@ export class ActiveReplica {
   private async tryLock(): Promise<boolean> {
     const { name, logger } = this.options;
     const client = dedicatedConnection(this.options.dataSource);
-    client.on('error', (e) => logger.warn('projection lock connection error', { projection: name, error: String(e) }));
+    client.on('error', (e) => logger.warn({ projection: name, err: String(e) }, 'projection lock connection error'));
     try {
       await client.connect();
       const { rows } = await client.query(`SELECT pg_try_advisory_lock${lockKeySql} AS locked`, [ACTIVE_LOCK + name]);
@@ -107,7 +107,7 @@ export class ActiveReplica {
         return true;
       }
     } catch (e) {
-      logger.warn('projection lock attempt failed', { projection: name, error: String(e) });
+      logger.warn({ projection: name, err: String(e) }, 'projection lock attempt failed');
     }
     await client.end().catch(() => undefined);
     return false;
@@ -125,7 +125,7 @@ export class ActiveReplica {
   private async release(to: RunnerState): Promise<void> {
     if (this.working) {
       this.working = false;
-      await this.options.deactivate().catch((e) => this.options.logger.warn('runner stop failed', { projection: this.options.name, error: String(e) }));
+      await this.options.deactivate().catch((e) => this.options.logger.warn({ projection: this.options.name, err: String(e) }, 'runner stop failed'));
     }
     const lock = this.lockClient;
     this.lockClient = null;

@@ -1,5 +1,4 @@
 export * from './projection';
-export * from './projection-logger';
 export * from './active-replica';
 export * from './projection-runner';
 export * from './projection-rebuild';

@@ -5,7 +5,7 @@ import { applyMessages } from './batch.apply';
 import { unseenMessages } from './batch.filter';
 import { lockProjectionBatch, replaceCheckpoints, type PartitionCheckpoint } from './checkpoint.store';
 import type { Projection } from './projection';
-import { jsonLogger, type ProjectionLogger } from './projection-logger';
+import { createLogger, type Logger } from '@tpm/logging';
 import { createShadowTables, dropShadowTables, shadowTables, swapShadowTables } from './shadow-tables';
 
 export interface RebuildOptions {
@@ -13,7 +13,7 @@ export interface RebuildOptions {
   dataSource: DataSource;
   kafka: Kafka;
   topics: string[];
-  logger?: ProjectionLogger;
+  logger?: Logger;
   /** Messages read so far against messages known to exist; `total` grows during the catch-up. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -40,7 +40,7 @@ const key = (topic: string, partition: number) => `${topic}:${partition}`;
  */
 export async function rebuildProjection(options: RebuildOptions): Promise<RebuildResult> {
   const { projection, dataSource, kafka, topics } = options;
-  const logger = options.logger ?? jsonLogger('projection-rebuild');
+  const logger = options.logger ?? createLogger('projection-rebuild');
   const started = Date.now();
   const shadow = shadowTables(projection);
   await createShadowTables(dataSource, projection);
@@ -69,7 +69,7 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
   };
   await readWatermarks();
   options.onProgress?.(done, total);
-  logger.info('rebuild replaying into shadow tables', { projection: projection.name, version: projection.version, total, tables: Object.values(shadow) });
+  logger.info({ projection: projection.name, version: projection.version, total, tables: Object.values(shadow) }, 'rebuild replaying into shadow tables');
 
   let phase = 'replay' as 'replay' | 'catch-up' | 'done';
   let swapTx: QueryRunner | null = null;
@@ -98,7 +98,7 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
       await readWatermarks();
       options.onProgress?.(done, total);
       phase = 'catch-up';
-      logger.info('rebuild catching up under the projection lock', { projection: projection.name, done, total });
+      logger.info({ projection: projection.name, done, total }, 'rebuild catching up under the projection lock');
     }
     if (phase === 'catch-up' && reachedTargets()) {
       checkpoints = await swap(swapTx!.manager);
@@ -179,6 +179,6 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
     checkpoints,
     durationMs: Date.now() - started,
   };
-  logger.info('rebuild swapped into place', { ...result, checkpoints: undefined });
+  logger.info({ ...result, checkpoints: undefined }, 'rebuild swapped into place');
   return result;
 }

@@ -3,7 +3,7 @@ import type { EventStore } from '@tpm/event-store';
 import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import type { Projection } from './projection';
-import { jsonLogger, type ProjectionLogger } from './projection-logger';
+import { createLogger, type Logger } from '@tpm/logging';
 import { ProjectionRunner } from './projection-runner';
 import { StoreProjectionRunner } from './store-projection-runner';
 
@@ -28,7 +28,7 @@ export interface RunnerDependencies {
   dataSource: DataSource;
   kafka?: Kafka;
   store?: EventStore;
-  logger?: ProjectionLogger;
+  logger?: Logger;
   /** Overrides for tests and tuning (poll and lock intervals). */
   pollMs?: number;
   lockRetryMs?: number;
@@ -36,7 +36,7 @@ export interface RunnerDependencies {
 
 /** The runner of a registration's source: Kafka topics, or the service's own store. */
 export function runnerFor(r: ProjectionRegistration, deps: RunnerDependencies): AnyProjectionRunner {
-  const logger = deps.logger ?? jsonLogger(`projection:${r.projection.name}`);
+  const logger = deps.logger ?? createLogger(`projection:${r.projection.name}`);
   if (r.source.kind === 'kafka') {
     if (!deps.kafka) throw new Error(`${r.projection.name} reads Kafka: a client is required`);
     return new ProjectionRunner({ projection: r.projection, dataSource: deps.dataSource, kafka: deps.kafka, topics: r.source.topics, logger, lockRetryMs: deps.lockRetryMs });

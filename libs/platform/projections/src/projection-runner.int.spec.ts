@@ -2,7 +2,7 @@ import { createTestDatabase, createTopics, eventually, testKafka, uniqueName, ty
 import type { Envelope } from '@tpm/contracts';
 import type { Kafka, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { silentLogger } from './projection-logger';
+import { silentLogger } from '@tpm/logging';
 import { ProjectionRunner } from './projection-runner';
 import { rebuildProjection } from './projection-rebuild';
 import { ProjectionStore1760000000000 } from './projection-store.migration';

@@ -6,7 +6,7 @@ import { applyMessages } from './batch.apply';
 import { nextCheckpoint, unseenMessages } from './batch.filter';
 import { inProjectionBatch, readCheckpointForUpdate, readCheckpoints, writeCheckpoints } from './checkpoint.store';
 import { liveTables, type Projection } from './projection';
-import { jsonLogger, type ProjectionLogger } from './projection-logger';
+import { createLogger, type Logger } from '@tpm/logging';
 
 export interface ProjectionRunnerOptions {
   projection: Projection;
@@ -16,7 +16,7 @@ export interface ProjectionRunnerOptions {
   topics: string[];
   /** Kafka consumer group; defaults to `projection.<name>`. Offsets are never committed to it. */
   groupId?: string;
-  logger?: ProjectionLogger;
+  logger?: Logger;
   /** How often a standby replica retries the lock, and the active one checks it still holds it. */
   lockRetryMs?: number;
   sessionTimeoutMs?: number;
@@ -56,7 +56,7 @@ const key = (topic: string, partition: number) => `${topic}:${partition}`;
  */
 export class ProjectionRunner {
   private readonly projection: Projection;
-  private readonly logger: ProjectionLogger;
+  private readonly logger: Logger;
   private readonly groupId: string;
   private readonly replica: ActiveReplica;
   private consumer: Consumer | null = null;
@@ -68,7 +68,7 @@ export class ProjectionRunner {
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.projection = options.projection;
-    this.logger = options.logger ?? jsonLogger('projection-runner');
+    this.logger = options.logger ?? createLogger('projection-runner');
     this.groupId = options.groupId ?? `${kafkaNamespace()}projection.${options.projection.name}`;
     this.replica = new ActiveReplica({
       name: options.projection.name,
@@ -151,18 +151,18 @@ export class ProjectionRunner {
           if (offset !== undefined) consumer.seek({ topic, partition, offset });
         }
       }
-      this.logger.info('projection partitions assigned', { projection: this.projection.name, assignment: payload.memberAssignment });
+      this.logger.info({ projection: this.projection.name, assignment: payload.memberAssignment }, 'projection partitions assigned');
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       this.lastError = String(payload.error);
-      this.logger.error('projection consumer crashed', { projection: this.projection.name, error: String(payload.error), restart: payload.restart });
+      this.logger.error({ projection: this.projection.name, err: String(payload.error), restart: payload.restart }, 'projection consumer crashed');
       // kafkajs gives up on non-retriable errors: hand the lock over and try again from the top.
       if (!payload.restart && this.state !== 'stopped') void this.replica.standDown();
     });
     await consumer.connect();
     await consumer.subscribe({ topics, fromBeginning: true });
     await consumer.run({ autoCommit: false, eachBatchAutoResolve: true, eachBatch: (p) => this.onBatch(p) });
-    this.logger.info('projection runner active', { projection: this.projection.name, version: this.projection.version, topics, groupId: this.groupId });
+    this.logger.info({ projection: this.projection.name, version: this.projection.version, topics, groupId: this.groupId }, 'projection runner active');
   }
 
   private async loadPositions(): Promise<void> {
@@ -183,7 +183,7 @@ export class ProjectionRunner {
   private async deactivate(): Promise<void> {
     const consumer = this.consumer;
     this.consumer = null;
-    await consumer?.disconnect().catch((e) => this.logger.warn('consumer disconnect failed', { error: String(e) }));
+    await consumer?.disconnect().catch((e) => this.logger.warn({ err: String(e) }, 'consumer disconnect failed'));
   }
 
   private async onBatch({ batch, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
@@ -205,8 +205,8 @@ export class ProjectionRunner {
       });
       if (result.next !== null) this.positions.set(key(topic, partition), result.next.toString());
       this.lastBatchAt = new Date();
-      if (result.malformed) this.logger.warn('malformed messages recorded and skipped', { projection: name, topic, partition, count: result.malformed });
-      this.logger.debug('projection batch applied', {
+      if (result.malformed) this.logger.warn({ projection: name, topic, partition, count: result.malformed }, 'malformed messages recorded and skipped');
+      this.logger.debug({
         projection: name,
         topic,
         partition,
@@ -215,16 +215,16 @@ export class ProjectionRunner {
         redelivered: result.redelivered,
         nextOffset: result.next?.toString(),
         ms: Date.now() - started,
-      });
+      }, 'projection batch applied');
     } catch (e) {
       this.lastError = String(e);
-      this.logger.error('projection batch failed; it will be redelivered', {
+      this.logger.error({
         projection: name,
         topic,
         partition,
         firstOffset: batch.firstOffset(),
-        error: String(e),
-      });
+        err: String(e),
+      }, 'projection batch failed; it will be redelivered');
       throw e;
     }
     await heartbeat();

@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ActiveReplica, type RunnerState } from './active-replica';
 import { inProjectionBatch, readPosition, writePosition } from './checkpoint.store';
 import { compareLogPositions, laterLogPosition } from './log-position';
-import { jsonLogger, type ProjectionLogger } from './projection-logger';
+import { createLogger, type Logger } from '@tpm/logging';
 import type { ProjectionStatus } from './projection-runner';
 
 /** What a store-fed runner needs of the service's store: its log in commit-safe order. */
@@ -12,7 +12,7 @@ export type EventLog = Pick<EventStore, 'readAll'>;
 export interface StoreFeedOptions {
   dataSource: DataSource;
   store: EventLog;
-  logger?: ProjectionLogger;
+  logger?: Logger;
   /** Events read per store call (one transaction per read for a projection). */
   batchSize?: number;
   /** How often an idle active runner looks for new events; `nudge()` wakes it sooner. */
@@ -59,7 +59,7 @@ const SCAN_PAGE = 1_000;
  * so work on any replica.
  */
 export abstract class StoreFeed {
-  protected readonly logger: ProjectionLogger;
+  protected readonly logger: Logger;
   private readonly replica: ActiveReplica;
   private position: LogPosition = START;
   private pump: Promise<void> | null = null;
@@ -76,7 +76,7 @@ export abstract class StoreFeed {
     private readonly types: string[] | undefined,
     protected readonly options: StoreFeedOptions,
   ) {
-    this.logger = options.logger ?? jsonLogger(`store-feed:${name}`);
+    this.logger = options.logger ?? createLogger(`store-feed:${name}`);
     this.replica = new ActiveReplica({
       name,
       dataSource: options.dataSource,
@@ -178,7 +178,7 @@ export abstract class StoreFeed {
     this.position = await this.checkpoint();
     this.pumping = true;
     this.pump = this.run();
-    this.logger.info('store runner active', { projection: this.name, version: this.version, from: this.position });
+    this.logger.info({ projection: this.name, version: this.version, from: this.position }, 'store runner active');
   }
 
   private async deactivate(): Promise<void> {
@@ -196,7 +196,7 @@ export abstract class StoreFeed {
         progressed = await this.step();
       } catch (e) {
         this.lastError = String(e);
-        this.logger.error('store batch failed; it will be read again', { projection: this.name, from: this.position, error: String(e) });
+        this.logger.error({ projection: this.name, from: this.position, err: String(e) }, 'store batch failed; it will be read again');
       }
       if (progressed || !this.pumping) continue;
       await new Promise<void>((resolve) => {
@@ -234,7 +234,7 @@ export abstract class StoreFeed {
       for (const w of this.committed.splice(0)) w();
     }
     this.lastBatchAt = new Date();
-    this.logger.debug('store batch applied', { projection: this.name, events: events.length, next, ms: Date.now() - started });
+    this.logger.debug({ projection: this.name, events: events.length, next, ms: Date.now() - started }, 'store batch applied');
     return true;
   }
 }

@@ -3,7 +3,7 @@ import { PostgresEventStore, START, type AppendMetadata, type LogPosition } from
 import { createTestDatabase, type TestDatabase } from '@tpm/testing';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { silentLogger } from './projection-logger';
+import { silentLogger } from '@tpm/logging';
 import { PROJECTION_STORE_MIGRATIONS } from './projection-store.migration';
 import { StoreProcessor } from './store-processor';
 import { StoreProjectionRunner } from './store-projection-runner';

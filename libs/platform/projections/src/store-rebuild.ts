@@ -3,7 +3,7 @@ import { START, type LogPosition } from '@tpm/event-store';
 import type { DataSource, EntityManager } from 'typeorm';
 import { inProjectionBatch, writePosition } from './checkpoint.store';
 import type { Projection } from './projection';
-import { jsonLogger, type ProjectionLogger } from './projection-logger';
+import { createLogger, type Logger } from '@tpm/logging';
 import type { RebuildResult } from './projection-rebuild';
 import { createShadowTables, dropShadowTables, shadowTables, swapShadowTables } from './shadow-tables';
 import type { EventLog } from './store-feed';
@@ -15,7 +15,7 @@ export interface StoreRebuildOptions {
   store: EventLog;
   context: ContextName;
   batchSize?: number;
-  logger?: ProjectionLogger;
+  logger?: Logger;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -27,7 +27,7 @@ export interface StoreRebuildOptions {
  */
 export async function rebuildStoreProjection(options: StoreRebuildOptions): Promise<RebuildResult> {
   const { projection, dataSource, store, context } = options;
-  const logger = options.logger ?? jsonLogger('projection-rebuild');
+  const logger = options.logger ?? createLogger('projection-rebuild');
   const started = Date.now();
   const types = storeTypesOf(projection, context);
   const limit = options.batchSize ?? 1_000;
@@ -42,7 +42,7 @@ export async function rebuildStoreProjection(options: StoreRebuildOptions): Prom
     after = next;
   }
   await createShadowTables(dataSource, projection);
-  logger.info('rebuild replaying the store into shadow tables', { projection: projection.name, version: projection.version, total, tables: Object.values(shadow) });
+  logger.info({ projection: projection.name, version: projection.version, total, tables: Object.values(shadow) }, 'rebuild replaying the store into shadow tables');
 
   let position: LogPosition = START;
   let done = 0;
@@ -61,7 +61,7 @@ export async function rebuildStoreProjection(options: StoreRebuildOptions): Prom
   };
   try {
     while (await dataSource.transaction(replay));
-    logger.info('rebuild catching up under the projection lock', { projection: projection.name, done, total });
+    logger.info({ projection: projection.name, done, total }, 'rebuild catching up under the projection lock');
     await inProjectionBatch(dataSource, projection.name, async (tx) => {
       while (await replay(tx));
       await swapShadowTables(tx, projection);
@@ -81,6 +81,6 @@ export async function rebuildStoreProjection(options: StoreRebuildOptions): Prom
     checkpoints: [{ topic: 'store', partition: 0, nextOffset: position }],
     durationMs: Date.now() - started,
   };
-  logger.info('rebuild swapped into place', { ...result, checkpoints: undefined });
+  logger.info({ ...result, checkpoints: undefined }, 'rebuild swapped into place');
   return result;
 }

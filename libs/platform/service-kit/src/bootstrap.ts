@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { createLogger } from '@tpm/logging';
 import type { ServiceConfig } from './config/service-config';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { strictValidationPipe } from './http/validation.pipe';
@@ -46,6 +47,6 @@ export async function bootstrapService(module: Type<unknown> | DynamicModule, op
   const app = await createServiceApp(module, options);
   const config = app.get<ServiceConfig>(SERVICE_CONFIG);
   await app.listen(options.port ?? config.port, '0.0.0.0');
-  app.get(Logger).log(`${config.service} listening on :${options.port ?? config.port}`);
+  createLogger('http').info({ port: options.port ?? config.port }, `${config.service} listening`);
   return app;
 }

@@ -13,7 +13,7 @@ import { PostgresEventStore } from '@tpm/event-store';
 import { SingleBar } from 'cli-progress';
 import { Kafka, logLevel } from 'kafkajs';
 import { rebuildProjection, type RebuildResult } from '../projection-rebuild';
-import { jsonLogger, kafkaLogCreator } from '../projection-logger';
+import { configureLogging, kafkaLogCreator } from '@tpm/logging';
 import type { ProjectionRegistration } from '../projection-registration';
 import { rebuildStoreProjection } from '../store-rebuild';
 
@@ -41,15 +41,14 @@ function loadRegistrations(paths: string[]): ProjectionRegistration[] {
 }
 
 async function rebuild(r: ProjectionRegistration, flags: Record<string, string>, databaseUrl: string, onProgress: (done: number, total: number) => void): Promise<RebuildResult> {
-  const logger = jsonLogger('rebuild-cli');
   // Logs would tear the bar apart: only warnings and errors while it is drawn.
-  const quiet = { ...logger, info: () => undefined };
+  const logger = configureLogging({ service: 'projections-cli', level: process.env.LOG_LEVEL ?? 'warn' }).child({ component: 'rebuild' });
   const ds = await r.openDatabase(databaseUrl);
   try {
     if (r.source.kind === 'store') {
       const store = new PostgresEventStore({ connectionString: flags['store-url'] ?? databaseUrl, poolSize: 2 });
       try {
-        return await rebuildStoreProjection({ projection: r.projection, dataSource: ds, store, context: r.source.context, logger: quiet, onProgress });
+        return await rebuildStoreProjection({ projection: r.projection, dataSource: ds, store, context: r.source.context, logger, onProgress });
       } finally {
         await store.close();
       }
@@ -58,7 +57,7 @@ async function rebuild(r: ProjectionRegistration, flags: Record<string, string>,
     if (!brokers) throw new Error(`${r.projection.name} reads Kafka: set KAFKA_BROKERS or pass --brokers`);
     const kafka = new Kafka({ clientId: `rebuild-${r.projection.name}`, brokers, logLevel: logLevel.WARN, logCreator: kafkaLogCreator(logger) });
     const topics = flags.topics ? flags.topics.split(',') : r.source.topics;
-    return await rebuildProjection({ projection: r.projection, dataSource: ds, kafka, topics, logger: quiet, onProgress });
+    return await rebuildProjection({ projection: r.projection, dataSource: ds, kafka, topics, logger, onProgress });
   } finally {
     await ds.destroy();
   }

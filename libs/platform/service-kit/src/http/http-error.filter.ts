@@ -1,4 +1,5 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
+import { createLogger } from '@tpm/logging';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '@tpm/kernel';
@@ -9,7 +10,7 @@ const STATUS_BY_KIND = { rule: 422, 'not-found': 404, conflict: 409, invalid: 40
 /** The only place that turns errors into HTTP: domain kinds → 4xx, anything unknown → a bare 500. */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
-  private readonly logger = new Logger('HttpErrorFilter');
+  private readonly logger = createLogger('http-errors');
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -19,7 +20,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     // Errors raised before the correlation middleware ran (body parsing) still get an id.
     body.correlationId = req.correlationId ?? randomUUID();
     if (body.statusCode >= 500) {
-      this.logger.error({ err: exception, path: req.url, correlationId: req.correlationId }, 'unhandled error');
+      this.logger.error({ err: exception, path: req.url, correlationId: body.correlationId }, 'unhandled error');
     }
     res.status(body.statusCode).json(body);
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ContextName, Envelope } from '@tpm/contracts';
-import { rebuildProjection, silentLogger } from '@tpm/projections';
+import { silentLogger } from '@tpm/logging';
+import { rebuildProjection } from '@tpm/projections';
 import { createTopics, eventually, uniqueName } from '@tpm/testing';
 import { pause, reportingTestEnv } from '../testing/reporting-test-env.spec-helper';
 import { auditTrailProjection } from './audit-trail.projection';

@@ -1,4 +1,5 @@
-import { rebuildProjection, silentLogger } from '@tpm/projections';
+import { silentLogger } from '@tpm/logging';
+import { rebuildProjection } from '@tpm/projections';
 import { createTopics, eventually, uniqueName } from '@tpm/testing';
 import { orgEvents } from '../testing/org-events.fixture';
 import { pause, reportingTestEnv } from '../testing/reporting-test-env.spec-helper';

@@ -1,5 +1,6 @@
 import type { Envelope } from '@tpm/contracts';
-import { ProjectionRunner, silentLogger, type Projection } from '@tpm/projections';
+import { silentLogger } from '@tpm/logging';
+import { ProjectionRunner, type Projection } from '@tpm/projections';
 import { createTestDatabase, testKafka, uniqueName, type TestDatabase } from '@tpm/testing';
 import type { Kafka, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
