@@ -84,7 +84,7 @@ describe('training loop: appraisal gap → need → plan → session → evaluat
     // An L2 gain threshold above what this program reaches, so step 9 has something to review.
     scenario = await startScenario(['performance', 'training', 'reporting'], {
       dbPrefix: 'loop',
-      env: { TRAINING_PROJECTOR_POLL_MS: '100', TRAINING_REVIEW_MIN_L2_GAIN: '40' },
+      env: { PROJECTION_POLL_MS: '100', TRAINING_REVIEW_MIN_L2_GAIN: '40' },
     });
     [performance, training, reporting] = ['performance', 'training', 'reporting'].map((s) => scenario.service(s));
     // This process publishes to the scenario's topics too.

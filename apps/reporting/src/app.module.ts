@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuthModule, SqlOrgScopeSource } from '@tpm/auth';
-import { AuditQueries, ORG_TABLES, OrgQueries, openReportingDatabase } from '@tpm/reporting-projections';
-import { PG_POOL, SERVICE_CONFIG, ServiceKitModule, type ServiceConfig } from '@tpm/service-kit';
+import { CONTEXTS, logTopicOf, topicOf } from '@tpm/contracts';
+import { ProjectionsModule } from '@tpm/projections';
+import { AuditQueries, ORG_TABLES, OrgQueries, openReportingDatabase, reportingProjectionRegistrations } from '@tpm/reporting-projections';
+import { PG_POOL, ServiceKitModule } from '@tpm/service-kit';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { AuditController } from './http/audit/audit.controller';
 import { OrgController } from './http/org/org.controller';
-import { ProjectionsController } from './http/projections.controller';
-import { ProjectionsLifecycle } from './projections.lifecycle';
 
 /**
  * The reporting service: no commands of its own. It projects every context's events into read
@@ -18,13 +18,17 @@ import { ProjectionsLifecycle } from './projections.lifecycle';
     ServiceKitModule.forService('reporting'),
     // Reporting keeps no org_reference copy: its org-structure read model is the copy it scopes by.
     AuthModule.forService({ poolToken: PG_POOL, orgScope: (pool: Pool) => new SqlOrgScopeSource(pool, ORG_TABLES) }),
+    ProjectionsModule.forService({
+      openDatabase: openReportingDatabase,
+      registrations: reportingProjectionRegistrations,
+      // Reporting may start before the producers: their topics must exist before it subscribes.
+      topics: () => CONTEXTS.filter((c) => c !== 'reporting').flatMap((c) => [topicOf(c), logTopicOf(c)]),
+    }),
   ],
-  controllers: [OrgController, AuditController, ProjectionsController],
+  controllers: [OrgController, AuditController],
   providers: [
-    { provide: DataSource, inject: [SERVICE_CONFIG], useFactory: (c: ServiceConfig) => openReportingDatabase(c.databaseUrl) },
     { provide: OrgQueries, inject: [DataSource], useFactory: (ds: DataSource) => new OrgQueries(ds) },
     { provide: AuditQueries, inject: [DataSource], useFactory: (ds: DataSource) => new AuditQueries(ds) },
-    ProjectionsLifecycle,
   ],
 })
 export class AppModule {}

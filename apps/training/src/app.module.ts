@@ -4,8 +4,9 @@ import { topicOf } from '@tpm/contracts';
 import type { EventStore } from '@tpm/event-store';
 import { systemClock, type Clock } from '@tpm/kernel';
 import { MessagingModule } from '@tpm/messaging';
+import { ProjectionsModule } from '@tpm/projections';
 import { OrgDirectory } from '@tpm/org-reference';
-import { EVENT_STORE, EventStoreModule, HistoryController, KAFKA, PG_POOL, SERVICE_CONFIG, ServiceKitModule, loadServiceConfig, type ServiceConfig } from '@tpm/service-kit';
+import { EVENT_STORE, EventStoreModule, HistoryController, KAFKA, PG_POOL, ServiceKitModule, loadServiceConfig } from '@tpm/service-kit';
 import {
   BookResourceHandler,
   DefineProgramHandler,
@@ -24,9 +25,8 @@ import {
   SessionCommandHandler,
 } from '@tpm/training-application';
 import { DEFAULT_REVIEW_THRESHOLDS, type ReviewThresholds } from '@tpm/training-domain';
-import { openTrainingReadDatabase, TrainingQueries, trainingPublished } from '@tpm/training-infrastructure';
+import { openTrainingReadDatabase, trainingProjectionRegistrations, TrainingQueries, trainingPublished } from '@tpm/training-infrastructure';
 import type { Pool } from 'pg';
-import { DataSource } from 'typeorm';
 import { IdentifyNeedController } from './http/needs/identify-need.controller';
 import { NeedsController } from './http/needs/needs.controller';
 import { ObsoleteNeedController } from './http/needs/obsolete-need.controller';
@@ -55,7 +55,6 @@ import { SessionCommandsController } from './http/sessions/session-commands.cont
 import { SessionController } from './http/sessions/session.controller';
 import { WithdrawEnrolmentController } from './http/sessions/withdraw-enrolment.controller';
 import { TrainingReactions } from './messaging/training.reactions';
-import { ProjectionsController } from './projections.controller';
 import { TrainingLifecycle } from './training.lifecycle';
 import { CLOCK, REVIEW_THRESHOLDS } from './tokens';
 
@@ -85,6 +84,12 @@ export class TrainingModule {
         ServiceKitModule.forService('training'),
         AuthModule.forService({ poolToken: PG_POOL }),
         EventStoreModule.forService(),
+        // The read model (from the store), the appraisals (from performance.events), GET /projections.
+        ProjectionsModule.forService({
+          openDatabase: openTrainingReadDatabase,
+          registrations: trainingProjectionRegistrations,
+          topics: () => [topicOf('performance')],
+        }),
         MessagingModule.forService({
           context: 'training',
           storeToken: EVENT_STORE,
@@ -121,12 +126,9 @@ export class TrainingModule {
         FollowUpController,
         FollowUpChecksController,
         HistoryController,
-        ProjectionsController,
       ],
       providers: [
         { provide: CLOCK, useValue: clock },
-        // Migrated before any provider starts: reactions and queries read these tables.
-        { provide: DataSource, inject: [SERVICE_CONFIG], useFactory: (c: ServiceConfig) => openTrainingReadDatabase(c.databaseUrl) },
         { provide: REVIEW_THRESHOLDS, useFactory: () => reviewThresholds() },
         ...[
           IdentifyNeedHandler,

@@ -14,3 +14,5 @@ export * from './store-rebuild';
 export * from './read-model-database';
 export * from './projection-registration';
 export { readCheckpoints, readPosition, type PartitionCheckpoint } from './checkpoint.store';
+export * from './projection-host';
+export * from './nest/projections.module';

@@ -14,10 +14,14 @@ export const REPORTING_PROJECTIONS: Record<string, RegisteredProjection> = {
   [auditTrailProjection.name]: { projection: auditTrailProjection, topics: AUDIT_TRAIL_TOPICS },
 };
 
-/** What `npm run projections` loads: every reporting projection is Kafka-fed, in the reporting database. */
-export const PROJECTION_REGISTRATIONS: ProjectionRegistration[] = Object.values(REPORTING_PROJECTIONS).map(({ projection, topics }) => ({
-  projection,
-  source: { kind: 'kafka', topics },
-  service: 'reporting',
-  openDatabase: (url: string) => openReportingDatabase(url),
-}));
+/** Every reporting projection: Kafka-fed, in the reporting database. */
+export const reportingProjectionRegistrations = (): ProjectionRegistration[] =>
+  Object.values(REPORTING_PROJECTIONS).map(({ projection, topics }) => ({
+    projection,
+    source: { kind: 'kafka', topics },
+    service: 'reporting',
+    openDatabase: (url: string) => openReportingDatabase(url),
+  }));
+
+/** What `npm run projections` loads. */
+export const PROJECTION_REGISTRATIONS = reportingProjectionRegistrations();

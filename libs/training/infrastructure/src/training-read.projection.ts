@@ -13,8 +13,11 @@ export const APPRAISALS_TABLE = 'training_read.appraisals';
 const EVALUATION_COLUMNS = ['reaction_average', 'pre_score', 'post_score', 'learning_gain', 'behaviour_rating'] as const;
 
 /** Needs, enrolments, completions and evaluations: the training service's own events, from its store. */
+/** The store-fed read model's name: commands and reactions wait on it by this name. */
+export const TRAINING_READ = 'training-read';
+
 export const trainingReadProjection: Projection = {
-  name: 'training-read',
+  name: TRAINING_READ,
   version: 1,
   handles: [
     'TrainingNeedIdentified', 'TrainingNeedReassessed', 'TrainingNeedMet', 'TrainingNeedObsoleted',
