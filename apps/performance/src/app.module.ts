@@ -1,4 +1,4 @@
-import { Module, type Provider } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { topicOf } from '@tpm/contracts';
 import { systemClock, type Clock } from '@tpm/kernel';
 import type { EventStore } from '@tpm/event-store';
@@ -37,7 +37,7 @@ import {
   ReparentBusinessUnitHandler,
   TransferEmployeeHandler,
 } from '@tpm/performance-application';
-import { EVENT_STORE, EventStoreModule, HistoryController, KAFKA, PG_POOL, ServiceKitModule, loadServiceConfig } from '@tpm/service-kit';
+import { EVENT_STORE, EventStoreModule, HistoryController, KAFKA, PG_POOL, ServiceKitModule, loadServiceConfig, CLOCK, commandHandlers } from '@tpm/service-kit';
 import { AdvanceAppraisalStageController } from './http/appraisal-cycles/advance-appraisal-stage.controller';
 import { AppraisalCycleController } from './http/appraisal-cycles/appraisal-cycle.controller';
 import { CycleUnit } from './http/appraisal-cycles/cycle-unit.resolver';
@@ -75,11 +75,6 @@ import { DefineIndicatorController } from './http/scorecards/define-indicator.co
 import { ReportProgressController } from './http/scorecards/report-progress.controller';
 import { ScorecardController } from './http/scorecards/scorecard.controller';
 import { TrainingEvidenceReactions } from './messaging/training-evidence.reactions';
-
-export const CLOCK = Symbol('CLOCK');
-
-type HandlerClass = new (store: EventStore, clock: Clock) => unknown;
-const handler = (cls: HandlerClass): Provider => ({ provide: cls, inject: [EVENT_STORE, CLOCK], useFactory: (s: EventStore, c: Clock) => new cls(s, c) });
 
 /**
  * The performance service: the organization (business-unit tree, employees, HRIS import), goals,
@@ -142,7 +137,7 @@ const handler = (cls: HandlerClass): Provider => ({ provide: cls, inject: [EVENT
   ],
   providers: [
     { provide: CLOCK, useValue: systemClock },
-    ...[
+    ...commandHandlers([
       RegisterBusinessUnitHandler,
       ReparentBusinessUnitHandler,
       RenameBusinessUnitHandler,
@@ -150,9 +145,9 @@ const handler = (cls: HandlerClass): Provider => ({ provide: cls, inject: [EVENT
       TransferEmployeeHandler,
       ChangeManagerHandler,
       OffboardEmployeeHandler,
-    ].map(handler),
-    { provide: ImportEmployeesHandler, inject: [EVENT_STORE, CLOCK], useFactory: (s: EventStore, c: Clock) => new ImportEmployeesHandler(s, c) },
-    ...[
+    ]),
+    ...commandHandlers([
+      ImportEmployeesHandler,
       SetStrategicGoalHandler,
       CascadeGoalHandler,
       AssignObjectiveHandler,
@@ -171,7 +166,7 @@ const handler = (cls: HandlerClass): Provider => ({ provide: cls, inject: [EVENT
       DisputeAppraisalHandler,
       ResolveAppraisalDisputeHandler,
       RecordTrainingEvidenceReaction,
-    ].map(handler),
+    ]),
     {
       provide: EnrolCycleParticipantsHandler,
       inject: [EVENT_STORE, CLOCK],

@@ -1,4 +1,4 @@
-import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from '@tpm/auth';
 import { topicOf } from '@tpm/contracts';
 import type { EventStore } from '@tpm/event-store';
@@ -6,7 +6,7 @@ import { systemClock, type Clock } from '@tpm/kernel';
 import { MessagingModule } from '@tpm/messaging';
 import { ProjectionsModule } from '@tpm/projections';
 import { OrgDirectory } from '@tpm/org-reference';
-import { EVENT_STORE, EventStoreModule, HistoryController, KAFKA, PG_POOL, ServiceKitModule, loadServiceConfig } from '@tpm/service-kit';
+import { EVENT_STORE, EventStoreModule, HistoryController, KAFKA, PG_POOL, ServiceKitModule, loadServiceConfig, CLOCK, commandHandlers } from '@tpm/service-kit';
 import {
   BookResourceHandler,
   DefineProgramHandler,
@@ -56,10 +56,7 @@ import { SessionController } from './http/sessions/session.controller';
 import { WithdrawEnrolmentController } from './http/sessions/withdraw-enrolment.controller';
 import { TrainingReactions } from './messaging/training.reactions';
 import { TrainingLifecycle } from './training.lifecycle';
-import { CLOCK, REVIEW_THRESHOLDS } from './tokens';
-
-type HandlerClass = new (store: EventStore, clock: Clock) => unknown;
-const handler = (cls: HandlerClass): Provider => ({ provide: cls, inject: [EVENT_STORE, CLOCK], useFactory: (s: EventStore, c: Clock) => new cls(s, c) });
+import { REVIEW_THRESHOLDS } from './tokens';
 
 /** Thresholds below which a program is flagged for review (step 8), from the environment. */
 const reviewThresholds = (env = process.env): ReviewThresholds => ({
@@ -130,7 +127,7 @@ export class TrainingModule {
       providers: [
         { provide: CLOCK, useValue: clock },
         { provide: REVIEW_THRESHOLDS, useFactory: () => reviewThresholds() },
-        ...[
+        ...commandHandlers([
           IdentifyNeedHandler,
           MeetNeedHandler,
           ObsoleteNeedHandler,
@@ -144,7 +141,7 @@ export class TrainingModule {
           SessionCommandHandler,
           EvaluationHandler,
           FollowUpHandler,
-        ].map(handler),
+        ]),
         { provide: OrgDirectory, inject: [PG_POOL], useFactory: (pool: Pool) => new OrgDirectory(pool) },
         { provide: TrainingQueries, inject: [PG_POOL], useFactory: (pool: Pool) => new TrainingQueries(pool) },
         {

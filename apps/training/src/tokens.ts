@@ -1,2 +1,1 @@
-export const CLOCK = Symbol('CLOCK');
 export const REVIEW_THRESHOLDS = Symbol('REVIEW_THRESHOLDS');

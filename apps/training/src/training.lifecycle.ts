@@ -4,11 +4,10 @@ import type { EventStore } from '@tpm/event-store';
 import { createLogger } from '@tpm/logging';
 import { ProjectionHost, StoreProcessor, type StoreProjectionRunner } from '@tpm/projections';
 import { DeadlineScheduler } from '@tpm/scheduler';
-import { EVENT_STORE, PG_POOL } from '@tpm/service-kit';
+import { CLOCK, EVENT_STORE, PG_POOL } from '@tpm/service-kit';
 import { FOLLOW_UP_DUE, followUpDueHandler, TRAINING_READ, trainingPolicies } from '@tpm/training-infrastructure';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { CLOCK } from './tokens';
 
 const POLICY_TYPES = ['EmployeeEnrolled', 'EmployeeWaitlisted', 'TrainingCompleted', 'FollowUpsScheduled', 'FollowUpCheckRecorded', 'FollowUpsCancelled'];
 

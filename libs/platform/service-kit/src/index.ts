@@ -12,3 +12,4 @@ export * from './service-kit.module';
 export * from './bootstrap';
 export * from './event-store.module';
 export * from './history/history.controller';
+export * from './command-handlers';
