@@ -11,6 +11,8 @@ export interface LoggingSetup {
 }
 
 let root: Logger | null = null;
+/** Bumped by every configureLogging: component loggers made earlier follow the new root. */
+let generation = 0;
 
 const wantsPretty = (env = process.env): boolean => {
   if (env.LOG_FORMAT === 'json') return false;
@@ -41,6 +43,7 @@ export function configureLogging(setup: LoggingSetup): Logger {
   };
   const pretty = setup.format ? setup.format === 'pretty' : wantsPretty();
   root = pino(options, pretty ? prettyStream() : pino.destination({ dest: 2, sync: true }));
+  generation++;
   return root;
 }
 
@@ -49,9 +52,28 @@ export function rootLogger(): Logger {
   return root ?? configureLogging({ service: process.env.TPM_SERVICE ?? 'tpm' });
 }
 
-/** The logger of one component (`relay`, `inbox:training-reactions`, `projection:org-structure`). */
-export const createLogger = (component: string, fields: Record<string, unknown> = {}): Logger =>
-  rootLogger().child({ component, ...fields });
+/**
+ * The logger of one component (`relay`, `inbox`, `projection:org-structure`). It may be made at
+ * import time, before the service configures the root: it resolves its child of the current root
+ * when it logs, so every line carries the service's name and level.
+ */
+export const createLogger = (component: string, fields: Record<string, unknown> = {}): Logger => {
+  let made: { generation: number; logger: Logger } | null = null;
+  const current = (): Logger => {
+    if (!made || made.generation !== generation) {
+      const logger = rootLogger().child({ component, ...fields });
+      made = { generation, logger };
+    }
+    return made.logger;
+  };
+  return new Proxy({} as Logger, {
+    get(_target, property) {
+      const logger = current();
+      const value = Reflect.get(logger, property, logger);
+      return typeof value === 'function' ? value.bind(logger) : value;
+    },
+  });
+};
 
 /** For tests that assert on behaviour, not on log lines. */
 export const silentLogger: Logger = pino({ level: 'silent' });
