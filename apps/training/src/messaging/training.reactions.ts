@@ -68,7 +68,7 @@ export class TrainingReactions implements OnModuleInit {
   async offboarded(e: Envelope, ctx: InboxContext) {
     await applyOrgEvent(e, ctx.tx);
     // The roster is a read model: bring it up to date first. An enrolment committed after this
-    // point meets the projector's policy, which withdraws it once it sees the employee is gone.
+    // point meets the process manager's policy, which withdraws it once it sees the employee is gone.
     await this.lifecycle.readModel.catchUp({ horizon: 'safe' });
     const d = (e as Envelope<EmployeeOffboarded['type'], EmployeeOffboarded['data']>).data;
     const { rows } = await ctx.tx.query<{ session_id: string }>(
