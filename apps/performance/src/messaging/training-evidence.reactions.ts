@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Envelope, TrainingCompleted } from '@tpm/contracts';
+import { currentVersionOf, type Envelope, type TrainingCompleted } from '@tpm/contracts';
 import { reactionContext } from '@tpm/event-store';
 import { HandlesEvent, type InboxContext } from '@tpm/messaging';
 import { RecordTrainingEvidenceReaction } from '@tpm/performance-application';
@@ -11,8 +11,10 @@ export class TrainingEvidenceReactions {
 
   @HandlesEvent('training.TrainingCompleted')
   async trainingCompleted(envelope: Envelope, ctx: InboxContext): Promise<void> {
-    // v1 is the only version yet; a newer one must come with its upcaster before it is read here.
-    if (envelope.schemaVersion !== 1) throw new Error(`training.TrainingCompleted v${envelope.schemaVersion} is not understood`);
+    // Older versions arrive upcast to the current one; a newer one than this build knows cannot be read
+    // safely: it fails (and is dead-lettered) until the contracts are upgraded here.
+    const known = currentVersionOf(envelope.type);
+    if (envelope.schemaVersion !== known) throw new Error(`${envelope.type} v${envelope.schemaVersion} is not understood (this build reads v${known})`);
     const data = envelope.data as TrainingCompleted['data'];
     await this.reaction.handle(data, reactionContext(envelope, { consumer: ctx.consumer }));
   }
