@@ -1,12 +1,10 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { AppraisalFinalized, DifficultyReported, EmployeeOffboarded, Envelope } from '@tpm/contracts';
 import { reactionContext } from '@tpm/event-store';
 import { HandlesEvent, type InboxContext } from '@tpm/messaging';
-import { applyOrgEvent, ensureOrgReferenceSchema } from '@tpm/org-reference';
-import { PG_POOL } from '@tpm/service-kit';
+import { applyOrgEvent } from '@tpm/org-reference';
 import { FollowUpHandler, IdentifyNeedHandler, MeetNeedHandler, SessionCommandHandler } from '@tpm/training-application';
 import { competencyKey, FollowUpNotScheduled } from '@tpm/training-domain';
-import type { Pool } from 'pg';
 import { TrainingLifecycle } from '../training.lifecycle';
 
 /**
@@ -15,19 +13,14 @@ import { TrainingLifecycle } from '../training.lifecycle';
  * Each keeps the consumed event's correlation id, so the chain stays one.
  */
 @Injectable()
-export class TrainingReactions implements OnModuleInit {
+export class TrainingReactions {
   constructor(
-    @Inject(PG_POOL) private readonly pool: Pool,
     private readonly identify: IdentifyNeedHandler,
     private readonly meet: MeetNeedHandler,
     private readonly sessions: SessionCommandHandler,
     private readonly followUps: FollowUpHandler,
     private readonly lifecycle: TrainingLifecycle,
   ) {}
-
-  async onModuleInit(): Promise<void> {
-    await ensureOrgReferenceSchema(this.pool);
-  }
 
   /** A need per competency gap; open appraisal needs the new appraisal no longer lists are met. */
   @HandlesEvent('performance.AppraisalFinalized')
