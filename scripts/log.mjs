@@ -6,7 +6,7 @@ import pino from 'pino';
 const pretty = process.env.LOG_FORMAT === 'pretty' || (process.env.LOG_FORMAT !== 'json' && process.stderr.isTTY && !process.env.CI);
 
 const destination = pretty
-  ? (await import('pino-pretty')).default({ destination: 2, colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service', singleLine: true, sync: true })
+  ? (await import('pino-pretty')).default({ destination: 2, colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service,component', messageFormat: '{service}/{component}: {msg}', singleLine: true, sync: true })
   : pino.destination({ dest: 2, sync: true });
 
 const root = pino(

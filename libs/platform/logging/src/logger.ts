@@ -24,7 +24,7 @@ const prettyStream = (): DestinationStream => {
   // Loaded only for a person at a terminal: production images may leave the dev dependency out.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const pretty = require('pino-pretty') as (o: object) => DestinationStream;
-  return pretty({ destination: 2, colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service', singleLine: true, sync: true });
+  return pretty({ destination: 2, colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service,component', messageFormat: '{service}/{component}: {msg}', singleLine: true, sync: true });
 };
 
 /**
