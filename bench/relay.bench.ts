@@ -1,0 +1,117 @@
+// Relay throughput: store → Kafka through the OutboxRelay (read in commit-safe order, map to the
+// published language, one batch to <context>.log and <context>.events, checkpoint after the ack)
+// against a bare kafkajs producer sending the same messages with the same settings (idempotent,
+// acks=all, one request in flight, the same batch size) to the same broker. Figures, not assertions.
+//   npm run bench -- relay          BENCH_EVENTS (default 50000), BENCH_BATCH (the relay's, 500)
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import { Pool } from 'pg';
+import { PostgresEventStore } from '../libs/platform/event-store/src/postgres/postgres-event-store';
+import type { AppendOptions, RecordedEvent } from '../libs/platform/event-store/src/event-store';
+import { configureLogging, silentLogger } from '../libs/platform/logging/src';
+import { OutboxRelay } from '../libs/platform/messaging/src/outbox-relay';
+import { toIntegrationEnvelope, toKafkaMessage, toLogEnvelope } from '../libs/platform/messaging/src/envelope.mapping';
+import { trainingPublished } from '../libs/training/infrastructure/src/training.published';
+import { benchInfra, measured, report, round } from './bench-infra';
+
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 50_000);
+const BATCH = Number(process.env.BENCH_BATCH ?? 500);
+const log = configureLogging({ service: 'bench' }).child({ component: 'relay' });
+const metadata: AppendOptions['metadata'] = { actor: { subject: 'bench', roles: ['trainer'] }, businessUnitId: 'BU-7', correlationId: randomUUID() };
+
+// One session in four completes: a quarter of the log is also published on training.events.
+const eventOf = (i: number) =>
+  i % 4 === 3
+    ? {
+        type: 'TrainingCompleted',
+        data: {
+          employeeId: `emp-${i}`, programId: 'P-NEG', programVersion: 1, sessionId: `S-${i >> 6}`, businessUnitId: 'BU-7',
+          competencies: ['negotiation'], examScore: 81, attendanceShare: 1, completedAt: '2027-03-01T10:00:00.000Z',
+        },
+      }
+    : { type: 'EmployeeEnrolled', data: { sessionId: `S-${i >> 6}`, employeeId: `emp-${i}`, businessUnitId: 'BU-7', via: 'direct', at: '2027-02-01T10:00:00.000Z' } };
+
+async function main() {
+  const infra = await benchInfra({ kafka: true });
+  const url = await infra.database('bench_relay');
+  const store = new PostgresEventStore({ connectionString: url, poolSize: 8 });
+  const pool = new Pool({ connectionString: url, max: 4 });
+  // Dropping the database at the end ends idle connections: not an error here.
+  pool.on('error', () => undefined);
+  const kafka = new Kafka({ clientId: 'bench-relay', brokers: infra.brokers, logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  const run = randomUUID().slice(0, 8);
+  const topics = { relayEvents: `bench-${run}.training.events`, relayLog: `bench-${run}.training.log`, bareEvents: `bench-${run}.bare.events`, bareLog: `bench-${run}.bare.log` };
+  try {
+    await store.ensureSchema();
+    await admin.createTopics({ waitForLeaders: true, topics: Object.values(topics).map((topic) => ({ topic, numPartitions: 3 })) });
+    log.info({ events: EVENTS, batch: BATCH }, 'writing the events to relay');
+    for (let i = 0; i < EVENTS; i += 500) {
+      const events = Array.from({ length: Math.min(500, EVENTS - i) }, (_, k) => ({ eventId: randomUUID(), ...eventOf(i + k) }));
+      await store.append(`training-session-bench-${i / 500}`, events, { expectedVersion: 'no-stream', metadata });
+    }
+
+    // The bare producer's messages are built before the clock starts: it measures sending alone.
+    const stored: RecordedEvent[] = [];
+    for (let after = 'start', done = false; !done; ) {
+      const page = await store.readAll({ after, limit: 5000 });
+      stored.push(...page.events);
+      done = page.events.length === 0;
+      after = page.next;
+    }
+    const batches: { topic: string; messages: ReturnType<typeof toKafkaMessage>[] }[][] = [];
+    for (let i = 0; i < stored.length; i += BATCH) {
+      const chunk = stored.slice(i, i + BATCH);
+      const integration = chunk.flatMap((e) => {
+        const c = trainingPublished(e);
+        return c ? [toKafkaMessage(toIntegrationEnvelope('training', e, c))] : [];
+      });
+      batches.push([
+        { topic: topics.bareLog, messages: chunk.map((e) => toKafkaMessage(toLogEnvelope('training', e))) },
+        ...(integration.length ? [{ topic: topics.bareEvents, messages: integration }] : []),
+      ]);
+    }
+    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    await producer.connect();
+    const bare = await measured('bare producer', async (progress) => {
+      for (let b = 0; b < batches.length; b++) {
+        await producer.sendBatch({ acks: -1, topicMessages: batches[b] });
+        progress((b + 1) * BATCH, stored.length);
+      }
+    });
+    await producer.disconnect();
+
+    const relay = new OutboxRelay({
+      context: 'training', store, pool, kafka, published: trainingPublished,
+      topic: topics.relayEvents, logTopic: topics.relayLog, batchSize: BATCH, idleDelayMs: 5, sealEveryMs: 3_600_000, logger: silentLogger,
+    });
+    const ours = await measured('relay', async (progress) => {
+      await relay.start();
+      while (relay.status().published < stored.length) {
+        await new Promise((r) => setTimeout(r, 5));
+        progress(relay.status().published, stored.length);
+      }
+    });
+    await relay.stop();
+
+    const rate = (s: number) => Math.round(stored.length / s);
+    const ratio = round(rate(ours.seconds) / rate(bare.seconds));
+    report(
+      'relay',
+      [{ workload: `publish-${stored.length}`, ours: rate(ours.seconds), 'bare-producer': rate(bare.seconds), ratio, oursRssMb: ours.peakRssMb, bareRssMb: bare.peakRssMb }],
+      [`relay / bare producer: ${ratio} (target ≥ 0.7) ${ratio >= 0.7 ? 'MET' : 'NOT MET'}`, `events/s of stored events; each batch carries the log message and, for one event in four, the published one`],
+    );
+  } finally {
+    await admin.deleteTopics({ topics: Object.values(topics) }).catch(() => undefined);
+    await admin.disconnect();
+    await pool.end();
+    await store.close();
+    await infra.close();
+  }
+}
+
+main().catch((e) => {
+  log.error({ err: String(e?.stack ?? e) }, 'benchmark failed');
+  process.exit(1);
+});
