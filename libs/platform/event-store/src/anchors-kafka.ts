@@ -18,6 +18,7 @@ export async function readAnchorsFromTopic(kafka: Kafka, topic: string, options:
   await admin.connect();
   let ends: Map<number, bigint>;
   try {
+    if (!(await admin.listTopics()).includes(topic)) throw new Error(`the seals topic ${topic} does not exist (no seal was anchored yet, or a wrong KAFKA_TOPIC_PREFIX)`);
     const offsets = await admin.fetchTopicOffsets(topic);
     ends = new Map(offsets.filter((o) => BigInt(o.high) > BigInt(o.low)).map((o) => [o.partition, BigInt(o.high)]));
   } finally {
