@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:
 import { createTestDatabase, eventually, type TestDatabase } from '@tpm/testing';
 import { canonicalJson } from '../canonical-json';
 import { EventHasher } from '../event-hash';
-import type { AppendOptions, ExpectedVersion, IntegrityProblem, SealRecord } from '../event-store';
+import type { AppendOptions, ExpectedVersion, IntegrityProblem } from '../event-store';
 import { PostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store';
 
 const opts = (expectedVersion: ExpectedVersion): AppendOptions => ({
