@@ -305,6 +305,8 @@ describe('security: JWKS mode', () => {
       REWARDS_DATABASE_URL: db.url,
       KAFKA_TOPIC_PREFIX: `${uniqueName('e2e')}.`,
       AUTH_MODE: 'jwks',
+      // JWKS authentication is production: the service refuses to start without its integrity key.
+      EVENT_STORE_HMAC_KEY: 'e2e-integrity-key-of-at-least-32-characters',
       AUTH_JWKS_URL: `http://127.0.0.1:${port}/jwks`,
       AUTH_ISSUER: issuer,
       AUTH_AUDIENCE: audience,

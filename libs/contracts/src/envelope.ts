@@ -18,6 +18,11 @@ export const kafkaNamespace = (): string => process.env.KAFKA_TOPIC_PREFIX ?? ''
 export const topicOf = (context: ContextName) => `${kafkaNamespace()}${context}.events`;
 /** The context's full log, every stored event: reporting's audit trail consumes this one only. */
 export const logTopicOf = (context: ContextName) => `${kafkaNamespace()}${context}.log`;
+/**
+ * The context's seals (tamper-evidence checkpoints of its store), one message per seal, kept
+ * forever: the anchor outside the database that `verify --anchors-topic` checks the store against.
+ */
+export const sealsTopicOf = (context: ContextName) => `${kafkaNamespace()}${context}.seals`;
 export const dlqTopicOf = (topic: string) => `${topic}.dlq`;
 
 export interface EnvelopeActor {

@@ -13,33 +13,106 @@ export interface HashedFields {
   occurredAt: string;
 }
 
-/** The first event of a stream chains to this. */
+/** The first event of a stream (and the first seal) chains to this. */
 export const GENESIS_HASH = '';
 
+/** The key id recorded on hashes made without a key (plain sha-256). */
+export const UNKEYED = '';
+
+/** One HMAC key. `id` is recorded with every hash and seal made with it, so keys can rotate. */
+export interface HmacKey {
+  id: string;
+  secret: string | Buffer;
+}
+
+export class UnknownHmacKey extends Error {
+  override readonly name = 'UnknownHmacKey';
+  constructor(readonly keyId: string) {
+    super(`HMAC key "${keyId}" is not configured`);
+  }
+}
+
 /**
- * sha-256, or HMAC-SHA256 when a key is given. Plain sha-256 proves nothing against someone who
- * can rewrite the table and recompute every hash (a DB admin); HMAC does, as long as the key lives
- * outside the database, at the price that verification then needs the key too.
+ * sha-256, or HMAC-SHA256 when keys are given. Plain sha-256 proves nothing against someone who
+ * can rewrite the table and recompute every hash (a DB admin); HMAC does, as long as the keys live
+ * outside the database, at the price that verification then needs them too.
+ *
+ * Rotation: the first key is the current one (new hashes and seals use it); the others are retired
+ * keys kept only to verify what they made. Every hash records the id of its key, and the id is part
+ * of what is hashed, so relabelling an event with another key id breaks its hash.
  */
 export class EventHasher {
-  constructor(private readonly hmacKey?: string | Buffer) {}
+  private readonly keys: Map<string, string | Buffer>;
+  /** Id of the key new hashes are made with; `UNKEYED` without keys. */
+  readonly keyId: string;
 
-  digest(): Hash | Hmac {
-    return this.hmacKey ? createHmac('sha256', this.hmacKey) : createHash('sha256');
+  constructor(keys?: readonly HmacKey[] | string | Buffer) {
+    const list: HmacKey[] = keys === undefined || keys === '' ? [] : typeof keys === 'string' || Buffer.isBuffer(keys) ? [{ id: 'default', secret: keys }] : [...keys];
+    this.keys = new Map(list.map((k) => [k.id, k.secret]));
+    if (this.keys.size !== list.length) throw new Error('HMAC key ids must be unique');
+    if (this.keys.has(UNKEYED)) throw new Error('An HMAC key needs a non-empty id');
+    this.keyId = list[0]?.id ?? UNKEYED;
   }
 
-  event(prevHash: string, f: HashedFields): string {
-    return this.digest()
+  /** True when hashes are HMACs: then an unkeyed hash in the store is a downgrade, not history. */
+  get keyed(): boolean {
+    return this.keyId !== UNKEYED;
+  }
+
+  /** Whether a hash made with `keyId` can be recomputed here. */
+  canCheck(keyId: string): boolean {
+    return keyId === UNKEYED || this.keys.has(keyId);
+  }
+
+  /** Key ids this hasher holds, current first. */
+  keyIds(): string[] {
+    return [...this.keys.keys()];
+  }
+
+  digest(keyId: string = this.keyId): Hash | Hmac {
+    if (keyId === UNKEYED) return createHash('sha256');
+    const secret = this.keys.get(keyId);
+    if (secret === undefined) throw new UnknownHmacKey(keyId);
+    return createHmac('sha256', secret);
+  }
+
+  /** Plain sha-256 over a seal's event hashes: the seal hash itself carries the key. */
+  eventsDigest(): Hash {
+    return createHash('sha256');
+  }
+
+  event(prevHash: string, f: HashedFields, keyId: string = this.keyId): string {
+    return this.digest(keyId)
       .update(prevHash)
       .update('\n')
       .update(
-        JSON.stringify([f.eventId, f.streamId, f.streamVersion, f.type, f.schemaVersion, f.dataText, f.metadataText, f.occurredAt]),
+        JSON.stringify([f.eventId, f.streamId, f.streamVersion, f.type, f.schemaVersion, f.dataText, f.metadataText, f.occurredAt, keyId]),
       )
       .digest('hex');
   }
 
-  /** A seal chains to the previous seal and covers every event hash of its range, in log order. */
-  seal(prevHash: string, sealNo: number, upto: string, eventCount: number, eventsDigest: string): string {
-    return this.digest().update(JSON.stringify([prevHash, sealNo, upto, eventCount, eventsDigest])).digest('hex');
+  /**
+   * A seal chains to the previous seal and covers every event hash of its range, in log order;
+   * `totalEvents` (all events sealed so far) lets an anchor say how many existed.
+   */
+  seal(s: SealFields, keyId: string = this.keyId): string {
+    return this.digest(keyId)
+      .update(JSON.stringify([s.prevHash, s.sealNo, s.upto, s.eventCount, s.totalEvents, s.eventsDigest, keyId]))
+      .digest('hex');
   }
+
+  /** MAC of an exported anchor file's body, so an edited file is noticed too. */
+  mac(text: string, keyId: string = this.keyId): string {
+    return this.digest(keyId).update(text).digest('hex');
+  }
+}
+
+export interface SealFields {
+  prevHash: string;
+  sealNo: number;
+  /** Opaque position of the last sealed event (`tx:position` on PostgreSQL, `commit:prepare` on EventStoreDB). */
+  upto: string;
+  eventCount: number;
+  totalEvents: number;
+  eventsDigest: string;
 }

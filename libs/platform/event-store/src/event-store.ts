@@ -117,12 +117,47 @@ export interface IntegrityProblem {
     | 'stream-head-mismatch'
     | 'seal-hash-mismatch'
     | 'seal-count-mismatch'
-    | 'seal-chain-broken';
+    | 'seal-chain-broken'
+    /** Hashed (or sealed) with a key this verifier does not hold: it cannot be checked. */
+    | 'key-unavailable'
+    /** A plain sha-256 hash or seal in a store verified with keys: recomputed by someone without the key. */
+    | 'unkeyed-hash'
+    /** A seal the anchor holds is not in the store (deleted, usually with its events). */
+    | 'anchor-seal-missing'
+    /** The store's seal differs from the anchored one (recomputed, or resealed after a cut). */
+    | 'anchor-seal-mismatch'
+    /** The anchor says more events existed up to its position than the store holds now. */
+    | 'anchor-events-missing'
+    /** The anchors themselves do not chain, or the anchor file's MAC does not match. */
+    | 'anchor-invalid';
   streamId?: string;
   streamVersion?: number;
   globalPosition?: number;
   seal?: number;
+  /** Key id involved, for key-unavailable and unkeyed-hash. */
+  keyId?: string;
   detail: string;
+}
+
+/**
+ * One chained seal over the global log, as stored and as anchored outside the store (Kafka
+ * `<context>.seals`, an exported anchor file). Positions are opaque strings of the store.
+ */
+export interface SealRecord {
+  sealNo: number;
+  /** The last event the seal covers (the store's log position of it). */
+  upto: string;
+  /** Its global position (a number, for reports). */
+  uptoPosition: number;
+  /** Events in this seal's range. */
+  eventCount: number;
+  /** Events sealed by this seal and every one before it. */
+  totalEvents: number;
+  prevHash: string;
+  hash: string;
+  /** The HMAC key id the seal was made with ('' = plain sha-256). */
+  keyId: string;
+  sealedAt: string;
 }
 
 export interface VerificationReport {
@@ -132,7 +167,17 @@ export interface VerificationReport {
   sealsChecked: number;
   /** Events past the last seal: covered by their stream chains only, until the next seal. */
   unsealedEvents: number;
+  /** Anchored seals compared with the store (0 when verified without anchors). */
+  anchorsChecked?: number;
+  /** Events (and seals) made with keys the verifier does not hold, by key id. */
+  uncheckable?: Record<string, number>;
   problems: IntegrityProblem[];
+}
+
+export interface VerifyOptions {
+  onProgress?: (done: number, total: number) => void;
+  /** Seals kept outside the store (exported file, Kafka topic): each must match the store's. */
+  anchors?: SealRecord[];
 }
 
 export interface EventStore {
@@ -148,8 +193,15 @@ export interface EventStore {
     decider: Pick<Decider<C, E, S>, 'evolve' | 'initialState'>,
     options?: ReadStreamOptions,
   ): Promise<{ state: S; version: number }>;
-  /** Recomputes every hash chain and seal; reports what was altered. */
-  verify(options?: { onProgress?: (done: number, total: number) => void }): Promise<VerificationReport>;
+  /** Recomputes every hash chain and seal (and compares with anchors if given); reports what was altered. */
+  verify(options?: VerifyOptions): Promise<VerificationReport>;
+  /**
+   * Chains a seal over the log written since the last one; null when nothing is new (cheap then).
+   * Both real stores have it; optional so test doubles need not.
+   */
+  seal?(): Promise<SealRecord | null>;
+  /** The store's seals in order, after `afterSealNo` (for publishing them as anchors). */
+  listSeals?(options?: { afterSealNo?: number; limit?: number }): Promise<SealRecord[]>;
   close(): Promise<void>;
 }
 

@@ -1,7 +1,10 @@
 export * from './event-store';
 export * from './errors';
 export { canonicalJson } from './canonical-json';
-export { EventHasher } from './event-hash';
+export { EventHasher, UNKEYED, type HmacKey } from './event-hash';
+export { loadHmacKeys, isProductionEnvironment, IntegrityConfigurationError } from './integrity-keys';
+export { buildAnchorFile, parseAnchorFile, checkAnchorFile, anchorsFromMessages, compareWithAnchors, type AnchorFile, type AnchorMessage } from './anchors';
+export { anchorMessage, readAnchorsFromTopic } from './anchors-kafka';
 export { UpcasterChain } from './upcasting';
 export { PostgresEventStore, type PostgresEventStoreOptions, type GroupCommitStats } from './postgres/postgres-event-store';
 export type { SealResult } from './postgres/postgres-integrity';

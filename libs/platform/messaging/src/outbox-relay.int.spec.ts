@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
 import { Pool } from 'pg';
 import type { Envelope, PublishedLanguage } from '@tpm/contracts';
-import { PostgresEventStore } from '@tpm/event-store';
+import { PostgresEventStore, anchorsFromMessages } from '@tpm/event-store';
 import { createTestDatabase, createTopics, eventually, testBrokers, testKafka, uniqueName, type TestDatabase } from '@tpm/testing';
 import { OutboxRelay } from './outbox-relay';
 import { SwitchableNetwork } from './testing/switchable-network';
@@ -40,6 +40,7 @@ describe('OutboxRelay (real PostgreSQL, real Kafka)', () => {
   let store: PostgresEventStore;
   let topic: string;
   let logTopic: string;
+  let sealsTopic: string;
   const relays: OutboxRelay[] = [];
 
   beforeEach(async () => {
@@ -49,6 +50,7 @@ describe('OutboxRelay (real PostgreSQL, real Kafka)', () => {
     await store.ensureSchema();
     topic = uniqueName('performance.events');
     logTopic = uniqueName('performance.log');
+    sealsTopic = uniqueName('performance.seals');
     await createTopics([topic, logTopic], 3);
   });
 
@@ -59,8 +61,10 @@ describe('OutboxRelay (real PostgreSQL, real Kafka)', () => {
     await db.drop();
   });
 
-  const relay = (kafka: Kafka = testKafka(), idleDelayMs = 20) => {
-    const r = new OutboxRelay({ context: 'performance', store, pool, kafka, topic, logTopic, published, idleDelayMs, standbyDelayMs: 100, logger: silentLogger });
+  const relay = (kafka: Kafka = testKafka(), idleDelayMs = 20, sealEveryMs?: number) => {
+    const r = new OutboxRelay({
+      context: 'performance', store, pool, kafka, topic, logTopic, sealsTopic, published, idleDelayMs, sealEveryMs, standbyDelayMs: 100, logger: silentLogger,
+    });
     relays.push(r);
     return r;
   };
@@ -193,5 +197,39 @@ describe('OutboxRelay (real PostgreSQL, real Kafka)', () => {
     await new Promise((res) => setTimeout(res, 500));
     await store.append('s-woken', [{ eventId: randomUUID(), type: 'Woken', data: {} }], { expectedVersion: 'any', metadata: meta() });
     await eventually(() => expect(r.status().published).toBe(1), { timeoutMs: 10_000 });
+  });
+
+  it('seals while events flow and anchors every seal on the seals topic, so verify against the topic passes', async () => {
+    const r = relay(testKafka(), 20, 100);
+    await r.start();
+    // Events keep flowing: the relay never idles long, yet seals every sealEveryMs.
+    for (let i = 0; i < 6; i++) {
+      await store.append(`employee-${i}`, [{ eventId: randomUUID(), type: 'EmployeeTransferred', data: { i } }], { expectedVersion: 'no-stream', metadata: meta() });
+      await new Promise((res) => setTimeout(res, 60));
+    }
+    await eventually(async () => expect((await store.listSeals()).at(-1)?.totalEvents).toBe(6), { timeoutMs: 20_000 });
+    const seals = await store.listSeals();
+    expect(seals.length).toBeGreaterThanOrEqual(2);
+    const messages = await collect(sealsTopic, seals.length);
+    const anchors = anchorsFromMessages(messages.map((m) => m.value));
+    expect(anchors).toEqual(seals);
+    expect(messages.every((m) => m.key?.toString() === 'performance')).toBe(true);
+    expect(await store.verify({ anchors })).toMatchObject({ ok: true, anchorsChecked: seals.length, unsealedEvents: 0 });
+    // The topic is the durable anchor: one partition, kept forever.
+    const admin = testKafka().admin();
+    await admin.connect();
+    const [meta0] = (await admin.fetchTopicMetadata({ topics: [sealsTopic] })).topics;
+    const configs = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: 2, name: sealsTopic, configNames: ['retention.ms'] }] });
+    await admin.disconnect();
+    expect(meta0.partitions).toHaveLength(1);
+    expect(configs.resources[0].configEntries[0].configValue).toBe('-1');
+  });
+
+  it('does not seal when nothing new was written', async () => {
+    await store.append('employee-x', [{ eventId: randomUUID(), type: 'EmployeeTransferred', data: {} }], { expectedVersion: 'no-stream', metadata: meta() });
+    await relay(testKafka(), 20, 50).start();
+    await eventually(async () => expect(await store.listSeals()).toHaveLength(1), { timeoutMs: 20_000 });
+    await new Promise((res) => setTimeout(res, 400));
+    expect(await store.listSeals()).toHaveLength(1);
   });
 });

@@ -1,17 +1,18 @@
 import type { ContextName, PublishedLanguage } from '@tpm/contracts';
-import { logTopicOf, topicOf } from '@tpm/contracts';
-import { START, type EventStore, type LogPosition } from '@tpm/event-store';
+import { logTopicOf, sealsTopicOf, topicOf } from '@tpm/contracts';
+import { START, anchorMessage, type EventStore, type LogPosition, type SealRecord } from '@tpm/event-store';
 import type { Kafka, Producer } from 'kafkajs';
 import type { Pool } from 'pg';
 import { AdvisoryLeadership } from './advisory-lock';
 import { toIntegrationEnvelope, toKafkaMessage, toLogEnvelope } from './envelope.mapping';
 import { ensureMessagingSchema } from './messaging.schema';
+import { ensureTopics } from './topics';
 import { createLogger, type Logger } from '@tpm/logging';
 
 export interface OutboxRelayOptions {
   context: ContextName;
   /** `onAppended` (the PostgreSQL store has it) wakes the relay after each local commit. */
-  store: EventStore & { seal?: () => Promise<unknown>; onAppended?: (listener: () => void) => () => void };
+  store: EventStore & { onAppended?: (listener: () => void) => () => void };
   pool: Pool;
   kafka: Kafka;
   /** The context's published language: which domain events become which integration events. None: nothing on `topic`. */
@@ -25,8 +26,14 @@ export interface OutboxRelayOptions {
   idleDelayMs?: number;
   /** How long a standby waits before trying to take the lead again. */
   standbyDelayMs?: number;
-  /** Seal the global log (tamper-evidence checkpoint) at most this often while events flow. */
+  /**
+   * Seal the global log (tamper-evidence checkpoint) this often while events flow, and publish every
+   * new seal to `sealsTopic`. Default `EVENT_STORE_SEAL_EVERY_MS` or 5 s, so the unsealed tail is
+   * seconds. No new events: no seal.
+   */
   sealEveryMs?: number;
+  /** Where seals are anchored outside the database; default `<context>.seals` (one partition, kept forever). */
+  sealsTopic?: string;
   logger?: Logger;
 }
 
@@ -58,7 +65,12 @@ export class OutboxRelay {
   private producer: Producer | null = null;
   private loop: Promise<void> | null = null;
   private running = false;
+  private readonly sealsTopic: string;
+  private readonly anchorsName: string;
   private lastSeal = 0;
+  /** The last seal number published to the seals topic (durable in relay_checkpoints); null = not loaded. */
+  private anchoredSealNo: number | null = null;
+  private sealsTopicReady = false;
   private wake: (() => void) | null = null;
   /** An append announced while the relay was busy: its next idle returns at once. */
   private woken = false;
@@ -71,6 +83,8 @@ export class OutboxRelay {
     // The checkpoint follows the full log, which every event reaches.
     this.name = `relay:${options.context}:${this.logTopic}`;
     this.leadership = new AdvisoryLeadership(options.pool, this.name);
+    this.sealsTopic = options.sealsTopic ?? sealsTopicOf(options.context);
+    this.anchorsName = `anchors:${options.context}:${this.sealsTopic}`;
     this.logger = options.logger ?? createLogger('relay', { relay: this.name });
   }
 
@@ -134,15 +148,16 @@ export class OutboxRelay {
             continue;
           }
           this.state.position = await this.loadCheckpoint();
+          this.anchoredSealNo = null;
           this.state.active = true;
           this.logger.info({ position: this.state.position }, 'relay is active');
         }
+        // Sealing runs while events flow too (not only when idle), at most every sealEveryMs, and
+        // on its own: a seal or seals-topic failure never holds the relay back, nor the reverse.
+        await this.maybeSeal();
         const published = await this.publishOnce();
         backoff = 200;
-        if (published === 0) {
-          await this.maybeSeal();
-          await this.idle(this.options.idleDelayMs ?? 1000);
-        }
+        if (published === 0) await this.idle(this.options.idleDelayMs ?? 1000);
       } catch (e) {
         this.state.lastError = (e as Error).message;
         this.logger.warn({ err: (e as Error).message, retryInMs: backoff }, 'relay failed, will retry');
@@ -192,11 +207,52 @@ export class OutboxRelay {
     return this.producer;
   }
 
+  /**
+   * Seals the log written since the last seal, then publishes every seal not yet on the seals
+   * topic (those of `npm run eventstore -- seal` too). Cheap when nothing is new: the seal finds
+   * no event past the last one and rolls back, and one indexed query finds no unpublished seal.
+   * A seal is anchored after the broker acknowledged it (acks=all); a crash in between
+   * republishes it, and readers count a seal once. Failures are logged and retried next time.
+   */
   private async maybeSeal(): Promise<void> {
-    const every = this.options.sealEveryMs ?? 60_000;
-    if (!this.options.store.seal || Date.now() - this.lastSeal < every) return;
+    const every = this.options.sealEveryMs ?? (Number(process.env.EVENT_STORE_SEAL_EVERY_MS) || 5_000);
+    const { store } = this.options;
+    if (!store.seal || Date.now() - this.lastSeal < every) return;
     this.lastSeal = Date.now();
-    await this.options.store.seal();
+    try {
+      await store.seal();
+      if (store.listSeals) await this.publishSeals(await store.listSeals({ afterSealNo: await this.anchoredUpTo(), limit: 1000 }));
+    } catch (e) {
+      this.logger.warn({ err: (e as Error).message, topic: this.sealsTopic }, 'sealing or anchoring failed, will retry');
+    }
+  }
+
+  private async publishSeals(seals: SealRecord[]): Promise<void> {
+    if (!seals.length) return;
+    if (!this.sealsTopicReady) {
+      // One partition: the seals of a store stay in their order; kept forever like the log.
+      await ensureTopics(this.options.kafka, [this.sealsTopic], 1);
+      this.sealsTopicReady = true;
+    }
+    const producer = await this.connectedProducer();
+    await producer.sendBatch({ acks: -1, topicMessages: [{ topic: this.sealsTopic, messages: seals.map((s) => anchorMessage(this.options.context, s)) }] });
+    const last = seals[seals.length - 1].sealNo;
+    await this.options.pool.query(
+      `INSERT INTO messaging.relay_checkpoints (relay, position, published) VALUES ($1, $2, $3)
+       ON CONFLICT (relay) DO UPDATE SET position = EXCLUDED.position,
+         published = messaging.relay_checkpoints.published + EXCLUDED.published, updated_at = now()`,
+      [this.anchorsName, String(last), seals.length],
+    );
+    this.anchoredSealNo = last;
+    this.logger.debug({ seals: seals.length, lastSeal: last, topic: this.sealsTopic }, 'seals anchored');
+  }
+
+  private async anchoredUpTo(): Promise<number> {
+    if (this.anchoredSealNo === null) {
+      const { rows } = await this.options.pool.query<{ position: string }>('SELECT position FROM messaging.relay_checkpoints WHERE relay = $1', [this.anchorsName]);
+      this.anchoredSealNo = Number(rows[0]?.position ?? 0);
+    }
+    return this.anchoredSealNo;
   }
 
   private async loadCheckpoint(): Promise<LogPosition> {

@@ -1,8 +1,10 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnModuleInit } from '@nestjs/common';
-import { PostgresEventStore, type Upcaster } from '@tpm/event-store';
+import { PostgresEventStore, type HmacKey, type Upcaster } from '@tpm/event-store';
 import { createLogger } from '@tpm/logging';
 import type { Pool } from 'pg';
-import { EVENT_STORE, PG_POOL } from './tokens';
+import type { ServiceConfig } from './config/service-config';
+import { VerificationJobs } from './history/verification-jobs';
+import { EVENT_STORE, PG_POOL, SERVICE_CONFIG } from './tokens';
 
 @Injectable()
 class EventStoreSchema implements OnModuleInit {
@@ -12,28 +14,34 @@ class EventStoreSchema implements OnModuleInit {
   }
 }
 
-/** The service's own event store, on its own database, shared by handlers and the relay. */
+/**
+ * The service's own event store, on its own database, shared by handlers and the relay. Its HMAC
+ * keys come from the validated config (EVENT_STORE_HMAC_KEYS / EVENT_STORE_HMAC_KEY), which a
+ * production service refuses to start without.
+ */
 @Global()
 @Module({})
 export class EventStoreModule {
-  static forService(options: { upcasters?: Upcaster[]; hmacKey?: string } = {}): DynamicModule {
+  static forService(options: { upcasters?: Upcaster[]; hmacKeys?: HmacKey[] } = {}): DynamicModule {
     return {
       module: EventStoreModule,
       providers: [
         {
           provide: EVENT_STORE,
-          inject: [PG_POOL],
-          useFactory: (pool: Pool) =>
+          inject: [PG_POOL, SERVICE_CONFIG],
+          useFactory: (pool: Pool, config: ServiceConfig) =>
             new PostgresEventStore({
               pool,
               upcasters: options.upcasters,
-              hmacKey: options.hmacKey ?? process.env.EVENT_STORE_HMAC_KEY,
+              hmacKeys: options.hmacKeys ?? config.hmacKeys,
               logger: createLogger('event-store'),
             }),
         },
         EventStoreSchema,
+        // Whole-store verification as a job (history controller); global like the store.
+        VerificationJobs,
       ],
-      exports: [EVENT_STORE],
+      exports: [EVENT_STORE, VerificationJobs],
     };
   }
 }

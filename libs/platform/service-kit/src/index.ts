@@ -12,4 +12,5 @@ export * from './service-kit.module';
 export * from './bootstrap';
 export * from './event-store.module';
 export * from './history/history.controller';
+export * from './history/verification-jobs';
 export * from './command-handlers';

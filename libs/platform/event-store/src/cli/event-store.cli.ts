@@ -1,17 +1,35 @@
-// Integrity commands for the PostgreSQL event store (runbook: verify after any incident, seal on
-// a schedule). Usage:
-//   node -r @swc-node/register libs/platform/event-store/src/cli/event-store.cli.ts verify|seal \
-//     [--database-url URL] [--schema es]
-// DATABASE_URL is the default; EVENT_STORE_HMAC_KEY must be set when the store was written with one.
+// Integrity commands for the PostgreSQL event store (runbook: docs/runbooks/verify-history.md).
+// Usage:
+//   npm run eventstore -- verify [--anchors FILE | --anchors-topic TOPIC] [--database-url URL] [--schema es]
+//   npm run eventstore -- seal [--database-url URL] [--schema es]
+//   npm run eventstore -- export-anchors --out FILE [--from-topic TOPIC] [--seal] [--database-url URL] [--schema es]
+// DATABASE_URL is the default database; KAFKA_BROKERS (or --kafka-brokers) the brokers of the
+// topic options. EVENT_STORE_HMAC_KEYS / EVENT_STORE_HMAC_KEY must hold the keys the store was
+// written with: events made with a key that is missing are reported as uncheckable.
 // stdout carries one JSON result; stderr carries the logs and, for verify, a progress bar.
-// Exit code: 0 intact / sealed, 1 problems found, 2 usage or runtime error.
+// Exit code: 0 intact / done, 1 problems found, 2 usage or runtime error.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { SingleBar, Presets } from 'cli-progress';
+import { Kafka, logLevel } from 'kafkajs';
 import { configureLogging } from '@tpm/logging';
+import { buildAnchorFile, checkAnchorFile, parseAnchorFile } from '../anchors';
+import { readAnchorsFromTopic } from '../anchors-kafka';
+import type { IntegrityProblem, SealRecord } from '../event-store';
+import { loadHmacKeys } from '../integrity-keys';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
 
 const log = configureLogging({ service: 'event-store-cli' }).child({ component: 'cli' });
 
-const usage = 'usage: event-store.cli.ts verify|seal [--database-url URL] [--schema es]';
+const usage = [
+  'usage: event-store.cli.ts verify [--anchors FILE | --anchors-topic TOPIC] [--database-url URL] [--schema es] [--kafka-brokers H:P]',
+  '       event-store.cli.ts seal [--database-url URL] [--schema es]',
+  '       event-store.cli.ts export-anchors --out FILE [--from-topic TOPIC] [--seal] [--database-url URL] [--schema es] [--kafka-brokers H:P]',
+].join('\n');
+
+const COMMANDS = ['verify', 'seal', 'export-anchors'] as const;
+type Command = (typeof COMMANDS)[number];
+const BOOLEAN_FLAGS = new Set(['seal']);
+const KNOWN_FLAGS = new Set(['database-url', 'schema', 'anchors', 'anchors-topic', 'kafka-brokers', 'out', 'from-topic', 'seal', 'store']);
 
 function parseArgs(argv: string[]) {
   const [command, ...rest] = argv;
@@ -19,31 +37,109 @@ function parseArgs(argv: string[]) {
   for (let i = 0; i < rest.length; i++) {
     const m = /^--([a-z-]+)(?:=(.*))?$/.exec(rest[i]);
     if (!m) throw new Error(`unexpected argument ${rest[i]}`);
-    flags[m[1]] = m[2] ?? rest[++i];
+    if (!KNOWN_FLAGS.has(m[1])) throw new Error(`unknown flag --${m[1]}`);
+    flags[m[1]] = BOOLEAN_FLAGS.has(m[1]) ? (m[2] ?? 'true') : (m[2] ?? rest[++i]);
     if (flags[m[1]] === undefined) throw new Error(`--${m[1]} needs a value`);
   }
-  if (command !== 'verify' && command !== 'seal') throw new Error(`unknown command ${command ?? '(none)'}`);
+  if (!COMMANDS.includes(command as Command)) throw new Error(`unknown command ${command ?? '(none)'}`);
   const databaseUrl = flags['database-url'] ?? process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error('no database: pass --database-url or set DATABASE_URL');
-  return { command, databaseUrl, schema: flags.schema ?? 'es' };
+  if (command === 'export-anchors' && !flags.out) throw new Error('export-anchors needs --out FILE');
+  if (flags.anchors && flags['anchors-topic']) throw new Error('pass --anchors or --anchors-topic, not both');
+  return {
+    command: command as Command,
+    databaseUrl,
+    schema: flags.schema ?? 'es',
+    anchorsFile: flags.anchors,
+    anchorsTopic: flags['anchors-topic'],
+    fromTopic: flags['from-topic'],
+    out: flags.out,
+    sealFirst: flags.seal === 'true',
+    store: flags.store,
+    brokers: flags['kafka-brokers'] ?? process.env.KAFKA_BROKERS,
+  };
+}
+
+type Args = ReturnType<typeof parseArgs>;
+
+const kafkaOf = (args: Args) => {
+  if (!args.brokers) throw new Error('reading a topic needs --kafka-brokers or KAFKA_BROKERS');
+  return new Kafka({ clientId: 'tpm-event-store-cli', brokers: args.brokers.split(','), logLevel: logLevel.NOTHING });
+};
+
+async function exportAnchors(args: Args, store: PostgresEventStore): Promise<number> {
+  let seals: SealRecord[];
+  let source: Parameters<typeof buildAnchorFile>[1]['source'];
+  if (args.fromTopic) {
+    seals = await readAnchorsFromTopic(kafkaOf(args), args.fromTopic, { store: args.store });
+    source = { kind: 'topic', topic: args.fromTopic };
+  } else {
+    if (args.sealFirst) await store.seal();
+    seals = await store.listSeals();
+    source = { kind: 'database', schema: args.schema };
+  }
+  const file = buildAnchorFile(seals, { store: args.store ?? args.schema, source }, store.integrityHasher());
+  writeFileSync(args.out!, JSON.stringify(file, null, 2) + '\n', { mode: 0o600 });
+  const last = seals.at(-1);
+  const summary = { out: args.out, seals: seals.length, lastSeal: last?.sealNo ?? null, totalEvents: last?.totalEvents ?? 0, signed: !!file.mac };
+  process.stdout.write(JSON.stringify(summary) + '\n');
+  log.info(summary, 'anchors exported: keep the file where the database administrators cannot write');
+  return 0;
+}
+
+async function verify(args: Args, store: PostgresEventStore): Promise<number> {
+  let anchors: SealRecord[] | undefined;
+  const fileProblems: IntegrityProblem[] = [];
+  if (args.anchorsFile) {
+    const file = parseAnchorFile(readFileSync(args.anchorsFile, 'utf8'));
+    fileProblems.push(...checkAnchorFile(file, store.integrityHasher()));
+    anchors = file.seals;
+  } else if (args.anchorsTopic) {
+    anchors = await readAnchorsFromTopic(kafkaOf(args), args.anchorsTopic, { store: args.store });
+  }
+  log.info({ schema: args.schema, anchors: anchors?.length ?? null }, 'verifying every stream chain, stream head and seal');
+  const bar = new SingleBar({ stream: process.stderr, format: 'verify [{bar}] {percentage}% | {value}/{total} events | ETA {eta}s' }, Presets.shades_classic);
+  let started = false;
+  const checked = await store.verify({
+    anchors,
+    onProgress: (done, total) => {
+      if (!started) {
+        bar.start(total, done);
+        started = true;
+      }
+      bar.setTotal(total);
+      bar.update(done);
+    },
+  });
+  if (started) bar.stop();
+  const problems = [...fileProblems, ...checked.problems];
+  const report = { ...checked, ok: problems.length === 0, problems };
+  process.stdout.write(JSON.stringify(report) + '\n');
+  const summary = {
+    problems: problems.length,
+    eventsChecked: report.eventsChecked,
+    sealsChecked: report.sealsChecked,
+    anchorsChecked: report.anchorsChecked,
+    unsealedEvents: report.unsealedEvents,
+    ...(report.uncheckable ? { uncheckable: report.uncheckable } : {}),
+  };
+  if (report.ok) log.info(summary, anchors ? 'history intact and matches its anchors' : 'history intact (no anchors given: a deleted newest seal would not show)');
+  else log.error(summary, 'integrity problems found');
+  return report.ok ? 0 : 1;
 }
 
 async function main(): Promise<number> {
-  let args: ReturnType<typeof parseArgs>;
+  let args: Args;
+  let keys: ReturnType<typeof loadHmacKeys>;
   try {
     args = parseArgs(process.argv.slice(2));
+    keys = loadHmacKeys(process.env);
   } catch (e) {
     log.error((e as Error).message);
     process.stderr.write(usage + '\n');
     return 2;
   }
-  const store = new PostgresEventStore({
-    connectionString: args.databaseUrl,
-    schema: args.schema,
-    hmacKey: process.env.EVENT_STORE_HMAC_KEY || undefined,
-    poolSize: 2,
-    logger: log,
-  });
+  const store = new PostgresEventStore({ connectionString: args.databaseUrl, schema: args.schema, hmacKeys: keys, poolSize: 2, logger: log });
   try {
     if (args.command === 'seal') {
       log.info({ schema: args.schema }, 'sealing the log up to the safe horizon');
@@ -52,25 +148,8 @@ async function main(): Promise<number> {
       log.info({ seal }, seal ? 'sealed' : 'nothing new to seal');
       return 0;
     }
-    log.info({ schema: args.schema }, 'verifying every stream chain, stream head and seal');
-    const bar = new SingleBar({ stream: process.stderr, format: 'verify [{bar}] {percentage}% | {value}/{total} events | ETA {eta}s' }, Presets.shades_classic);
-    let started = false;
-    const report = await store.verify({
-      onProgress: (done, total) => {
-        if (!started) {
-          bar.start(total, done);
-          started = true;
-        }
-        bar.setTotal(total);
-        bar.update(done);
-      },
-    });
-    if (started) bar.stop();
-    process.stdout.write(JSON.stringify(report) + '\n');
-    const summary = { problems: report.problems.length, eventsChecked: report.eventsChecked, sealsChecked: report.sealsChecked, unsealedEvents: report.unsealedEvents };
-    if (report.ok) log.info(summary, 'history intact');
-    else log.error(summary, 'integrity problems found');
-    return report.ok ? 0 : 1;
+    if (args.command === 'export-anchors') return await exportAnchors(args, store);
+    return await verify(args, store);
   } catch (e) {
     log.error({ err: (e as Error).message }, 'command failed');
     return 2;

@@ -16,7 +16,8 @@ import type { Decider } from '@tpm/kernel';
 import { expectedVersionHolds, prepareEvents, type PreparedEvent } from '../append-request';
 import { canonicalJson } from '../canonical-json';
 import { ConcurrencyConflict, DuplicateEventId } from '../errors';
-import { EventHasher, GENESIS_HASH } from '../event-hash';
+import { compareWithAnchors } from '../anchors';
+import { EventHasher, GENESIS_HASH, UNKEYED, type HmacKey } from '../event-hash';
 import {
   START,
   type AppendOptions,
@@ -29,9 +30,11 @@ import {
   type ReadAllResult,
   type ReadStreamOptions,
   type RecordedEvent,
+  type SealRecord,
   type StoredMetadata,
   type Upcaster,
   type VerificationReport,
+  type VerifyOptions,
 } from '../event-store';
 import { UpcasterChain } from '../upcasting';
 
@@ -40,6 +43,10 @@ export interface EsdbEventStoreOptions {
   connectionString: string;
   upcasters?: Upcaster[];
   hmacKey?: string | Buffer;
+  /** Rotating HMAC keys, current first; wins over `hmacKey`. */
+  hmacKeys?: readonly HmacKey[];
+  /** The stream holding the chained seals over $all; default `tpm-integrity-seals`. */
+  sealStream?: string;
   /** How far back a retried append looks for its event ids (EventStoreDB has no id index). */
   duplicateScanDepth?: number;
 }
@@ -50,7 +57,11 @@ interface EsdbMetadata extends StoredMetadata {
   schemaVersion: number;
   prevHash: string;
   hash: string;
+  /** The HMAC key id of `hash` ('' = plain sha-256). */
+  keyId?: string;
 }
+
+const SEALED = 'tpm.Sealed';
 
 type Resolved = ResolvedEvent | AllStreamResolvedEvent;
 
@@ -60,23 +71,30 @@ const decodePosition = (p: LogPosition) => {
   if (!m) throw new Error(`Not an EventStoreDB log position: ${p}`);
   return { commit: BigInt(m[1]), prepare: BigInt(m[2]) };
 };
+/** -1, 0, 1 as $all position a is before, at or after b. */
+const comparePositions = (a: { commit: bigint; prepare: bigint }, b: { commit: bigint; prepare: bigint }) =>
+  a.commit !== b.commit ? (a.commit < b.commit ? -1 : 1) : a.prepare === b.prepare ? 0 : a.prepare < b.prepare ? -1 : 1;
 
 /**
  * The event-store contract on EventStoreDB / KurrentDB. The server orders and versions streams
  * itself and its $all order is commit order, so no horizon is needed to avoid skipping. Hash chains
- * live in event metadata and are verified by replaying $all. Differences from PostgreSQL, by design
- * of the server: event ids are checked for reuse within the stream only (no global id index), and
- * there are no seals, so a whole deleted stream is not detected (use the server's ACLs instead).
+ * live in event metadata and are verified by replaying $all. Seals are the same chained format as
+ * PostgreSQL's, written to a seal stream (`tpm-integrity-seals`) over $all in commit order, so a
+ * deleted stream or tail is detected and seals can be anchored outside the server. One difference
+ * remains, by design of the server: event ids are checked for reuse within the stream only (no
+ * global id index).
  */
 export class EsdbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
   private readonly hasher: EventHasher;
   private readonly upcasters: UpcasterChain;
   private readonly scanDepth: number;
+  readonly sealStream: string;
 
   constructor(options: EsdbEventStoreOptions) {
     this.client = EventStoreDBClient.connectionString(options.connectionString);
-    this.hasher = new EventHasher(options.hmacKey);
+    this.hasher = new EventHasher(options.hmacKeys?.length ? options.hmacKeys : options.hmacKey);
+    this.sealStream = options.sealStream ?? 'tpm-integrity-seals';
     this.upcasters = new UpcasterChain(options.upcasters);
     this.scanDepth = options.duplicateScanDepth ?? 1000;
   }
@@ -99,7 +117,14 @@ export class EsdbEventStore implements EventStore {
       let prevHash = tail?.hash ?? GENESIS_HASH;
       const data = prepared.map((e, i) => {
         const hash = this.hasher.event(prevHash, { ...e, streamId, streamVersion: current + i + 1 });
-        const metadata: EsdbMetadata = { ...(JSON.parse(e.metadataText) as StoredMetadata), occurredAt: e.occurredAt, schemaVersion: e.schemaVersion, prevHash, hash };
+        const metadata: EsdbMetadata = {
+          ...(JSON.parse(e.metadataText) as StoredMetadata),
+          occurredAt: e.occurredAt,
+          schemaVersion: e.schemaVersion,
+          prevHash,
+          hash,
+          keyId: this.hasher.keyId,
+        };
         prevHash = hash;
         return jsonEvent({ id: e.eventId, type: e.type, data: JSON.parse(e.dataText) as JSONType, metadata: metadata as unknown as JSONType });
       });
@@ -185,7 +210,7 @@ export class EsdbEventStore implements EventStore {
       const here = encodePosition(position.commit, position.prepare);
       if (here === after) continue; // reading from a position includes the event at it
       next = here;
-      if (r.event.type.startsWith('$') || r.event.streamId.startsWith('$')) continue;
+      if (!this.isStoreEvent(r)) continue;
       if (options.types && !options.types.includes(r.event.type)) continue;
       const e = this.toRecorded(r);
       if (!e) continue;
@@ -206,40 +231,188 @@ export class EsdbEventStore implements EventStore {
     return { state, version: events.at(-1)?.streamVersion ?? 0 };
   }
 
-  async verify(options: { onProgress?: (done: number, total: number) => void } = {}): Promise<VerificationReport> {
+  /** Events of this store's streams: not the server's own, not the seals. */
+  private isStoreEvent(r: Resolved): boolean {
+    const ev = r.event;
+    return !!ev && !ev.type.startsWith('$') && !ev.streamId.startsWith('$') && ev.streamId !== this.sealStream;
+  }
+
+  private async readSeals(direction: typeof FORWARDS | typeof BACKWARDS, maxCount?: number): Promise<{ seal: SealRecord; revision: bigint }[]> {
+    const out: { seal: SealRecord; revision: bigint }[] = [];
+    try {
+      for await (const r of this.client.readStream(this.sealStream, { direction, fromRevision: direction === FORWARDS ? ESDB_START : END, ...(maxCount ? { maxCount } : {}) })) {
+        if (r.event?.type === SEALED) out.push({ seal: r.event.data as unknown as SealRecord, revision: r.event.revision });
+      }
+    } catch (e) {
+      if (e instanceof StreamNotFoundError) return [];
+      throw e;
+    }
+    return out;
+  }
+
+  /** Chains a seal over $all since the last one (same format as PostgreSQL's); null when nothing is new. */
+  async seal(): Promise<SealRecord | null> {
+    const [last] = await this.readSeals(BACKWARDS, 1);
+    const digest = this.hasher.eventsDigest();
+    let count = 0;
+    let upto: { commit: bigint; prepare: bigint } | undefined;
+    const from = last ? decodePosition(last.seal.upto) : undefined;
+    for await (const r of this.client.readAll({ direction: FORWARDS, fromPosition: from ?? ESDB_START })) {
+      const position = r.event?.position;
+      if (!position || !this.isStoreEvent(r)) continue;
+      if (from && comparePositions(position, from) <= 0) continue;
+      const meta = r.event!.metadata as unknown as EsdbMetadata | undefined;
+      if (!meta?.hash) continue;
+      digest.update(meta.hash).update('\n');
+      count++;
+      upto = { commit: position.commit, prepare: position.prepare };
+    }
+    if (!upto) return null;
+    const sealNo = (last?.seal.sealNo ?? 0) + 1;
+    const prevHash = last?.seal.hash ?? GENESIS_HASH;
+    const uptoText = encodePosition(upto.commit, upto.prepare);
+    const totalEvents = (last?.seal.totalEvents ?? 0) + count;
+    const seal: SealRecord = {
+      sealNo,
+      upto: uptoText,
+      uptoPosition: Number(upto.commit),
+      eventCount: count,
+      totalEvents,
+      prevHash,
+      hash: this.hasher.seal({ prevHash, sealNo, upto: uptoText, eventCount: count, totalEvents, eventsDigest: digest.digest('hex') }),
+      keyId: this.hasher.keyId,
+      sealedAt: new Date().toISOString(),
+    };
+    try {
+      // Pinned to the seal we chained from: of two racing sealers, one wins and the other seals nothing.
+      await this.client.appendToStream(this.sealStream, jsonEvent({ type: SEALED, data: seal as unknown as JSONType }), {
+        expectedRevision: last ? last.revision : NO_STREAM,
+      });
+    } catch (e) {
+      if (e instanceof WrongExpectedVersionError) return null;
+      throw e;
+    }
+    return seal;
+  }
+
+  async listSeals(options: { afterSealNo?: number; limit?: number } = {}): Promise<SealRecord[]> {
+    const after = options.afterSealNo ?? 0;
+    return (await this.readSeals(FORWARDS))
+      .map((s) => s.seal)
+      .filter((s) => s.sealNo > after)
+      .slice(0, options.limit ?? 10_000);
+  }
+
+  async verify(options: VerifyOptions = {}): Promise<VerificationReport> {
     const heads = new Map<string, { version: number; hash: string }>();
     const problems: IntegrityProblem[] = [];
+    const uncheckable: Record<string, number> = {};
+    const checkable = (keyId: string, where: Omit<IntegrityProblem, 'kind' | 'detail' | 'keyId'>, what: string) => {
+      if (!this.hasher.canCheck(keyId)) {
+        uncheckable[keyId] = (uncheckable[keyId] ?? 0) + 1;
+        problems.push({ kind: 'key-unavailable', keyId, ...where, detail: `${what} was hashed with key ${keyId}, which this verifier does not hold` });
+        return false;
+      }
+      if (this.hasher.keyed && keyId === UNKEYED) {
+        problems.push({ kind: 'unkeyed-hash', keyId, ...where, detail: `${what} carries a plain sha-256 hash although this store is keyed` });
+      }
+      return true;
+    };
+    const seals = (await this.readSeals(FORWARDS)).map((s) => s.seal);
+    let sealIndex = 0;
+    let sealDigest = this.hasher.eventsDigest();
+    let sealCount = 0;
+    let sealedTotal = 0;
+    let prevSealHash = GENESIS_HASH;
+    const finishSeal = () => {
+      const seal = seals[sealIndex];
+      if (seal.sealNo !== sealIndex + 1 || seal.prevHash !== prevSealHash) {
+        problems.push({ kind: 'seal-chain-broken', seal: seal.sealNo, detail: `seal ${seal.sealNo} does not chain to seal ${sealIndex}` });
+      }
+      if (sealCount !== seal.eventCount || seal.totalEvents !== sealedTotal + seal.eventCount) {
+        problems.push({
+          kind: 'seal-count-mismatch',
+          seal: seal.sealNo,
+          globalPosition: seal.uptoPosition,
+          detail: `seal covers ${seal.eventCount} events, the log now holds ${sealCount} in its range`,
+        });
+      }
+      if (checkable(seal.keyId, { seal: seal.sealNo }, `seal ${seal.sealNo}`)) {
+        const expected = this.hasher.seal(
+          { prevHash: seal.prevHash, sealNo: seal.sealNo, upto: seal.upto, eventCount: sealCount, totalEvents: sealedTotal + sealCount, eventsDigest: sealDigest.digest('hex') },
+          seal.keyId,
+        );
+        if (expected !== seal.hash) {
+          problems.push({ kind: 'seal-hash-mismatch', seal: seal.sealNo, globalPosition: seal.uptoPosition, detail: 'events in the sealed range were edited, added, removed or reordered' });
+        }
+      }
+      prevSealHash = seal.hash;
+      sealedTotal = seal.totalEvents;
+      sealIndex++;
+      sealDigest = this.hasher.eventsDigest();
+      sealCount = 0;
+    };
+    const lastAnchor = options.anchors?.length ? [...options.anchors].sort((a, b) => a.sealNo - b.sealNo).at(-1)! : undefined;
+    const lastAnchorAt = lastAnchor ? decodePosition(lastAnchor.upto) : undefined;
+    let upToLastAnchor = 0;
     let checked = 0;
+    let unsealed = 0;
     for await (const r of this.client.readAll({ direction: FORWARDS, fromPosition: ESDB_START })) {
       const ev = r.event;
-      if (!ev || ev.type.startsWith('$') || ev.streamId.startsWith('$')) continue;
+      if (!ev || !this.isStoreEvent(r) || !ev.position) continue;
       const meta = ev.metadata as unknown as EsdbMetadata | undefined;
       if (!meta?.hash) continue; // not written through this store
+      while (sealIndex < seals.length && comparePositions(ev.position, decodePosition(seals[sealIndex].upto)) > 0) finishSeal();
+      if (sealIndex < seals.length) {
+        sealDigest.update(meta.hash).update('\n');
+        sealCount++;
+      } else {
+        unsealed++;
+      }
+      if (lastAnchorAt && comparePositions(ev.position, lastAnchorAt) <= 0) upToLastAnchor++;
       const head = heads.get(ev.streamId) ?? { version: 0, hash: GENESIS_HASH };
       const version = Number(ev.revision) + 1;
-      const globalPosition = Number(ev.position?.commit ?? 0n);
+      const globalPosition = Number(ev.position.commit);
       if (version !== head.version + 1) {
         problems.push({ kind: 'stream-version-gap', streamId: ev.streamId, streamVersion: version, globalPosition, detail: `expected version ${head.version + 1}` });
       }
-      const expected = this.hasher.event(head.hash, {
-        eventId: ev.id,
-        streamId: ev.streamId,
-        streamVersion: version,
-        type: ev.type,
-        schemaVersion: meta.schemaVersion,
-        dataText: canonicalJson(ev.data),
-        metadataText: canonicalJson(storedMetadata(meta)),
-        occurredAt: meta.occurredAt,
-      });
-      if (expected !== meta.hash || meta.prevHash !== head.hash) {
-        problems.push({ kind: 'event-hash-mismatch', streamId: ev.streamId, streamVersion: version, globalPosition, detail: 'hash differs from the recomputed chain' });
+      const keyId = meta.keyId ?? UNKEYED;
+      if (checkable(keyId, { streamId: ev.streamId, streamVersion: version, globalPosition }, `event ${ev.streamId}@${version}`)) {
+        const expected = this.hasher.event(
+          head.hash,
+          {
+            eventId: ev.id,
+            streamId: ev.streamId,
+            streamVersion: version,
+            type: ev.type,
+            schemaVersion: meta.schemaVersion,
+            dataText: canonicalJson(ev.data),
+            metadataText: canonicalJson(storedMetadata(meta)),
+            occurredAt: meta.occurredAt,
+          },
+          keyId,
+        );
+        if (expected !== meta.hash || meta.prevHash !== head.hash) {
+          problems.push({ kind: 'event-hash-mismatch', streamId: ev.streamId, streamVersion: version, globalPosition, detail: 'hash differs from the recomputed chain' });
+        }
       }
       heads.set(ev.streamId, { version, hash: meta.hash });
       checked++;
       if (checked % 1000 === 0) options.onProgress?.(checked, checked);
     }
+    while (sealIndex < seals.length) finishSeal();
+    if (options.anchors) problems.push(...(await compareWithAnchors(options.anchors, seals, async () => upToLastAnchor)));
     options.onProgress?.(checked, checked);
-    return { ok: problems.length === 0, streamsChecked: heads.size, eventsChecked: checked, sealsChecked: 0, unsealedEvents: checked, problems };
+    return {
+      ok: problems.length === 0,
+      streamsChecked: heads.size,
+      eventsChecked: checked,
+      sealsChecked: seals.length,
+      unsealedEvents: unsealed,
+      anchorsChecked: options.anchors?.length ?? 0,
+      ...(Object.keys(uncheckable).length ? { uncheckable } : {}),
+      problems,
+    };
   }
 
   async close(): Promise<void> {

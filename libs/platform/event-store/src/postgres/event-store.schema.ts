@@ -30,6 +30,8 @@ CREATE TABLE IF NOT EXISTS ${s}.events (
   recorded_at     timestamptz NOT NULL DEFAULT now(),
   prev_hash       text NOT NULL,
   hash            text NOT NULL,
+  -- The HMAC key the hash was made with ('' = plain sha-256): keys rotate, old events keep theirs.
+  key_id          text NOT NULL DEFAULT '',
   UNIQUE (stream_id, stream_version)
 );
 CREATE INDEX IF NOT EXISTS events_tx_position ON ${s}.events (tx_id, global_position);
@@ -49,9 +51,18 @@ CREATE TABLE IF NOT EXISTS ${s}.seals (
   upto_tx        xid8 NOT NULL,
   upto_position  bigint NOT NULL,
   event_count    bigint NOT NULL,
+  -- Events sealed by this seal and all before it: an anchor copied out says how many existed.
+  total_events   bigint NOT NULL DEFAULT 0,
   prev_hash      text NOT NULL,
   hash           text NOT NULL,
+  key_id         text NOT NULL DEFAULT '',
   sealed_at      timestamptz NOT NULL DEFAULT now()
 );
+
+-- Stores created before anchored seals (ADR 0019) get the columns; their old hashes used another
+-- layout and verify as altered: there is no production data of that format, recreate dev data.
+ALTER TABLE ${s}.events ADD COLUMN IF NOT EXISTS key_id text NOT NULL DEFAULT '';
+ALTER TABLE ${s}.seals ADD COLUMN IF NOT EXISTS total_events bigint NOT NULL DEFAULT 0;
+ALTER TABLE ${s}.seals ADD COLUMN IF NOT EXISTS key_id text NOT NULL DEFAULT '';
 `;
 };

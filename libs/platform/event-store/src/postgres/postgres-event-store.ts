@@ -3,7 +3,7 @@ import type { Decider } from '@tpm/kernel';
 import type { Logger } from '@tpm/logging';
 import { expectedVersionHolds, prepareEvents, type PreparedEvent } from '../append-request';
 import { ConcurrencyConflict, DuplicateEventId } from '../errors';
-import { EventHasher, GENESIS_HASH } from '../event-hash';
+import { EventHasher, GENESIS_HASH, type HmacKey } from '../event-hash';
 import {
   START,
   type AppendOptions,
@@ -16,12 +16,14 @@ import {
   type ReadAllResult,
   type ReadStreamOptions,
   type RecordedEvent,
+  type SealRecord,
   type Upcaster,
   type VerificationReport,
+  type VerifyOptions,
 } from '../event-store';
 import { UpcasterChain } from '../upcasting';
 import { assertSchemaName, schemaSql } from './event-store.schema';
-import { sealLog, verifyStore, type SealResult } from './postgres-integrity';
+import { listSeals, sealLog, verifyStore } from './postgres-integrity';
 
 export interface PostgresEventStoreOptions {
   /** Either a connection string (the store owns its pool) or a pool shared with the caller. */
@@ -31,8 +33,10 @@ export interface PostgresEventStoreOptions {
   /** Schema holding the tables; default `es`. */
   schema?: string;
   upcasters?: Upcaster[];
-  /** When set, hashes are HMAC-SHA256 with this key (see EventHasher for the trade-off). */
+  /** When set, hashes are HMAC-SHA256 with this key (id `default`; see EventHasher for the trade-off). */
   hmacKey?: string | Buffer;
+  /** Rotating HMAC keys, current first; wins over `hmacKey`. Each hash records its key id. */
+  hmacKeys?: readonly HmacKey[];
   /** Group commit: flushes that may run at once (default 3), and the size of one flush. */
   maxConcurrentFlushes?: number;
   maxAppendsPerFlush?: number;
@@ -146,7 +150,7 @@ export class PostgresEventStore implements EventStore {
       // An idle client's network error must not crash the process; the next query reconnects.
       this.pool.on('error', (e) => this.logger.warn({ err: e.message }, 'idle PostgreSQL client failed'));
     }
-    this.hasher = new EventHasher(options.hmacKey);
+    this.hasher = new EventHasher(options.hmacKeys?.length ? options.hmacKeys : options.hmacKey);
     this.upcasters = new UpcasterChain(options.upcasters);
     this.maxFlushes = Math.max(1, options.maxConcurrentFlushes ?? 3);
     this.maxAppends = Math.max(1, options.maxAppendsPerFlush ?? 500);
@@ -353,7 +357,7 @@ export class PostgresEventStore implements EventStore {
 
       const rows: {
         event_id: string; stream_id: string; stream_version: number; type: string; schema_version: number;
-        data: string; metadata: string; occurred_at: string; prev_hash: string; hash: string; ord: number;
+        data: string; metadata: string; occurred_at: string; prev_hash: string; hash: string; key_id: string; ord: number;
       }[] = [];
       const deferredStreams = new Set<string>();
       const written: { append: PendingAppend; version: number }[] = [];
@@ -375,7 +379,7 @@ export class PostgresEventStore implements EventStore {
           const hash = this.hasher.event(head.hash, { ...e, streamId: a.streamId, streamVersion: version });
           rows.push({
             event_id: e.eventId, stream_id: a.streamId, stream_version: version, type: e.type, schema_version: e.schemaVersion,
-            data: e.dataText, metadata: e.metadataText, occurred_at: e.occurredAt, prev_hash: head.hash, hash, ord: rows.length,
+            data: e.dataText, metadata: e.metadataText, occurred_at: e.occurredAt, prev_hash: head.hash, hash, key_id: this.hasher.keyId, ord: rows.length,
           });
           head.hash = hash;
         }
@@ -400,10 +404,10 @@ export class PostgresEventStore implements EventStore {
         const inserted = await client.query<{ event_id: string; global_position: string }>(
           `WITH inserted AS (
              INSERT INTO ${s}.events
-               (event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, prev_hash, hash)
-             SELECT event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, prev_hash, hash
+               (event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, prev_hash, hash, key_id)
+             SELECT event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, prev_hash, hash, key_id
                FROM json_to_recordset($1::json) AS e(event_id uuid, stream_id text, stream_version int, type text, schema_version int, data text,
-                                                          metadata text, occurred_at timestamptz, prev_hash text, hash text, ord int)
+                                                          metadata text, occurred_at timestamptz, prev_hash text, hash text, key_id text, ord int)
               ORDER BY ord
              ON CONFLICT (event_id) DO NOTHING
              RETURNING event_id::text, global_position::text
@@ -540,12 +544,21 @@ export class PostgresEventStore implements EventStore {
   // ---------------------------------------------------------------- integrity
 
   /** Chains a checkpoint over the global log up to the safe horizon; null when nothing is new. */
-  seal(): Promise<SealResult | null> {
+  seal(): Promise<SealRecord | null> {
     return sealLog(this.pool, this.schema, this.hasher);
   }
 
-  verify(options: { onProgress?: (done: number, total: number) => void } = {}): Promise<VerificationReport> {
-    return verifyStore(this.pool, this.schema, this.hasher, options.onProgress);
+  listSeals(options: { afterSealNo?: number; limit?: number } = {}): Promise<SealRecord[]> {
+    return listSeals(this.pool, this.schema, options.afterSealNo ?? 0, options.limit ?? 10_000);
+  }
+
+  verify(options: VerifyOptions = {}): Promise<VerificationReport> {
+    return verifyStore(this.pool, this.schema, this.hasher, options);
+  }
+
+  /** The hasher's keys, for tools that sign what they export (anchor files). */
+  integrityHasher(): EventHasher {
+    return this.hasher;
   }
 
   // ---------------------------------------------------------------- lifecycle

@@ -1,14 +1,10 @@
 import type { Pool, PoolClient } from 'pg';
-import { EventHasher, GENESIS_HASH } from '../event-hash';
-import type { IntegrityProblem, VerificationReport } from '../event-store';
+import { compareWithAnchors } from '../anchors';
+import { EventHasher, GENESIS_HASH, UNKEYED } from '../event-hash';
+import type { IntegrityProblem, SealRecord, VerificationReport, VerifyOptions } from '../event-store';
 
-export interface SealResult {
-  sealNo: number;
-  uptoTx: string;
-  uptoPosition: number;
-  eventCount: number;
-  hash: string;
-}
+/** @deprecated the name before seals were anchored; a seal is a `SealRecord`. */
+export type SealResult = SealRecord;
 
 const BATCH = 5_000;
 /** Beyond this a report is evidence enough; the rest would only exhaust memory. */
@@ -31,6 +27,7 @@ interface ChainRow {
   metadata: string;
   occurred_at: Date;
   hash: string;
+  key_id: string;
 }
 
 interface SealRow {
@@ -38,8 +35,30 @@ interface SealRow {
   upto_tx: string;
   upto_position: string;
   event_count: string;
+  total_events: string;
   prev_hash: string;
   hash: string;
+  key_id: string;
+  sealed_at: Date;
+}
+
+const SEAL_COLUMNS = 'seal_no, upto_tx::text, upto_position::text, event_count::text, total_events::text, prev_hash, hash, key_id, sealed_at';
+
+const toSealRecord = (r: SealRow): SealRecord => ({
+  sealNo: r.seal_no,
+  upto: `${r.upto_tx}:${r.upto_position}`,
+  uptoPosition: Number(r.upto_position),
+  eventCount: Number(r.event_count),
+  totalEvents: Number(r.total_events),
+  prevHash: r.prev_hash,
+  hash: r.hash,
+  keyId: r.key_id,
+  sealedAt: r.sealed_at.toISOString(),
+});
+
+export async function listSeals(db: Pool, schema: string, afterSealNo = 0, limit = 10_000): Promise<SealRecord[]> {
+  const { rows } = await db.query<SealRow>(`SELECT ${SEAL_COLUMNS} FROM ${schema}.seals WHERE seal_no > $1 ORDER BY seal_no LIMIT $2`, [afterSealNo, limit]);
+  return rows.map(toSealRecord);
 }
 
 /**
@@ -70,16 +89,19 @@ async function walkLog(
   }
 }
 
-export async function sealLog(pool: Pool, schema: string, hasher: EventHasher): Promise<SealResult | null> {
+/**
+ * Seals the log written since the last seal, up to the safe horizon. Nothing new: one indexed
+ * query and a rollback, so it may run every few seconds.
+ */
+export async function sealLog(pool: Pool, schema: string, hasher: EventHasher): Promise<SealRecord | null> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
     // One sealer at a time per store, whatever the number of replicas.
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tpm-event-store-seal:${schema}`]);
-    const last = (await client.query<SealRow>(`SELECT seal_no, upto_tx::text, upto_position::text, hash FROM ${schema}.seals ORDER BY seal_no DESC LIMIT 1`))
-      .rows[0];
+    const last = (await client.query<SealRow>(`SELECT ${SEAL_COLUMNS} FROM ${schema}.seals ORDER BY seal_no DESC LIMIT 1`)).rows[0];
     const horizon: string = (await client.query('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS h')).rows[0].h;
-    const digest = hasher.digest();
+    const digest = hasher.eventsDigest();
     let count = 0;
     let lastRow: LogRow | undefined;
     await walkLog(client, schema, last ? { tx: last.upto_tx, position: last.upto_position } : { tx: '0', position: '0' }, { horizon }, (row) => {
@@ -94,13 +116,15 @@ export async function sealLog(pool: Pool, schema: string, hasher: EventHasher): 
     const sealNo = (last?.seal_no ?? 0) + 1;
     const prevHash = last?.hash ?? GENESIS_HASH;
     const upto = `${lastRow.tx_id}:${lastRow.global_position}`;
-    const hash = hasher.seal(prevHash, sealNo, upto, count, digest.digest('hex'));
-    await client.query(
-      `INSERT INTO ${schema}.seals (seal_no, upto_tx, upto_position, event_count, prev_hash, hash) VALUES ($1, $2::xid8, $3, $4, $5, $6)`,
-      [sealNo, lastRow.tx_id, lastRow.global_position, count, prevHash, hash],
+    const totalEvents = Number(last?.total_events ?? 0) + count;
+    const hash = hasher.seal({ prevHash, sealNo, upto, eventCount: count, totalEvents, eventsDigest: digest.digest('hex') });
+    const { rows } = await client.query<SealRow>(
+      `INSERT INTO ${schema}.seals (seal_no, upto_tx, upto_position, event_count, total_events, prev_hash, hash, key_id)
+       VALUES ($1, $2::xid8, $3, $4, $5, $6, $7, $8) RETURNING ${SEAL_COLUMNS}`,
+      [sealNo, lastRow.tx_id, lastRow.global_position, count, totalEvents, prevHash, hash, hasher.keyId],
     );
     await client.query('COMMIT');
-    return { sealNo, uptoTx: lastRow.tx_id, uptoPosition: Number(lastRow.global_position), eventCount: count, hash };
+    return toSealRecord(rows[0]);
   } catch (e) {
     await client.query('ROLLBACK').catch(() => {});
     throw e;
@@ -114,18 +138,30 @@ export async function sealLog(pool: Pool, schema: string, hasher: EventHasher): 
  * streams table's heads with the chains, and re-derives every seal from the events it covers.
  * Stream chains catch edits, in-stream reorders and deletions inside a stream; the seals catch what
  * a chain cannot: a deleted tail, a whole deleted stream, or events moved in the global order.
+ * Anchors (seals kept outside the database) catch what the store cannot see about itself: its
+ * newest seals deleted with their events, or every chain and seal recomputed with a stolen key.
+ * Hashes made with a key the hasher lacks are counted and named, never guessed at.
  */
-export async function verifyStore(
-  pool: Pool,
-  schema: string,
-  hasher: EventHasher,
-  onProgress?: (done: number, total: number) => void,
-): Promise<VerificationReport> {
+export async function verifyStore(pool: Pool, schema: string, hasher: EventHasher, options: VerifyOptions = {}): Promise<VerificationReport> {
+  const { onProgress } = options;
   const problems: IntegrityProblem[] = [];
   const report = (p: IntegrityProblem) => {
     if (problems.length < MAX_PROBLEMS) problems.push(p);
   };
-  const seals = (await pool.query<SealRow>(`SELECT seal_no, upto_tx::text, upto_position::text, event_count::text, prev_hash, hash FROM ${schema}.seals ORDER BY seal_no`)).rows;
+  const uncheckable: Record<string, number> = {};
+  /** Whether a hash made with `keyId` can be checked; reports it when it cannot or when it is a downgrade. */
+  const checkable = (keyId: string, where: Omit<IntegrityProblem, 'kind' | 'detail' | 'keyId'>, what: string): boolean => {
+    if (!hasher.canCheck(keyId)) {
+      uncheckable[keyId] = (uncheckable[keyId] ?? 0) + 1;
+      report({ kind: 'key-unavailable', keyId, ...where, detail: `${what} was hashed with key ${keyId}, which this verifier does not hold: it cannot be checked` });
+      return false;
+    }
+    if (hasher.keyed && keyId === UNKEYED) {
+      report({ kind: 'unkeyed-hash', keyId, ...where, detail: `${what} carries a plain sha-256 hash although this store is keyed: recomputed without the key` });
+    }
+    return true;
+  };
+  const seals = (await pool.query<SealRow>(`SELECT ${SEAL_COLUMNS} FROM ${schema}.seals ORDER BY seal_no`)).rows;
   const totalEvents = Number((await pool.query(`SELECT count(*) AS n FROM ${schema}.events`)).rows[0].n);
   const sealedTotal = seals.reduce((n, s) => n + Number(s.event_count), 0);
   const total = totalEvents + sealedTotal;
@@ -140,7 +176,7 @@ export async function verifyStore(
   let cursor: { streamId: string; version: number } | undefined;
   for (;;) {
     const { rows } = await pool.query<ChainRow>(
-      `SELECT global_position::text, event_id::text, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, hash
+      `SELECT global_position::text, event_id::text, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, hash, key_id
          FROM ${schema}.events
         ${cursor ? 'WHERE (stream_id, stream_version) > ($2::text, $3::int)' : ''}
         ORDER BY stream_id, stream_version LIMIT $1`,
@@ -160,16 +196,24 @@ export async function verifyStore(
           detail: `expected version ${current.version + 1}, found ${r.stream_version}`,
         });
       }
-      const expected = hasher.event(current.hash, {
-        eventId: r.event_id,
-        streamId: r.stream_id,
-        streamVersion: r.stream_version,
-        type: r.type,
-        schemaVersion: r.schema_version,
-        dataText: r.data,
-        metadataText: r.metadata,
-        occurredAt: r.occurred_at.toISOString(),
-      });
+      const where = { streamId: r.stream_id, streamVersion: r.stream_version, globalPosition: Number(r.global_position) };
+      const canCheck = checkable(r.key_id, where, `event ${r.stream_id}@${r.stream_version} (position ${r.global_position})`);
+      const expected = canCheck
+        ? hasher.event(
+            current.hash,
+            {
+              eventId: r.event_id,
+              streamId: r.stream_id,
+              streamVersion: r.stream_version,
+              type: r.type,
+              schemaVersion: r.schema_version,
+              dataText: r.data,
+              metadataText: r.metadata,
+              occurredAt: r.occurred_at.toISOString(),
+            },
+            r.key_id,
+          )
+        : r.hash;
       if (expected !== r.hash) {
         report({
           kind: 'event-hash-mismatch',
@@ -213,26 +257,53 @@ export async function verifyStore(
   }
 
   // 3. Seals: each chained to the previous, each re-derived from the events of its range.
-  let prevSeal = { hash: GENESIS_HASH, tx: '0', position: '0' };
+  let prevSeal = { hash: GENESIS_HASH, tx: '0', position: '0', total: 0 };
   for (const [i, seal] of seals.entries()) {
     if (seal.seal_no !== i + 1 || seal.prev_hash !== prevSeal.hash) {
       report({ kind: 'seal-chain-broken', seal: seal.seal_no, detail: `seal ${seal.seal_no} does not chain to seal ${i}` });
     }
-    const digest = hasher.digest();
+    const digest = hasher.eventsDigest();
     let count = 0;
     await walkLog(pool, schema, { tx: prevSeal.tx, position: prevSeal.position }, { tx: seal.upto_tx, position: seal.upto_position }, (row) => {
       digest.update(row.hash).update('\n');
       count++;
       if (++done % BATCH === 0) progress();
     });
-    if (count !== Number(seal.event_count)) {
-      report({ kind: 'seal-count-mismatch', seal: seal.seal_no, detail: `seal covers ${seal.event_count} events, the log now holds ${count} in its range` });
+    if (count !== Number(seal.event_count) || Number(seal.total_events) !== prevSeal.total + Number(seal.event_count)) {
+      report({
+        kind: 'seal-count-mismatch',
+        seal: seal.seal_no,
+        globalPosition: Number(seal.upto_position),
+        detail: `seal covers ${seal.event_count} events (${seal.total_events} in all), the log now holds ${count} in its range (${prevSeal.total + count} in all)`,
+      });
     }
     const upto = `${seal.upto_tx}:${seal.upto_position}`;
-    if (hasher.seal(seal.prev_hash, seal.seal_no, upto, count, digest.digest('hex')) !== seal.hash) {
-      report({ kind: 'seal-hash-mismatch', seal: seal.seal_no, detail: 'events in the sealed range were edited, added, removed or reordered' });
+    if (checkable(seal.key_id, { seal: seal.seal_no }, `seal ${seal.seal_no}`)) {
+      const expected = hasher.seal(
+        { prevHash: seal.prev_hash, sealNo: seal.seal_no, upto, eventCount: count, totalEvents: prevSeal.total + count, eventsDigest: digest.digest('hex') },
+        seal.key_id,
+      );
+      if (expected !== seal.hash) {
+        report({
+          kind: 'seal-hash-mismatch',
+          seal: seal.seal_no,
+          globalPosition: Number(seal.upto_position),
+          detail: 'events in the sealed range were edited, added, removed or reordered, or the seal was recomputed without its key',
+        });
+      }
     }
-    prevSeal = { hash: seal.hash, tx: seal.upto_tx, position: seal.upto_position };
+    prevSeal = { hash: seal.hash, tx: seal.upto_tx, position: seal.upto_position, total: Number(seal.total_events) };
+  }
+
+  // 4. Anchors: the seals as they were copied out of the database when they were made.
+  if (options.anchors) {
+    const found = await compareWithAnchors(options.anchors, seals.map(toSealRecord), async (a) => {
+      const m = /^(\d+):(\d+)$/.exec(a.upto);
+      if (!m) return 0;
+      const { rows } = await pool.query(`SELECT count(*) AS n FROM ${schema}.events WHERE (tx_id, global_position) <= ($1::xid8, $2::bigint)`, [m[1], m[2]]);
+      return Number(rows[0].n);
+    });
+    found.forEach(report);
   }
   const unsealed = Number(
     (
@@ -250,6 +321,8 @@ export async function verifyStore(
     eventsChecked,
     sealsChecked: seals.length,
     unsealedEvents: unsealed,
+    anchorsChecked: options.anchors?.length ?? 0,
+    ...(Object.keys(uncheckable).length ? { uncheckable } : {}),
     problems,
   };
 }

@@ -322,6 +322,36 @@ export function eventStoreContract(
         expect(report.ok).toBe(true);
         expect(report.eventsChecked).toBeGreaterThan(0);
       });
+
+      it('chains seals over the global log, anchors that match, and null when nothing is new', async () => {
+        if (!store.seal || !store.listSeals) throw new Error(`${name} has no seals: both stores must seal (ADR 0019)`);
+        const id = stream();
+        await store.append(id, [ev('A'), ev('B')], opts('no-stream'));
+        // Visibility is eventual (the safe horizon): seal until our events are covered.
+        const first = await eventually(async () => {
+          await store.seal!();
+          const report = await store.verify();
+          expect(report.unsealedEvents).toBe(0);
+          return (await store.listSeals!()).at(-1)!;
+        });
+        expect(first).toMatchObject({ sealNo: expect.any(Number), upto: expect.any(String), keyId: expect.any(String) });
+        expect(first.hash).toMatch(/^[0-9a-f]{64}$/);
+        await store.append(id, [ev('C')], opts(2));
+        const second = await eventually(async () => {
+          const s = await store.seal!();
+          expect(s).not.toBeNull();
+          return s!;
+        });
+        expect(second.prevHash).toBe((await store.listSeals!({ afterSealNo: second.sealNo - 2 }))[0].hash);
+        expect(second.totalEvents).toBeGreaterThanOrEqual(first.totalEvents + 1);
+        await eventually(async () => {
+          await store.seal!();
+          expect((await store.verify()).unsealedEvents).toBe(0);
+        });
+        expect(await store.seal!()).toBeNull();
+        const anchors = await store.listSeals!();
+        expect(await store.verify({ anchors })).toMatchObject({ ok: true, anchorsChecked: anchors.length, problems: [] });
+      });
     });
   });
 }

@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 import type { ContextName } from '@tpm/contracts';
+import { IntegrityConfigurationError, isProductionEnvironment, loadHmacKeys, type HmacKey } from '@tpm/event-store';
 
 /** The environment a service reads, validated once at boot so a typo fails loudly and early. */
 class ServiceEnvironment {
@@ -13,6 +14,8 @@ class ServiceEnvironment {
   @IsOptional() @IsString() CORS_ORIGINS?: string;
   @IsOptional() @IsString() BODY_LIMIT?: string;
   @IsOptional() @IsString() CSV_LIMIT?: string;
+  @IsOptional() @IsInt() @Min(100) @Max(3_600_000) EVENT_STORE_SEAL_EVERY_MS?: number;
+  @IsOptional() @IsInt() @Min(0) @Max(600_000) HISTORY_VERIFY_WAIT_MS?: number;
 }
 
 export interface ServiceConfig {
@@ -26,6 +29,14 @@ export interface ServiceConfig {
   corsOrigins: string[];
   bodyLimit: string;
   csvLimit: string;
+  /** NODE_ENV=production or JWKS authentication (as @tpm/auth decides). */
+  production: boolean;
+  /** HMAC keys of the event store, current first; empty in development without a key. */
+  hmacKeys: HmacKey[];
+  /** How often the relay seals the log (and anchors the seals on `<context>.seals`). */
+  sealEveryMs: number;
+  /** How long `GET /history/verify` waits for the verification it starts before answering 202. */
+  verifyWaitMs: number;
 }
 
 export const DEFAULT_PORTS: Record<ContextName, number> = {
@@ -54,6 +65,15 @@ export function loadServiceConfig(service: ContextName, env: NodeJS.ProcessEnv =
     const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new InvalidConfiguration(`Invalid configuration for ${service}:\n  ${lines.join('\n  ')}`);
   }
+  const production = isProductionEnvironment(env);
+  let hmacKeys: HmacKey[];
+  try {
+    // Production refuses to start without a key: a plain hash chain stops no one who can write the tables.
+    hmacKeys = loadHmacKeys(env, { production });
+  } catch (e) {
+    if (e instanceof IntegrityConfigurationError) throw new InvalidConfiguration(`Invalid configuration for ${service}: ${e.message}`);
+    throw e;
+  }
   return {
     service,
     port: parsed.PORT ?? DEFAULT_PORTS[service],
@@ -64,5 +84,9 @@ export function loadServiceConfig(service: ContextName, env: NodeJS.ProcessEnv =
     corsOrigins: (parsed.CORS_ORIGINS ?? '').split(',').filter(Boolean),
     bodyLimit: parsed.BODY_LIMIT ?? '1mb',
     csvLimit: parsed.CSV_LIMIT ?? '10mb',
+    production,
+    hmacKeys,
+    sealEveryMs: parsed.EVENT_STORE_SEAL_EVERY_MS ?? 5_000,
+    verifyWaitMs: parsed.HISTORY_VERIFY_WAIT_MS ?? 5_000,
   };
 }

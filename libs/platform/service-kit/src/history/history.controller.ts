@@ -1,12 +1,31 @@
-import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Inject, InternalServerErrorException, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { ACCESS_POLICY, AuditedRead, Caller, forbidden, Roles, type AccessPolicy } from '@tpm/auth';
+import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import type { Response } from 'express';
+import { ACCESS_POLICY, AuditedRead, Caller, forbidden, ReadOnlyOperation, Roles, type AccessPolicy } from '@tpm/auth';
 import type { EventStore } from '@tpm/event-store';
 import type { Actor } from '@tpm/kernel';
+import type { ServiceConfig } from '../config/service-config';
 import { ApiError } from '../http/api-error';
-import { EVENT_STORE } from '../tokens';
+import { EVENT_STORE, SERVICE_CONFIG } from '../tokens';
+import { VerificationJobs, type VerificationJob } from './verification-jobs';
+
+export class VerificationIdParam {
+  @IsUUID('all', { message: 'id must be a verification id (uuid)' }) id!: string;
+}
+
+const jobLocation = (id: string) => `/history/verifications/${id}`;
+/** What a client polls: the job without its (possibly large) report until it is finished. */
+const jobView = (job: VerificationJob) => ({ ...job, location: jobLocation(job.id) });
 
 export class StreamIdParam {
   @IsString()
@@ -27,7 +46,8 @@ export class StreamHistoryQuery {
 
 /**
  * What an auditor asks the owning service directly: one stream's history as stored (optionally
- * as of an instant), and whether the whole store still verifies. Reporting fans out to these.
+ * as of an instant), and whether the whole store still verifies. Verification is a job (it reads
+ * the whole store): started by POST, followed by GET with progress. Reporting fans out to these.
  * Auditors and admins only; every read is recorded in the access log.
  */
 @ApiTags('history')
@@ -37,6 +57,8 @@ export class HistoryController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ACCESS_POLICY) private readonly access: AccessPolicy,
+    @Inject(VerificationJobs) private readonly jobs: VerificationJobs,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
   @Get('streams/:streamId')
@@ -64,11 +86,47 @@ export class HistoryController {
     return { streamId: p.streamId, asOf: q.asOf ?? null, events };
   }
 
+  @Post('verifications')
+  @HttpCode(202)
+  @Roles('auditor', 'admin')
+  // Computes and writes no history: auditors may start it.
+  @ReadOnlyOperation()
+  @AuditedRead('history.verify')
+  @ApiAcceptedResponse({ description: 'A verification of the whole store started (or the one running, one at a time); poll its location' })
+  async startVerification(@Caller() caller: Actor, @Res({ passthrough: true }) res: Response) {
+    const { job, started } = await this.jobs.start(caller.subject);
+    res.location(jobLocation(job.id));
+    return { ...jobView(job), alreadyRunning: !started };
+  }
+
+  @Get('verifications/:id')
+  @Roles('auditor', 'admin')
+  @AuditedRead('history.verify')
+  @ApiOkResponse({ description: 'Status, progress (events checked / total) and, once finished, the report' })
+  @ApiNotFoundResponse({ type: ApiError })
+  async verification(@Param() p: VerificationIdParam) {
+    const job = await this.jobs.get(p.id);
+    if (!job) throw new NotFoundException({ code: 'VERIFICATION_NOT_FOUND', message: `No verification ${p.id}` });
+    return jobView(job);
+  }
+
+  /**
+   * Kept for existing clients: starts (or joins) a verification job and waits for it up to
+   * HISTORY_VERIFY_WAIT_MS (5 s). Finished in time: 200 with the report, as before. Otherwise 202
+   * with the job and its location to poll; the request no longer holds the whole verification.
+   */
   @Get('verify')
   @Roles('auditor', 'admin')
   @AuditedRead('history.verify')
-  @ApiOkResponse({ description: 'Every hash chain and seal recomputed; problems name what was altered' })
-  verify() {
-    return this.store.verify();
+  @ApiOkResponse({ description: 'Every hash chain and seal recomputed (and checked against the anchored seals); problems name what was altered' })
+  @ApiAcceptedResponse({ description: 'The verification takes longer: poll the returned location' })
+  async verify(@Caller() caller: Actor, @Res({ passthrough: true }) res: Response) {
+    const { job } = await this.jobs.start(caller.subject);
+    const now = (await this.jobs.waitFor(job.id, this.config.verifyWaitMs)) ?? job;
+    res.setHeader('x-verification-id', now.id);
+    if (now.status === 'finished' && now.report) return now.report;
+    if (now.status !== 'running') throw new InternalServerErrorException({ code: 'VERIFICATION_FAILED', message: now.error ?? `verification ${now.status}` });
+    res.status(202).location(jobLocation(now.id));
+    return jobView(now);
   }
 }

@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { InvalidConfiguration, loadServiceConfig } from './service-config';
+
+const base = { DATABASE_URL: 'postgres://u@h/db', KAFKA_BROKERS: 'h:9092' };
+
+describe('service configuration: the event-store integrity key', () => {
+  it('starts in development without a key (plain sha-256)', () => {
+    expect(loadServiceConfig('rewards', base)).toMatchObject({ production: false, hmacKeys: [], sealEveryMs: 5_000 });
+  });
+
+  it.each([{ NODE_ENV: 'production' }, { AUTH_MODE: 'jwks' }])('refuses to start in production (%o) without EVENT_STORE_HMAC_KEY', (env) => {
+    expect(() => loadServiceConfig('rewards', { ...base, ...env })).toThrow(InvalidConfiguration);
+    expect(() => loadServiceConfig('rewards', { ...base, ...env })).toThrow(/EVENT_STORE_HMAC_KEY must be set in production/);
+  });
+
+  it('takes rotating keys and the seal interval', () => {
+    const config = loadServiceConfig('rewards', {
+      ...base,
+      AUTH_MODE: 'jwks',
+      EVENT_STORE_HMAC_KEYS: `k2:${'b'.repeat(32)},k1:${'a'.repeat(32)}`,
+      EVENT_STORE_SEAL_EVERY_MS: '2000',
+    });
+    expect(config).toMatchObject({ production: true, sealEveryMs: 2_000 });
+    expect(config.hmacKeys.map((k) => k.id)).toEqual(['k2', 'k1']);
+  });
+});
