@@ -11,8 +11,8 @@ import { invalidInput } from './validation.pipe';
  *
  *   @Get(':planId') @AggregateETag((p) => planStream(p.planId))
  *
- * - that GET answers `ETag: "<stream hash>:<version>"` (the version its body reports, `version` or
- *   `streamVersion`); it validates writes, not caches (no 304 on it: see the interceptor);
+ * - that GET answers `ETag: "<stream hash>:<version>"` (the version its body reports, `streamVersion`
+ *   or `version`); it validates writes, not caches (no 304 on it: see the interceptor);
  * - every write route under that path (`POST training/plans/:planId/submit`) is about the same
  *   stream: its `If-Match` is bound to it by `@Ctx()` and checked by `execute` (412 when stale),
  *   and its answer carries the new ETag when it reports that stream's version;
@@ -23,7 +23,10 @@ import { invalidInput } from './validation.pipe';
 export type StreamOf = (params: Record<string, string>) => string;
 
 export interface AggregateETagOptions {
-  /** Where the body reports the stream's version; default `version`, then `streamVersion`. */
+  /**
+   * Where the body reports the stream's version; default `streamVersion`, else `version` (a body
+   * with both, like a plan whose content has its own `version`, means the stream's by `streamVersion`).
+   */
   version?: (body: Record<string, unknown>) => unknown;
 }
 
@@ -114,7 +117,7 @@ export const ifMatchOf = (context: ExecutionContext): IfMatch | undefined => {
 };
 
 const versionIn = (body: Record<string, unknown>, resource: Resource, streamId: string): unknown => {
-  if (resource.read) return resource.options.version ? resource.options.version(body) : (body.version ?? body.streamVersion);
+  if (resource.read) return resource.options.version ? resource.options.version(body) : (body.streamVersion ?? body.version);
   // A write answers a CommandResult: its version is the stream's only when it names that stream.
   return body.streamId === streamId ? body.version : undefined;
 };
