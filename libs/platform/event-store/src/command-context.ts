@@ -1,6 +1,40 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { systemActor, type Actor, type Decider } from '@tpm/kernel';
+import { DomainError, systemActor, type Actor, type Decider } from '@tpm/kernel';
 import type { EventStore } from './event-store';
+
+/**
+ * An HTTP `If-Match` bound to the stream the request's resource is (resolved at the edge from
+ * the route, never from the header): the command writes only while that stream is still at a
+ * version the caller read. `'*'` means "the stream exists".
+ */
+export interface IfMatch {
+  streamId: string;
+  /** Entity tags the caller holds (compared strongly: a weak `W/` tag never matches), or '*'. */
+  tags: '*' | string[];
+}
+
+/**
+ * The entity tag of a stream at a version: `"<16 hex of sha-256(stream id)>:<version>"`. Strong,
+ * because `If-Match` compares strongly (RFC 9110 §13.1.1); it names the aggregate's state, not
+ * the bytes of one representation. The stream hash makes a tag of one record useless for another.
+ */
+export const entityTag = (streamId: string, version: number): string =>
+  `"${createHash('sha256').update(streamId).digest('hex').slice(0, 16)}:${version}"`;
+
+/** The caller's `If-Match` no longer holds: the record changed since they read it. Nothing was written. */
+export class PreconditionFailed extends DomainError {
+  readonly code = 'PRECONDITION_FAILED';
+  override readonly kind = 'precondition' as const;
+  constructor(reason = 'The record changed since you read it: If-Match no longer holds. Read it again and retry.') {
+    super(reason, { header: 'If-Match' });
+  }
+}
+
+const holds = (ifMatch: IfMatch, version: number): boolean =>
+  ifMatch.tags === '*' ? version > 0 : ifMatch.tags.includes(entityTag(ifMatch.streamId, version));
+
+/** Preconditions this process already checked on their own stream and wrote under (per request object). */
+const settled = new WeakSet<IfMatch>();
 
 /** Who asks and which chain this belongs to; stored on every event the command writes. */
 export interface CommandContext {
@@ -13,6 +47,8 @@ export interface CommandContext {
    * appends the same ids, and the store's idempotent append writes nothing twice.
    */
   eventIdFor?: (n: number) => string;
+  /** The request's `If-Match`, checked by `execute` before any write of the command; absent = no check. */
+  ifMatch?: IfMatch;
 }
 
 export interface CommandResult {
@@ -37,6 +73,13 @@ export interface Executed<S, E> {
  * `command` may read facts that depend on the state (awaited before the decision); `loaded` skips
  * the read when the caller has just read the stream (a bulk import): the append still expects that
  * version, so a writer in between makes it a conflict.
+ *
+ * With `context.ifMatch`: on the stream it names, the loaded version must match it (else
+ * `PreconditionFailed`, before deciding); the append then expects that same version, so a writer
+ * in between is a 409. On any other stream the command touches first (a session books its venue
+ * before it is scheduled), the named stream's current version is checked before that write. Once
+ * the named stream was checked and written, the rest of the command (a cancelled session releasing
+ * its bookings) is not checked again.
  */
 export const execute =
   <C, E extends { type: string; data: unknown }, S>(store: EventStore, streamId: string, decider: Decider<C, E, S>) =>
@@ -44,9 +87,15 @@ export const execute =
     command: (state: S) => C | Promise<C>,
     write: { context: CommandContext; at: string; businessUnitId: (state: S) => string | null; loaded?: { state: S; version: number } },
   ): Promise<Executed<S, E>> => {
+    const ifMatch = write.context.ifMatch;
+    const pending = ifMatch !== undefined && !settled.has(ifMatch);
+    const named = pending && ifMatch.streamId === streamId;
+    if (pending && !named && !holds(ifMatch, await store.streamVersion(ifMatch.streamId))) throw new PreconditionFailed();
     const { state, version } = write.loaded ?? (await store.aggregate(streamId, decider));
+    if (named && !holds(ifMatch, version)) throw new PreconditionFailed();
     const events = decider.decide(await command(state), state);
     const result = await appendDecided(store, streamId, events, { expectedVersion: version, context: write.context, at: write.at, businessUnitId: write.businessUnitId(state) });
+    if (named) settled.add(ifMatch);
     return { result, state: events.reduce(decider.evolve, state), events };
   };
 

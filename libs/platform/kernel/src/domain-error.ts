@@ -1,8 +1,10 @@
 /**
  * A broken business rule, named with a stable code. The HTTP edge maps these to 422 (rule
- * refused), 404 (unknown) or 409 (conflict); nothing in the domain knows HTTP.
+ * refused), 404 (unknown), 409 (conflict: a race the server detected), 400 (invalid) or 412
+ * (precondition: the version the caller said it read no longer holds); nothing in the domain
+ * knows HTTP.
  */
-export type DomainErrorKind = 'rule' | 'not-found' | 'conflict' | 'invalid';
+export type DomainErrorKind = 'rule' | 'not-found' | 'conflict' | 'invalid' | 'precondition';
 
 export abstract class DomainError extends Error {
   abstract readonly code: string;

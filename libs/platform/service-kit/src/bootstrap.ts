@@ -6,7 +6,9 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { createLogger } from '@tpm/logging';
 import type { ServiceConfig } from './config/service-config';
+import { describeEntityTags, EntityTagInterceptor } from './http/entity-tag';
 import { HttpErrorFilter } from './http/http-error.filter';
+import { safeJsonBodyMiddleware, safeUrlMiddleware } from './http/safe-input';
 import { strictValidationPipe } from './http/validation.pipe';
 import { SERVICE_CONFIG } from './tokens';
 
@@ -22,10 +24,15 @@ export function configureHttp(app: NestExpressApplication, options: Pick<BootOpt
   const config = app.get<ServiceConfig>(SERVICE_CONFIG);
   app.useLogger(app.get(Logger));
   app.use(helmet());
+  // Query and path parameters the database cannot store: refused on the raw URL, before routing.
+  app.use(safeUrlMiddleware);
   app.useBodyParser('json', { limit: config.bodyLimit });
+  // Right after the JSON parser: unstorable text, too deep, prototype keys never reach a handler.
+  app.use(safeJsonBodyMiddleware);
   app.useBodyParser('text', { limit: config.csvLimit, type: ['text/csv', 'text/plain'] });
-  if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins });
+  if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, exposedHeaders: ['ETag', 'x-correlation-id'] });
   app.useGlobalPipes(strictValidationPipe());
+  app.useGlobalInterceptors(new EntityTagInterceptor());
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
   const doc = new DocumentBuilder()
@@ -34,7 +41,7 @@ export function configureHttp(app: NestExpressApplication, options: Pick<BootOpt
     .setVersion('1')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs/json' });
+  SwaggerModule.setup('docs', app, describeEntityTags(SwaggerModule.createDocument(app, doc)), { jsonDocumentUrl: 'docs/json' });
 }
 
 export async function createServiceApp(module: Type<unknown> | DynamicModule, options: BootOptions): Promise<NestExpressApplication> {

@@ -4,6 +4,8 @@ export * from './http/api-error';
 export * from './http/http-error.filter';
 export * from './http/validation.pipe';
 export * from './http/request-context';
+export * from './http/entity-tag';
+export * from './http/safe-input';
 export * from './http/record-scope.guard';
 export * from './http/record-scope.decorator';
 export * from './http/request-inputs.decorator';

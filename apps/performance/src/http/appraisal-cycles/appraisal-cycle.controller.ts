@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ReadOnlyOperation, Roles } from '@tpm/auth';
-import { AppraisalQueries } from '@tpm/performance-application';
-import { ApiError, RecordScope } from '@tpm/service-kit';
+import { AppraisalQueries, cycleStream } from '@tpm/performance-application';
+import { AggregateETag, ApiError, RecordScope } from '@tpm/service-kit';
 import { WhatIfRequest } from '../dto/appraisal-cycle.dto';
 import { AsOfQuery } from '../dto/employee.dto';
 import { CycleParam } from '../dto/performance-ids.dto';
@@ -18,6 +18,7 @@ export class AppraisalCycleController {
   @Get()
   @Roles('hr', 'manager', 'executive', 'analyst', 'auditor', 'admin')
   @RecordScope(cycleScope('read'))
+  @AggregateETag((p) => cycleStream(p.cycleId))
   @ApiOkResponse({ description: 'The cycle (stage, bands, rules version), optionally as of an instant' })
   @ApiNotFoundResponse({ type: ApiError })
   get(@Param() p: CycleParam, @Query() q: AsOfQuery) {

@@ -2,8 +2,8 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles } from '@tpm/auth';
 import type { Actor } from '@tpm/kernel';
-import { AppraisalQueries, employeeIdFor } from '@tpm/performance-application';
-import { ApiError, RecordScope } from '@tpm/service-kit';
+import { AppraisalQueries, appraisalStream, employeeIdFor } from '@tpm/performance-application';
+import { AggregateETag, ApiError, RecordScope } from '@tpm/service-kit';
 import { AsOfQuery } from '../dto/employee.dto';
 import { AppraisalParam } from '../dto/performance-ids.dto';
 import { employeeNumbered } from '../employee-number.scope';
@@ -18,6 +18,8 @@ export class AppraisalController {
   @Get()
   @Roles('employee', 'manager', 'hr', 'auditor', 'admin')
   @RecordScope(employeeNumbered('read'))
+  // The appraisal stream's version: calibration and assessments write it; response and feedback have their own streams.
+  @AggregateETag((p) => appraisalStream(p.cycleId, employeeIdFor(p.employeeNumber)))
   @ApiOkResponse({ description: 'The appraisal (before/after calibration, response, 360), optionally as of an instant' })
   @ApiNotFoundResponse({ type: ApiError })
   get(@Param() p: AppraisalParam, @Query() q: AsOfQuery, @Caller() caller: Actor) {

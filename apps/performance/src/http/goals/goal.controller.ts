@@ -1,8 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@tpm/auth';
-import { AppraisalQueries } from '@tpm/performance-application';
-import { ApiError } from '@tpm/service-kit';
+import { AppraisalQueries, goalStream } from '@tpm/performance-application';
+import { AggregateETag, ApiError } from '@tpm/service-kit';
 import { AsOfQuery } from '../dto/employee.dto';
 import { GoalParam } from '../dto/performance-ids.dto';
 
@@ -14,6 +14,7 @@ export class GoalController {
 
   @Get(':goalId')
   @Roles('executive', 'hr', 'manager', 'employee', 'analyst', 'auditor', 'admin')
+  @AggregateETag((p) => goalStream(p.goalId))
   @ApiOkResponse({ description: 'The goal, optionally as of an instant' })
   @ApiNotFoundResponse({ type: ApiError })
   get(@Param() p: GoalParam, @Query() q: AsOfQuery) {

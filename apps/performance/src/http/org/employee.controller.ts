@@ -5,7 +5,7 @@ import type { EventStore } from '@tpm/event-store';
 import { employeeIdFor, employeeStream } from '@tpm/performance-application';
 import { employeeDecider, EmployeeNotOnboarded } from '@tpm/performance-domain';
 import { employeeNumbered } from '../employee-number.scope';
-import { ApiError, EVENT_STORE, RecordScope } from '@tpm/service-kit';
+import { AggregateETag, ApiError, EVENT_STORE, RecordScope } from '@tpm/service-kit';
 import { AsOfQuery, EmployeeNumberParam } from '../dto/employee.dto';
 
 /** An employee reads their own record; HR, managers and auditors those within their units. */
@@ -19,6 +19,7 @@ export class EmployeeController {
   @Get(':employeeNumber')
   @Roles('employee', 'manager', 'hr', 'auditor', 'admin')
   @RecordScope(employeeNumbered('read'))
+  @AggregateETag((p) => employeeStream(employeeIdFor(p.employeeNumber)))
   @ApiOkResponse({ description: 'The employee as the write side knows them, optionally as of an instant' })
   @ApiNotFoundResponse({ type: ApiError })
   async get(@Param() p: EmployeeNumberParam, @Query() q: AsOfQuery) {

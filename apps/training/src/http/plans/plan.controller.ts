@@ -4,7 +4,7 @@ import { Roles } from '@tpm/auth';
 import type { EventStore } from '@tpm/event-store';
 import { planStream } from '@tpm/training-application';
 import { planDecider, PlanNotFound } from '@tpm/training-domain';
-import { EVENT_STORE, RecordScope } from '@tpm/service-kit';
+import { AggregateETag, EVENT_STORE, RecordScope } from '@tpm/service-kit';
 import { PlanParam } from '../dto/ids.dto';
 import { planScope } from '../scope/plan-unit.resolver';
 
@@ -17,6 +17,7 @@ export class PlanController {
   @Get(':planId')
   @Roles('hr', 'manager', 'executive', 'analyst', 'admin')
   @RecordScope(planScope('read'))
+  @AggregateETag((p) => planStream(p.planId))
   async get(@Param() p: PlanParam) {
     const { state, version } = await this.store.aggregate(planStream(p.planId), planDecider);
     if (state.status === 'new') throw new PlanNotFound(p.planId);

@@ -4,7 +4,7 @@ import { Roles } from '@tpm/auth';
 import type { EventStore } from '@tpm/event-store';
 import { sessionStream } from '@tpm/training-application';
 import { sessionDecider, SessionNotFound } from '@tpm/training-domain';
-import { EVENT_STORE, RecordScope } from '@tpm/service-kit';
+import { AggregateETag, EVENT_STORE, RecordScope } from '@tpm/service-kit';
 import { SessionParam } from '../dto/ids.dto';
 import { sessionScope } from '../scope/session-unit.resolver';
 
@@ -18,6 +18,7 @@ export class SessionController {
   @Roles('employee', 'manager', 'hr', 'trainer', 'coach', 'analyst', 'admin')
   // Employees browse sessions to enrol; everyone else within the units they may read.
   @RecordScope(sessionScope('read', 'employee'))
+  @AggregateETag((p) => sessionStream(p.sessionId))
   async get(@Param() p: SessionParam) {
     const { state, version } = await this.store.aggregate(sessionStream(p.sessionId), sessionDecider);
     if (state.status === 'new') throw new SessionNotFound(p.sessionId);

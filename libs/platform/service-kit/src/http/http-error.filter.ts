@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { DomainError } from '@tpm/kernel';
 import type { ApiError } from './api-error';
 
-const STATUS_BY_KIND = { rule: 422, 'not-found': 404, conflict: 409, invalid: 400 } as const;
+const STATUS_BY_KIND = { rule: 422, 'not-found': 404, conflict: 409, invalid: 400, precondition: 412 } as const;
 
 /** The only place that turns errors into HTTP: domain kinds → 4xx, anything unknown → a bare 500. */
 @Catch()
@@ -68,6 +68,7 @@ const codeForStatus = (status: number): string =>
     [HttpStatus.FORBIDDEN]: 'FORBIDDEN',
     [HttpStatus.NOT_FOUND]: 'NOT_FOUND',
     [HttpStatus.CONFLICT]: 'CONFLICT',
+    [HttpStatus.PRECONDITION_FAILED]: 'PRECONDITION_FAILED',
     [HttpStatus.PAYLOAD_TOO_LARGE]: 'PAYLOAD_TOO_LARGE',
     [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: 'UNSUPPORTED_MEDIA_TYPE',
     [HttpStatus.UNPROCESSABLE_ENTITY]: 'RULE_VIOLATED',

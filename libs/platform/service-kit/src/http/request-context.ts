@@ -1,13 +1,17 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import type { IfMatch } from '@tpm/event-store';
 import type { Actor } from '@tpm/kernel';
+import { ifMatchOf } from './entity-tag';
 
 export interface RequestContext {
   actor: Actor;
   correlationId: string;
   causationId: string | null;
   traceparent: string | null;
+  /** The `If-Match` header bound to the route's stream (see `AggregateETag`); `execute` checks it. */
+  ifMatch?: IfMatch;
 }
 
 type ContextualRequest = Request & { correlationId?: string; actor?: Actor };
@@ -34,5 +38,6 @@ export const Ctx = createParamDecorator((_: unknown, host: ExecutionContext): Re
     correlationId: req.correlationId ?? randomUUID(),
     causationId: null,
     traceparent: req.header('traceparent') ?? null,
+    ...(req.header('if-match') === undefined ? {} : { ifMatch: ifMatchOf(host) }),
   };
 });
