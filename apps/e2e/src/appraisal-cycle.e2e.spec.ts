@@ -125,16 +125,18 @@ describe('appraisal cycle of a 200-employee business unit: performance -> Kafka 
     await inBatches(people, 20, async (p) =>
       perf().post(`/appraisal-cycles/${CYCLE}/appraisals/${p.number}/self-assessment`).set('authorization', await employee(p.number)).send({ comment: 'My year', ratings: [{ competency: 'planning', rating: 3 }] }).expect(201),
     );
+    // Upward feedback comes from the reviewee's direct reports (num(5) and num(9) report to num(1));
+    // the anonymous entry is held until review ends.
     const anonymous = await perf()
-      .post(`/appraisal-cycles/${CYCLE}/appraisals/${num(10)}/feedback`)
-      .set('authorization', await employee(num(11)))
-      .send({ feedbackId: randomUUID(), relation: 'peer', anonymous: true, rating: 4, comment: 'Always helps' })
-      .expect(201);
-    expect(anonymous.body).toEqual({ appended: 1 });
+      .post(`/appraisal-cycles/${CYCLE}/appraisals/${num(1)}/anonymous-feedback`)
+      .set('authorization', await employee(num(9)))
+      .send({ feedbackId: randomUUID(), relation: 'upward', rating: 4, comment: 'Always helps' })
+      .expect(202);
+    expect(anonymous.body).toEqual({ held: true });
     await perf()
       .post(`/appraisal-cycles/${CYCLE}/appraisals/${num(1)}/feedback`)
-      .set('authorization', await employee(num(12)))
-      .send({ feedbackId: randomUUID(), relation: 'upward', anonymous: false, rating: 5, comment: 'Clear priorities' })
+      .set('authorization', await employee(num(5)))
+      .send({ feedbackId: randomUUID(), relation: 'upward', rating: 5, comment: 'Clear priorities' })
       .expect(201);
 
     // The managers' scope is read from the service's org copy, fed from its own events: wait for it.
