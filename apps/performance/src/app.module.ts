@@ -6,7 +6,7 @@ import { AuthModule } from '@tpm/auth';
 import { MessagingModule } from '@tpm/messaging';
 import { OrgReferenceModule } from '@tpm/org-reference';
 import { PERFORMANCE_UPCASTERS, PostgresAnonymousFeedbackHoldingArea, performancePublished } from '@tpm/performance-infrastructure';
-import type { Pool } from 'pg';
+import { Pool } from 'pg';
 import {
   AcknowledgeAppraisalHandler,
   AdjustObjectiveWeightsHandler,
@@ -42,7 +42,7 @@ import {
   ReparentBusinessUnitHandler,
   TransferEmployeeHandler,
 } from '@tpm/performance-application';
-import { EVENT_STORE, EventStoreModule, HistoryController, KAFKA, PG_POOL, ServiceKitModule, loadServiceConfig, CLOCK, commandHandlers } from '@tpm/service-kit';
+import { EVENT_STORE, EventStoreModule, HistoryController, KAFKA, PG_POOL, SERVICE_CONFIG, ServiceKitModule, loadServiceConfig, CLOCK, commandHandlers, type ServiceConfig } from '@tpm/service-kit';
 import { AdvanceAppraisalStageController } from './http/appraisal-cycles/advance-appraisal-stage.controller';
 import { AppraisalCycleController } from './http/appraisal-cycles/appraisal-cycle.controller';
 import { CycleUnit } from './http/appraisal-cycles/cycle-unit.resolver';
@@ -187,7 +187,13 @@ import { TrainingEvidenceReactions } from './messaging/training-evidence.reactio
     },
     { provide: AppraisalQueries, inject: [EVENT_STORE], useFactory: (s: EventStore) => new AppraisalQueries(s) },
     // Anonymous 360 feedback: the holding area, the handlers that seal into it and the release after review.
-    { provide: PostgresAnonymousFeedbackHoldingArea, inject: [PG_POOL], useFactory: (pool: Pool) => new PostgresAnonymousFeedbackHoldingArea(pool) },
+    {
+      provide: PostgresAnonymousFeedbackHoldingArea,
+      inject: [SERVICE_CONFIG],
+      // Its own few connections: a sealing holds one while the store works on the service pool.
+      useFactory: (config: ServiceConfig) =>
+        new PostgresAnonymousFeedbackHoldingArea(new Pool({ connectionString: config.databaseUrl, max: 4, application_name: 'tpm-performance-feedback-hold' })),
+    },
     ...[SubmitPeerFeedbackHandler, SubmitAnonymousFeedbackHandler, ReleaseAnonymousFeedbackHandler].map((cls) => ({
       provide: cls,
       inject: [EVENT_STORE, CLOCK, PostgresAnonymousFeedbackHoldingArea],

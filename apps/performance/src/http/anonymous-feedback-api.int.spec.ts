@@ -150,6 +150,9 @@ describe('performance API: anonymous 360 feedback that cannot be linked to its a
     await as('cy').post(`${appraisal('ana')}/anonymous-feedback`).send(feedback('peer', 'Anonymous: generous with time')).expect(202);
     const notNominated = await as('dan').post(`${appraisal('ana')}/anonymous-feedback`).send(feedback('peer', 'Anonymous: who am I')).expect(422);
     expect(notNominated.body.code).toBe('REVIEWER_NOT_APPROVED');
+    // Express routes ignore case: so does the untraced-route check.
+    const shouted = await as('dan').post(`${appraisal('ana')}/Anonymous-Feedback`.replace('/appraisal-cycles/', '/Appraisal-Cycles/')).send(feedback('peer', 'Anonymous: loud')).expect(422);
+    expect(shouted.headers['x-correlation-id']).toBeUndefined();
     const notNominatedNamed = await as('dan').post(`${appraisal('ana')}/feedback`).send(feedback('peer', 'Named: who am I')).expect(422);
     expect(notNominatedNamed.body.code).toBe('REVIEWER_NOT_APPROVED');
     const notAReport = await as('ana').post(`${appraisal('ben')}/anonymous-feedback`).send(feedback('upward', 'Anonymous: not my manager')).expect(422);
@@ -216,7 +219,7 @@ describe('performance API: anonymous 360 feedback that cannot be linked to its a
     const http = logLines.filter((l) => l.includes('"component":"http"'));
     // The capture works: the named write is there, with the caller's correlation id.
     expect(http.some((l) => l.includes(`${appraisal('ana')}/feedback`) && l.includes(CORRELATION))).toBe(true);
-    expect(logLines.filter((l) => l.includes('anonymous-feedback'))).toEqual([]);
+    expect(logLines.filter((l) => l.toLowerCase().includes('anonymous-feedback'))).toEqual([]);
     const { rows } = await pool.query(`SELECT count(*)::int AS n FROM auth.access_log WHERE path LIKE '%anonymous-feedback%' OR correlation_id = $1`, [CORRELATION]);
     expect(rows[0].n).toBe(0);
   });

@@ -75,7 +75,15 @@ class Release implements ReleaseSession {
  * The per-cycle stage key sits beside it and is deleted at release with the rows.
  */
 export class PostgresAnonymousFeedbackHoldingArea implements AnonymousFeedbackHoldingArea {
+  /**
+   * Give it a pool of its own: a sealing or release holds one of its connections while the event
+   * store (on the service pool) reads and appends, so sharing one pool could exhaust it and wait forever.
+   */
   constructor(private readonly pool: Pool) {}
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
 
   async ensureSchema(): Promise<void> {
     await this.inTransaction(async (client) => {

@@ -12,7 +12,8 @@ import { AnonymousFeedbackRequest } from './feedback.dto';
  * The path of this route, declared untraced to the service kit: no request log line, the caller's
  * correlation id and traceparent ignored and not echoed (`ServiceKitModule.forService`).
  */
-export const ANONYMOUS_FEEDBACK_ROUTE = /^\/appraisal-cycles\/[^/]+\/appraisals\/[^/]+\/anonymous-feedback\/?$/;
+// Case-insensitive, as Express routes are: `/Appraisal-Cycles/…` reaches the same handler.
+export const ANONYMOUS_FEEDBACK_ROUTE = /^\/appraisal-cycles\/[^/]+\/appraisals\/[^/]+\/anonymous-feedback\/?$/i;
 
 /**
  * Anonymous 360 feedback: held until the cycle leaves review, then released with every other
