@@ -125,16 +125,18 @@ describe('appraisal cycle of a 200-employee business unit: performance -> Kafka 
     await inBatches(people, 20, async (p) =>
       perf().post(`/appraisal-cycles/${CYCLE}/appraisals/${p.number}/self-assessment`).set('authorization', await employee(p.number)).send({ comment: 'My year', ratings: [{ competency: 'planning', rating: 3 }] }).expect(201),
     );
+    // Upward feedback comes from the reviewee's direct reports (num(5) and num(9) report to num(1));
+    // the anonymous entry is held until review ends.
     const anonymous = await perf()
-      .post(`/appraisal-cycles/${CYCLE}/appraisals/${num(10)}/feedback`)
-      .set('authorization', await employee(num(11)))
-      .send({ feedbackId: randomUUID(), relation: 'peer', anonymous: true, rating: 4, comment: 'Always helps' })
-      .expect(201);
-    expect(anonymous.body).toEqual({ appended: 1 });
+      .post(`/appraisal-cycles/${CYCLE}/appraisals/${num(1)}/anonymous-feedback`)
+      .set('authorization', await employee(num(9)))
+      .send({ feedbackId: randomUUID(), relation: 'upward', rating: 4, comment: 'Always helps' })
+      .expect(202);
+    expect(anonymous.body).toEqual({ held: true });
     await perf()
       .post(`/appraisal-cycles/${CYCLE}/appraisals/${num(1)}/feedback`)
-      .set('authorization', await employee(num(12)))
-      .send({ feedbackId: randomUUID(), relation: 'upward', anonymous: false, rating: 5, comment: 'Clear priorities' })
+      .set('authorization', await employee(num(5)))
+      .send({ feedbackId: randomUUID(), relation: 'upward', rating: 5, comment: 'Clear priorities' })
       .expect(201);
 
     // The managers' scope is read from the service's org copy, fed from its own events: wait for it.
@@ -198,9 +200,10 @@ describe('appraisal cycle of a 200-employee business unit: performance -> Kafka 
       .set('authorization', auth)
       .send({ resolution: 'amended', toBand: 'meets', note: 'Targets were revised; band amended' })
       .expect(200);
-    const mine = await perf().get(`/appraisal-cycles/${CYCLE}/appraisals/${num(10)}`).set('authorization', await employee(num(10))).expect(200);
-    expect(mine.body.peerFeedback).toHaveLength(1);
-    expect(JSON.stringify(mine.body.peerFeedback)).not.toContain(employeeIdFor(num(11)));
+    // The anonymous entry was released when review ended; the reviewee reads both, never by whom.
+    const mine = await perf().get(`/appraisal-cycles/${CYCLE}/appraisals/${num(1)}`).set('authorization', await employee(num(1))).expect(200);
+    expect(mine.body.peerFeedback).toHaveLength(2);
+    for (const reviewer of [num(5), num(9)]) expect(JSON.stringify(mine.body.peerFeedback)).not.toContain(employeeIdFor(reviewer));
   });
 
   it('shows a rating as it stood before calibration, and after', async () => {

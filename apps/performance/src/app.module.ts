@@ -5,12 +5,14 @@ import type { EventStore } from '@tpm/event-store';
 import { AuthModule } from '@tpm/auth';
 import { MessagingModule } from '@tpm/messaging';
 import { OrgReferenceModule } from '@tpm/org-reference';
-import { PERFORMANCE_UPCASTERS, performancePublished } from '@tpm/performance-infrastructure';
+import { PERFORMANCE_UPCASTERS, PostgresAnonymousFeedbackHoldingArea, performancePublished } from '@tpm/performance-infrastructure';
+import { Pool } from 'pg';
 import {
   AcknowledgeAppraisalHandler,
   AdjustObjectiveWeightsHandler,
   AdvanceAppraisalStageHandler,
   AppraisalQueries,
+  ApproveNominationHandler,
   AssignObjectiveHandler,
   CalibrateRatingHandler,
   CascadeGoalHandler,
@@ -21,12 +23,15 @@ import {
   EnrolCycleParticipantsHandler,
   FinalizeCycleHandler,
   ImportEmployeesHandler,
+  NominateReviewerHandler,
   OpenAppraisalCycleHandler,
   RecordTrainingEvidenceReaction,
+  ReleaseAnonymousFeedbackHandler,
   ReportProgressHandler,
   ResolveAppraisalDisputeHandler,
   SetStrategicGoalHandler,
   StoreParticipantsSource,
+  SubmitAnonymousFeedbackHandler,
   SubmitManagerAssessmentHandler,
   SubmitPeerFeedbackHandler,
   SubmitSelfAssessmentHandler,
@@ -37,19 +42,23 @@ import {
   ReparentBusinessUnitHandler,
   TransferEmployeeHandler,
 } from '@tpm/performance-application';
-import { EVENT_STORE, EventStoreModule, HistoryController, KAFKA, PG_POOL, ServiceKitModule, loadServiceConfig, CLOCK, commandHandlers } from '@tpm/service-kit';
+import { EVENT_STORE, EventStoreModule, HistoryController, KAFKA, PG_POOL, SERVICE_CONFIG, ServiceKitModule, loadServiceConfig, CLOCK, commandHandlers, type ServiceConfig } from '@tpm/service-kit';
 import { AdvanceAppraisalStageController } from './http/appraisal-cycles/advance-appraisal-stage.controller';
 import { AppraisalCycleController } from './http/appraisal-cycles/appraisal-cycle.controller';
 import { CycleUnit } from './http/appraisal-cycles/cycle-unit.resolver';
 import { EnrolCycleParticipantsController } from './http/appraisal-cycles/enrol-cycle-participants.controller';
 import { FinalizeCycleController } from './http/appraisal-cycles/finalize-cycle.controller';
 import { OpenAppraisalCycleController } from './http/appraisal-cycles/open-appraisal-cycle.controller';
+import { AnonymousFeedbackLifecycle } from './anonymous-feedback.lifecycle';
 import { AcknowledgeAppraisalController } from './http/appraisals/acknowledge-appraisal.controller';
+import { ApproveNominationController } from './http/appraisals/approve-nomination.controller';
 import { AppraisalController } from './http/appraisals/appraisal.controller';
 import { CalibrateRatingController } from './http/appraisals/calibrate-rating.controller';
 import { DelegateAssessmentController } from './http/appraisals/delegate-assessment.controller';
 import { DisputeAppraisalController } from './http/appraisals/dispute-appraisal.controller';
+import { NominateReviewerController } from './http/appraisals/nominate-reviewer.controller';
 import { ResolveAppraisalDisputeController } from './http/appraisals/resolve-appraisal-dispute.controller';
+import { ANONYMOUS_FEEDBACK_ROUTE, SubmitAnonymousFeedbackController } from './http/appraisals/submit-anonymous-feedback.controller';
 import { SubmitManagerAssessmentController } from './http/appraisals/submit-manager-assessment.controller';
 import { SubmitPeerFeedbackController } from './http/appraisals/submit-peer-feedback.controller';
 import { SubmitSelfAssessmentController } from './http/appraisals/submit-self-assessment.controller';
@@ -83,7 +92,8 @@ import { TrainingEvidenceReactions } from './messaging/training-evidence.reactio
  */
 @Module({
   imports: [
-    ServiceKitModule.forService('performance'),
+    // Anonymous feedback is the named exception to tracing and request logging.
+    ServiceKitModule.forService('performance', {}, { untracedRoutes: [ANONYMOUS_FEEDBACK_ROUTE] }),
     AuthModule.forService({ poolToken: PG_POOL }),
     EventStoreModule.forService({ upcasters: PERFORMANCE_UPCASTERS }),
     OrgReferenceModule.forPool(PG_POOL),
@@ -128,7 +138,10 @@ import { TrainingEvidenceReactions } from './messaging/training-evidence.reactio
     SubmitSelfAssessmentController,
     DelegateAssessmentController,
     SubmitManagerAssessmentController,
+    NominateReviewerController,
+    ApproveNominationController,
     SubmitPeerFeedbackController,
+    SubmitAnonymousFeedbackController,
     CalibrateRatingController,
     AcknowledgeAppraisalController,
     DisputeAppraisalController,
@@ -155,11 +168,11 @@ import { TrainingEvidenceReactions } from './messaging/training-evidence.reactio
       AdjustObjectiveWeightsHandler,
       ReportProgressHandler,
       OpenAppraisalCycleHandler,
-      AdvanceAppraisalStageHandler,
       SubmitSelfAssessmentHandler,
       DelegateAssessmentHandler,
       SubmitManagerAssessmentHandler,
-      SubmitPeerFeedbackHandler,
+      NominateReviewerHandler,
+      ApproveNominationHandler,
       CalibrateRatingHandler,
       FinalizeCycleHandler,
       AcknowledgeAppraisalHandler,
@@ -173,6 +186,25 @@ import { TrainingEvidenceReactions } from './messaging/training-evidence.reactio
       useFactory: (s: EventStore, c: Clock) => new EnrolCycleParticipantsHandler(s, c, new StoreParticipantsSource(s)),
     },
     { provide: AppraisalQueries, inject: [EVENT_STORE], useFactory: (s: EventStore) => new AppraisalQueries(s) },
+    // Anonymous 360 feedback: the holding area, the handlers that seal into it and the release after review.
+    {
+      provide: PostgresAnonymousFeedbackHoldingArea,
+      inject: [SERVICE_CONFIG],
+      // Its own few connections: a sealing holds one while the store works on the service pool.
+      useFactory: (config: ServiceConfig) =>
+        new PostgresAnonymousFeedbackHoldingArea(new Pool({ connectionString: config.databaseUrl, max: 4, application_name: 'tpm-performance-feedback-hold' })),
+    },
+    ...[SubmitPeerFeedbackHandler, SubmitAnonymousFeedbackHandler, ReleaseAnonymousFeedbackHandler].map((cls) => ({
+      provide: cls,
+      inject: [EVENT_STORE, CLOCK, PostgresAnonymousFeedbackHoldingArea],
+      useFactory: (s: EventStore, c: Clock, h: PostgresAnonymousFeedbackHoldingArea) => new cls(s, c, h),
+    })),
+    {
+      provide: AdvanceAppraisalStageHandler,
+      inject: [EVENT_STORE, CLOCK, ReleaseAnonymousFeedbackHandler],
+      useFactory: (s: EventStore, c: Clock, release: ReleaseAnonymousFeedbackHandler) => new AdvanceAppraisalStageHandler(s, c, release),
+    },
+    AnonymousFeedbackLifecycle,
     TrainingEvidenceReactions,
     CycleUnit,
     ScopedEmployeeImport,

@@ -220,7 +220,10 @@ describe('performance API: goals, scorecards and appraisal cycles (real PostgreS
     await as('boss').post(`${appraisal(`E-${run}`)}/manager-assessment`).send(assessment).expect(201);
     const notReady = await as('boss').post(`${appraisal(`F-${run}`)}/manager-assessment`).send(assessment).expect(422);
     expect(notReady.body.code).toBe('SCORECARD_NOT_READY');
-    await as('ben').post(`${appraisal(`E-${run}`)}/feedback`).send({ feedbackId: randomUUID(), relation: 'peer', anonymous: true, rating: 4, comment: 'Helpful' }).expect(201);
+    // Only nominated and approved reviewers give peer feedback; anonymous entries are held until review ends.
+    await as('ana').post(`${appraisal(`E-${run}`)}/reviewers`).send({ reviewerEmployeeNumber: `F-${run}` }).expect(201);
+    await as('boss').post(`${appraisal(`E-${run}`)}/reviewers/F-${run}/approval`).expect(200);
+    await as('ben').post(`${appraisal(`E-${run}`)}/anonymous-feedback`).send({ feedbackId: randomUUID(), relation: 'peer', rating: 4, comment: 'Helpful' }).expect(202);
 
     await as('hr').post(`/appraisal-cycles/${cycleId}/stage`).send({ to: 'calibration' }).expect(200);
     const distribution = await as('hr').get(`/appraisal-cycles/${cycleId}/distribution`).expect(200);

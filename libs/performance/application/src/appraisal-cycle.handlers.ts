@@ -1,6 +1,6 @@
 import type { Clock } from '@tpm/kernel';
 import { execute, type CommandContext, type CommandResult, type EventStore } from '@tpm/event-store';
-import { appraisalCycleDecider, CURRENT_SCORING_RULES, DEFAULT_RATING_BANDS, type CycleParticipant, type CycleStage, type RatingBand } from '@tpm/performance-domain';
+import { appraisalCycleDecider, CURRENT_SCORING_RULES, CYCLE_STAGES, DEFAULT_RATING_BANDS, type CycleParticipant, type CycleStage, type RatingBand } from '@tpm/performance-domain';
 import { requireCycle } from './appraisal.readers';
 import { requireBusinessUnit } from './org-structure.reader';
 import { cycleStream } from './performance.streams';
@@ -67,19 +67,28 @@ export class EnrolCycleParticipantsHandler {
   }
 }
 
+/** What runs once a cycle is past review: the release of its held anonymous feedback. */
+export interface AfterReview {
+  handle(input: { cycleId: string }): Promise<unknown>;
+}
+
 export class AdvanceAppraisalStageHandler {
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
+    private readonly afterReview?: AfterReview,
   ) {}
 
   async handle(input: { cycleId: string; to: CycleStage }, context: CommandContext): Promise<CommandResult> {
     const at = this.clock.now().toISOString();
-    const { result } = await execute(this.store, cycleStream(input.cycleId), appraisalCycleDecider)(() => ({ type: 'AdvanceAppraisalStage', data: { ...input, at } }), {
+    const { result, state } = await execute(this.store, cycleStream(input.cycleId), appraisalCycleDecider)(() => ({ type: 'AdvanceAppraisalStage', data: { ...input, at } }), {
       context,
       at,
-      businessUnitId: (state) => (state.status === 'open' ? state.businessUnitId : null),
+      businessUnitId: (s) => (s.status === 'open' ? s.businessUnitId : null),
     });
+    // Past review the held anonymous feedback is released. It is idempotent, so a retried advance
+    // (appended 0) finishes a release that a crash interrupted; the service also sweeps at boot.
+    if (this.afterReview && state.status === 'open' && CYCLE_STAGES.indexOf(state.stage) > CYCLE_STAGES.indexOf('review')) await this.afterReview.handle({ cycleId: input.cycleId });
     return result;
   }
 }

@@ -9,3 +9,5 @@ export const appraisalResponseStream = (cycleId: string, employeeId: string) => 
 /** Apart from the appraisal: many reviewers write at once during review. */
 export const peerFeedbackStream = (cycleId: string, employeeId: string) => `performance-feedback-${cycleId}-${employeeId}`;
 export const competencyStream = (employeeId: string) => `performance-competencies-${employeeId}`;
+/** Who may give 360 feedback on one appraisal: apart from the feedback, which reviewers write at once. */
+export const feedbackNominationStream = (cycleId: string, employeeId: string) => `performance-feedback-nominations-${cycleId}-${employeeId}`;

@@ -13,4 +13,5 @@ export * from './appraisal-cycle';
 export * from './appraisal';
 export * from './appraisal-response';
 export * from './peer-feedback';
+export * from './feedback-nomination';
 export * from './competency';

@@ -1,2 +1,3 @@
 export * from './performance.published';
 export * from './performance.upcasters';
+export * from './anonymous-feedback.holding-area';

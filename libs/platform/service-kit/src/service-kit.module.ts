@@ -7,7 +7,7 @@ import type { ContextName } from '@tpm/contracts';
 import { configureLogging, createLogger, kafkaLogCreator, rootLogger } from '@tpm/logging';
 import { loadServiceConfig, type ServiceConfig } from './config/service-config';
 import { HealthController, HealthRegistry } from './health/health.controller';
-import { correlationMiddleware } from './http/request-context';
+import { correlationMiddleware, declareUntracedRoutes, isUntraced } from './http/request-context';
 import { KAFKA, PG_POOL, SERVICE_CONFIG } from './tokens';
 
 /**
@@ -22,11 +22,17 @@ class PoolShutdown implements OnApplicationShutdown {
   }
 }
 
+export interface ServiceHttpOptions {
+  /** Paths (matched without the query) whose requests keep no trace of the caller: see `declareUntracedRoutes`. */
+  untracedRoutes?: RegExp[];
+}
+
 @Global()
 @Module({})
 export class ServiceKitModule implements NestModule {
-  static forService(service: ContextName, overrides: Partial<ServiceConfig> = {}): DynamicModule {
+  static forService(service: ContextName, overrides: Partial<ServiceConfig> = {}, http: ServiceHttpOptions = {}): DynamicModule {
     const config: ServiceConfig = { ...loadServiceConfig(service), ...overrides };
+    declareUntracedRoutes(http.untracedRoutes ?? []);
     // One root logger per process: HTTP lines, Nest, kafkajs and every component are its children.
     configureLogging({ service, level: config.logLevel });
     const poolLogger = createLogger('pg-pool');
@@ -64,7 +70,8 @@ export class ServiceKitModule implements NestModule {
           pinoHttp: {
             logger: rootLogger().child({ component: 'http' }),
             customProps: (req) => ({ correlationId: (req as { correlationId?: string }).correlationId }),
-            autoLogging: { ignore: (req) => req.url === '/health' },
+            // An untraced route logs no line at all: its caller, address and headers stay unrecorded.
+            autoLogging: { ignore: (req) => req.url === '/health' || isUntraced(req) },
           },
         }),
       ],

@@ -1,16 +1,17 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Caller, Roles } from '@tpm/auth';
 import type { Actor } from '@tpm/kernel';
 import { SubmitPeerFeedbackHandler } from '@tpm/performance-application';
-import { Ctx, type RequestContext } from '@tpm/service-kit';
-import { PeerFeedbackRequest } from '../dto/appraisal.dto';
+import { ApiError, Ctx, type RequestContext } from '@tpm/service-kit';
 import { AppraisalParam } from '../dto/performance-ids.dto';
 import { APPRAISAL_PATH, appraisalTarget } from './appraisal-target';
+import { NamedFeedbackRequest } from './feedback.dto';
 
 /**
- * 360 feedback comes from colleagues anywhere: no unit scope on writing it (who may give it is the
- * domain's rule: nominated and approved reviewers, or the reviewee's reports); nobody outside scope reads it.
+ * Named 360 feedback comes from colleagues anywhere: no unit scope on writing it (who may give it is
+ * the domain's rule: nominated and approved reviewers, or the reviewee's reports); nobody outside
+ * scope reads it.
  */
 @ApiTags('appraisals')
 @ApiBearerAuth()
@@ -20,9 +21,11 @@ export class SubmitPeerFeedbackController {
 
   @Post()
   @Roles('employee', 'manager', 'admin')
-  @ApiCreatedResponse({ description: '360 feedback recorded; anonymous feedback names nobody' })
-  async peer(@Param() p: AppraisalParam, @Body() body: PeerFeedbackRequest, @Ctx() ctx: RequestContext, @Caller() caller: Actor) {
-    const result = await this.feedback.handle({ ...appraisalTarget(p, caller), ...body }, ctx);
+  @ApiCreatedResponse({ description: 'Named 360 feedback recorded' })
+  @ApiUnprocessableEntityResponse({ type: ApiError, description: 'Not an approved nominee (peer), not a direct report (upward), already given, or not in review' })
+  async peer(@Param() p: AppraisalParam, @Body() body: NamedFeedbackRequest, @Ctx() ctx: RequestContext, @Caller() caller: Actor) {
+    const { anonymous: _named, ...feedback } = body;
+    const result = await this.feedback.handle({ ...appraisalTarget(p, caller), ...feedback }, ctx);
     return { appended: result.appended };
   }
 }

@@ -23,8 +23,35 @@ export class FeedbackRatingOutOfScale extends DomainError {
 
 export class FeedbackAlreadyGiven extends DomainError {
   readonly code = 'FEEDBACK_ALREADY_GIVEN';
-  override readonly kind = 'conflict' as const;
   constructor(readonly employeeId: string) {
-    super(`This reviewer has already given named feedback on employee ${employeeId}`, { employeeId });
+    // Says nothing about whether the earlier entry was named or anonymous: only the reviewer sees it.
+    super(`This reviewer has already given feedback on employee ${employeeId}`, { employeeId });
+  }
+}
+
+/** "Only nominated and approved reviewers may give 360 feedback." */
+export class ReviewerNotApproved extends DomainError {
+  readonly code = 'REVIEWER_NOT_APPROVED';
+  constructor(readonly employeeId: string) {
+    super(`Only nominated and approved reviewers may give peer feedback on employee ${employeeId}`, { employeeId });
+  }
+}
+
+/** "Upward feedback comes from the reviewee's reports." */
+export class UpwardFeedbackOnlyFromReports extends DomainError {
+  readonly code = 'UPWARD_FEEDBACK_ONLY_FROM_REPORTS';
+  constructor(readonly employeeId: string) {
+    super(`Upward feedback on employee ${employeeId} comes only from their direct reports`, { employeeId });
+  }
+}
+
+/** Held anonymous entries reach the log only once the cycle has left review. */
+export class AnonymousFeedbackStillHeld extends DomainError {
+  readonly code = 'ANONYMOUS_FEEDBACK_STILL_HELD';
+  constructor(
+    readonly cycleId: string,
+    readonly stage: string,
+  ) {
+    super(`Cycle ${cycleId} is in ${stage}: anonymous feedback is released only after review`, { cycleId, stage });
   }
 }

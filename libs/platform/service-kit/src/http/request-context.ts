@@ -18,8 +18,30 @@ type ContextualRequest = Request & { correlationId?: string; actor?: Actor };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+let untracedRoutes: RegExp[] = [];
+
+/**
+ * Routes whose requests must leave no trace of their caller (anonymous feedback, the named
+ * exception to tracing): their correlation id and traceparent are ignored and not echoed, and
+ * they write no request log line. Set once per process by `ServiceKitModule.forService`.
+ */
+export const declareUntracedRoutes = (routes: RegExp[]): void => {
+  untracedRoutes = [...routes];
+};
+
+/** Whether the request is on an untraced route (path only: the query string is not looked at). */
+export const isUntraced = (req: { originalUrl?: string; url?: string }): boolean => {
+  const path = (req.originalUrl ?? req.url ?? '').split('?')[0];
+  return untracedRoutes.some((r) => r.test(path));
+};
+
 /** Accepts the caller's correlation id when it is a UUID (so chains cross services), else starts one. */
 export function correlationMiddleware(req: ContextualRequest, res: Response, next: NextFunction) {
+  if (isUntraced(req)) {
+    // A fresh id that is never returned: nothing can tie the request to the caller's other ones.
+    req.correlationId = randomUUID();
+    return next();
+  }
   const given = req.header('x-correlation-id');
   req.correlationId = given && UUID.test(given) ? given.toLowerCase() : randomUUID();
   res.setHeader('x-correlation-id', req.correlationId);
@@ -37,7 +59,7 @@ export const Ctx = createParamDecorator((_: unknown, host: ExecutionContext): Re
     actor: req.actor ? { subject: req.actor.subject, roles: [...req.actor.roles] } : ANONYMOUS,
     correlationId: req.correlationId ?? randomUUID(),
     causationId: null,
-    traceparent: req.header('traceparent') ?? null,
+    traceparent: isUntraced(req) ? null : (req.header('traceparent') ?? null),
     ...(req.header('if-match') === undefined ? {} : { ifMatch: ifMatchOf(host) }),
   };
 });
