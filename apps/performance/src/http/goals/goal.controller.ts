@@ -2,9 +2,10 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@tpm/auth';
 import { AppraisalQueries } from '@tpm/performance-application';
-import { ApiError } from '@tpm/service-kit';
+import { ApiError, RecordScope } from '@tpm/service-kit';
 import { AsOfQuery } from '../dto/employee.dto';
 import { GoalParam } from '../dto/performance-ids.dto';
+import { goalReadScope } from './goal-unit.resolver';
 
 @ApiTags('goals')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class GoalController {
 
   @Get(':goalId')
   @Roles('executive', 'hr', 'manager', 'employee', 'analyst', 'auditor', 'admin')
+  @RecordScope(goalReadScope)
   @ApiOkResponse({ description: 'The goal, optionally as of an instant' })
   @ApiNotFoundResponse({ type: ApiError })
   get(@Param() p: GoalParam, @Query() q: AsOfQuery) {
