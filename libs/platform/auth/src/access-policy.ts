@@ -22,6 +22,8 @@ export interface AccessPolicy {
   knownBusinessUnits(businessUnitIds: string[]): Promise<Set<string>>;
   /** The unit and every unit below it, as the local org copy has them. */
   unitsBelow(businessUnitId: string): Promise<string[]>;
+  /** Throws a 403 error unless the actor may act on every root unit (a record the organization owns). */
+  assertOrganization(actor: Actor, mode: AccessMode): Promise<void>;
 }
 
 export const ACCESS_POLICY = Symbol('ACCESS_POLICY');

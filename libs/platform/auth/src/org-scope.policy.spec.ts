@@ -18,6 +18,9 @@ const org: OrgScopeSource = {
   async employeeUnits(ids) {
     return new Map(ids.filter((id) => employees[id]).map((id) => [id, employees[id]]));
   },
+  async rootBusinessUnits() {
+    return ['ROOT'];
+  },
   async knownBusinessUnits(ids) {
     return new Set(ids.filter((id) => id in parents));
   },

@@ -64,6 +64,14 @@ export class OrgScopePolicy implements AccessPolicy {
     return this.org.knownBusinessUnits(businessUnitIds);
   }
 
+  async assertOrganization(actor: Actor, mode: AccessMode): Promise<void> {
+    const scope = await this.scope(actor, mode);
+    if (scope === null) return;
+    const roots = await this.org.rootBusinessUnits();
+    if (roots.length && roots.every((r) => scope.has(r))) return;
+    throw forbidden('OUT_OF_SCOPE', `This record belongs to the organization: ${mode === 'read' ? 'reading' : 'changing'} it needs scope over the organization root`);
+  }
+
   unitsBelow(businessUnitId: string): Promise<string[]> {
     return this.org.subtree([businessUnitId]);
   }

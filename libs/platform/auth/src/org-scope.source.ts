@@ -8,6 +8,8 @@ export interface OrgScopeSource {
   employeeUnits(employeeIds: string[]): Promise<Map<string, string>>;
   /** Which of these business units the copy knows (a unit just registered may not be there yet). */
   knownBusinessUnits(businessUnitIds: string[]): Promise<Set<string>>;
+  /** The units without a parent: the organization's roots. */
+  rootBusinessUnits(): Promise<string[]>;
 }
 
 export const ORG_SCOPE_SOURCE = Symbol('ORG_SCOPE_SOURCE');
@@ -57,5 +59,10 @@ export class SqlOrgScopeSource implements OrgScopeSource {
       [businessUnitIds],
     );
     return new Set(rows.map((r) => r.business_unit_id));
+  }
+
+  async rootBusinessUnits(): Promise<string[]> {
+    const { rows } = await this.pool.query<{ business_unit_id: string }>(`SELECT business_unit_id FROM ${this.tables.units} WHERE parent_id IS NULL`);
+    return rows.map((r) => r.business_unit_id);
   }
 }

@@ -12,6 +12,9 @@ const org: OrgScopeSource = {
   async employeeUnits(ids) {
     return new Map(ids.filter((id) => id === 'ana' || id === 'ben').map((id) => [id, id === 'ana' ? 'BU-7' : 'BU-9']));
   },
+  async rootBusinessUnits() {
+    return ['ROOT'];
+  },
   async knownBusinessUnits(ids) {
     return new Set(ids.filter((id) => ['ROOT', 'BU-7', 'BU-9'].includes(id)));
   },
@@ -100,5 +103,12 @@ describe('declared record scope', () => {
 
   it('answers SCOPE_NOT_YET_KNOWN for a unit the local copy has not seen yet', async () => {
     await refused(check([Scope.unit(body('businessUnitId'), 'write')], actor(['hr'], ['BU-7']), { body: { businessUnitId: 'BU-7-NEW' } }), 'SCOPE_NOT_YET_KNOWN');
+  });
+
+  it('asks scope over the organization root for a record the organization owns, or a creation that names no unit', async () => {
+    const rule = Scope.record(Units, param('id'), 'write', { ofWholeOrganization: 'organization-root' });
+    await expect(check([rule], actor(['hr'], ['ROOT']), { params: { id: 'C-ALL' } })).resolves.toBeUndefined();
+    await refused(check([rule], actor(['hr'], ['BU-9']), { params: { id: 'C-ALL' } }));
+    await refused(check([Scope.unit(body('businessUnitId'), 'write', { absent: 'organization-root' })], actor(['hr'], ['BU-7']), { body: {} }));
   });
 });

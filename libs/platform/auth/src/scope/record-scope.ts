@@ -42,7 +42,7 @@ export interface UnitRule extends RuleBase {
   readonly on: 'unit';
   readonly mode: ScopeMode;
   /** What an absent (null or omitted) unit means; without it an absent unit is refused. */
-  readonly absent?: 'skip' | WholeOrganization;
+  readonly absent?: 'skip' | 'organization-root' | WholeOrganization;
 }
 export interface EmployeeRule extends RuleBase {
   readonly on: 'employee';
@@ -61,7 +61,7 @@ export interface RecordRule extends RuleBase {
   /** A provider of the app, found by class, that tells the record's unit. */
   readonly resolver: Type<RecordUnitResolver>;
   /** A record of no unit: refused without full scope (this refusal), or `shared` with every caller the route's roles admit. */
-  readonly ofWholeOrganization?: WholeOrganization | 'shared';
+  readonly ofWholeOrganization?: WholeOrganization | 'shared' | 'organization-root';
   /** The route may name no record (e.g. a session without a venue): nothing to check then. */
   readonly optional?: boolean;
   /** An employee also reaches a record of the unit they work in or of a unit above it (their unit's goals). */
@@ -108,11 +108,11 @@ export const describeRule = (r: ScopeRule): string => {
   const at = `${r.from.in}:${r.from.name}`;
   switch (r.on) {
     case 'unit':
-      return `unit ${r.mode} ${at}`;
+      return `unit ${r.mode} ${at}${r.absent === 'organization-root' ? ' (absent: organization root)' : r.absent === 'skip' ? ' (if named)' : ''}`;
     case 'employee':
       return `employee ${r.mode} ${at}${r.absent === 'caller' ? ' (or caller)' : r.absent ? ` (or ${describeRule(r.absent)})` : ''}`;
     case 'record':
-      return `${r.resolver.name} ${r.mode} ${at}${r.optional ? ' (if named)' : ''}${r.ofWholeOrganization === 'shared' ? ' (no unit: shared)' : ''}${r.reachFromOwnUnit ? ' (or own unit and above)' : ''}`;
+      return `${r.resolver.name} ${r.mode} ${at}${r.optional ? ' (if named)' : ''}${r.ofWholeOrganization === 'shared' ? ' (no unit: shared)' : r.ofWholeOrganization === 'organization-root' ? ' (no unit: organization root)' : ''}${r.reachFromOwnUnit ? ' (or own unit and above)' : ''}`;
     case 'self':
       return `self ${at}`;
     case 'employee-unit':
@@ -170,6 +170,7 @@ export async function checkRecordScope(
         const mode = modeFor(rule.mode, caller);
         if (value !== null) await policy.assertBusinessUnit(caller, value, mode);
         else if (rule.absent === 'skip') continue;
+        else if (rule.absent === 'organization-root') await policy.assertOrganization(caller, mode);
         else if (rule.absent) await assertWholeOrganization(policy, caller, mode, rule.absent);
         else throw forbidden('OUT_OF_SCOPE', `This route needs a ${rule.from.name} within the units you may access`);
         break;
@@ -191,6 +192,10 @@ export async function checkRecordScope(
         const unit = await resolver(rule.resolver).unitOf(value);
         if (unit === null) {
           if (rule.ofWholeOrganization === 'shared') continue;
+          if (rule.ofWholeOrganization === 'organization-root') {
+            await policy.assertOrganization(caller, mode);
+            continue;
+          }
           await assertWholeOrganization(policy, caller, mode, rule.ofWholeOrganization ?? wholeOrganization('This record belongs to the whole organization: it needs access to every business unit'));
         } else if (rule.reachFromOwnUnit && caller.employeeId && (await worksWithin(policy, caller.employeeId, unit))) continue;
         else await policy.assertBusinessUnit(caller, unit, mode);
