@@ -46,6 +46,7 @@ import { EVENT_STORE, EventStoreModule, HistoryController, KAFKA, PG_POOL, SERVI
 import { AdvanceAppraisalStageController } from './http/appraisal-cycles/advance-appraisal-stage.controller';
 import { AppraisalCycleController } from './http/appraisal-cycles/appraisal-cycle.controller';
 import { CycleUnit } from './http/appraisal-cycles/cycle-unit.resolver';
+import { GoalUnit } from './http/goals/goal-unit.resolver';
 import { EnrolCycleParticipantsController } from './http/appraisal-cycles/enrol-cycle-participants.controller';
 import { FinalizeCycleController } from './http/appraisal-cycles/finalize-cycle.controller';
 import { OpenAppraisalCycleController } from './http/appraisal-cycles/open-appraisal-cycle.controller';
@@ -207,6 +208,7 @@ import { TrainingEvidenceReactions } from './messaging/training-evidence.reactio
     AnonymousFeedbackLifecycle,
     TrainingEvidenceReactions,
     CycleUnit,
+    GoalUnit,
     ScopedEmployeeImport,
     VisibleAlignmentQuery,
   ],

@@ -44,6 +44,8 @@ import { RegisterResourceController } from './http/resources/register-resource.c
 import { ReleaseBookingController } from './http/resources/release-booking.controller';
 import { ResourceController } from './http/resources/resource.controller';
 import { PlanUnit } from './http/scope/plan-unit.resolver';
+import { ProgramUnit } from './http/scope/program-unit.resolver';
+import { ResourceUnit } from './http/scope/resource-unit.resolver';
 import { SessionUnit } from './http/scope/session-unit.resolver';
 import { EnrolEmployeeController } from './http/sessions/enrol-employee.controller';
 import { EvaluationsController } from './http/sessions/evaluations.controller';
@@ -53,6 +55,7 @@ import { RosterController } from './http/sessions/roster.controller';
 import { ScheduleSessionController } from './http/sessions/schedule-session.controller';
 import { SessionCommandsController } from './http/sessions/session-commands.controller';
 import { SessionController } from './http/sessions/session.controller';
+import { SessionView } from './http/sessions/session-view.query';
 import { WithdrawEnrolmentController } from './http/sessions/withdraw-enrolment.controller';
 import { TrainingReactions } from './messaging/training.reactions';
 import { TrainingLifecycle } from './training.lifecycle';
@@ -156,6 +159,9 @@ export class TrainingModule {
         },
         SessionUnit,
         PlanUnit,
+        ProgramUnit,
+        ResourceUnit,
+        SessionView,
         ProgramEvaluationsQuery,
         ProgramReviewCheck,
         TrainingReactions,

@@ -61,6 +61,8 @@ describe('training service (real PostgreSQL, real Kafka)', () => {
       otherManager: await signDevToken({ sub: 'mgr-2', roles: ['manager'], bu: ['BU-OPS'] }),
       trainer: await signDevToken({ sub: 'tr-1', roles: ['trainer'], bu: ['BU-ROOT'] }),
       ben: await signDevToken({ sub: 'ben', roles: ['employee'], emp: 'ben' }),
+      hrSales: await signDevToken({ sub: 'hr-s', roles: ['hr'], bu: ['BU-SALES'] }),
+      hrOps: await signDevToken({ sub: 'hr-o', roles: ['hr'], bu: ['BU-OPS'] }),
     });
     await publisher.publish(
       envelope('performance.BusinessUnitRegistered', { businessUnitId: 'BU-ROOT', name: 'Acme', parentId: null, at: new Date().toISOString() }),
@@ -214,6 +216,60 @@ describe('training service (real PostgreSQL, real Kafka)', () => {
       expect(types).toEqual(['SessionScheduled', 'EmployeeEnrolled', 'EnrolmentCancelled', 'SessionCancelled']);
       expect((await as('hr').post('/training/sessions/S-3/enrolments').send({ employeeId: 'cy' }).expect(422)).body.code).toBe('SESSION_NOT_OPEN');
       await as('hr').post('/training/sessions').send({ sessionId: 'S-4', programId: 'P-NEG', businessUnitId: 'BU-SALES', ...slot, meetings: 1, capacity: 5, venueId: 'ROOM-1', trainerId: 'TR-1' }).expect(201);
+    });
+  });
+
+  describe('every record within its owning unit', () => {
+    const need = { competency: 'Forecasting', currentLevel: 1, requiredLevel: 3 };
+    it('opens a need about an employee only in the unit the employee works in', async () => {
+      const self = await as('ben').post('/training/needs').send({ ...need, employeeId: 'ben', businessUnitId: 'BU-OPS', source: 'self-request' }).expect(403);
+      expect(self.body.code).toBe('OUT_OF_SCOPE');
+      await as('manager').post('/training/needs').send({ ...need, employeeId: 'ana', businessUnitId: 'BU-OPS', source: 'manager-request' }).expect(403);
+      await as('manager').post('/training/needs').send({ ...need, employeeId: 'ana', businessUnitId: 'BU-SALES', source: 'manager-request' }).expect(201);
+    });
+
+    it('lets only the owning unit revise a program, read its evaluations, and book or release its venue', async () => {
+      await as('hrSales').post('/training/programs').send({ ...program, programId: 'P-SALES', businessUnitId: 'BU-SALES' }).expect(201);
+      await as('hrOps').post('/training/programs').send({ ...program, programId: 'P-ORG-BY-OPS' }).expect(403);
+      await as('hrOps').post('/training/programs/P-SALES/revisions').send({ changes: { title: 'Taken over' } }).expect(403);
+      await as('hrOps').get('/training/programs/P-SALES/evaluations').expect(403);
+      await as('hrOps').get('/training/programs/P-SALES/effectiveness').expect(403);
+      await as('hrOps').post('/training/programs/P-SALES/review-check').expect(403);
+      await as('hrOps').get('/training/programs/P-SALES').expect(200); // the catalogue is shared
+      await as('hrSales').post('/training/programs/P-SALES/revisions').send({ changes: { title: 'Negotiation for sales' } }).expect(200);
+      expect(await store.streamVersion('training-program-P-SALES')).toBe(2);
+
+      await as('hrSales').post('/training/resources').send({ resourceId: 'ROOM-S', businessUnitId: 'BU-SALES', kind: 'venue', name: 'Sales room' }).expect(201);
+      const slot = { from: '2027-09-01T09:00:00.000Z', to: '2027-09-01T12:00:00.000Z' };
+      await as('hrOps').post('/training/resources/ROOM-S/bookings').send({ bookingId: 'B-OPS', ...slot }).expect(403);
+      await as('hrOps').get('/training/resources/ROOM-S').expect(403);
+      await as('hrSales').post('/training/resources/ROOM-S/bookings').send({ bookingId: 'B-S', ...slot }).expect(201);
+      await as('hrOps').delete('/training/resources/ROOM-S/bookings/B-S').expect(403);
+      const session = { programId: 'P-NEG', businessUnitId: 'BU-OPS', startsAt: '2027-09-02T09:00:00.000Z', endsAt: '2027-09-02T17:00:00.000Z', meetings: 1, capacity: 5 };
+      await as('hrOps').post('/training/sessions').send({ ...session, sessionId: 'S-OPS-IN-SALES-ROOM', venueId: 'ROOM-S' }).expect(403);
+      expect(await store.streamVersion('training-resource-ROOM-S')).toBe(2);
+    });
+
+    it('refuses enrolment into another unit\'s session unless the session is open to other units', async () => {
+      const session = { programId: 'P-NEG', businessUnitId: 'BU-OPS', startsAt: '2027-10-02T09:00:00.000Z', endsAt: '2027-10-02T17:00:00.000Z', meetings: 1, capacity: 5 };
+      await as('hr').post('/training/sessions').send({ ...session, sessionId: 'S-OPS' }).expect(201);
+      await as('hr').post('/training/sessions').send({ ...session, sessionId: 'S-OPS-OPEN', openToOtherUnits: true }).expect(201);
+      expect((await as('hr').post('/training/sessions/S-OPS/enrolments').send({ employeeId: 'cy' }).expect(422)).body.code).toBe('SESSION_CLOSED_TO_OTHER_UNITS');
+      await as('hr').post('/training/sessions/S-OPS-OPEN/enrolments').send({ employeeId: 'cy' }).expect(201);
+    });
+
+    it('shows an employee the session and their own enrolment only, never the roster or anyone\'s scores', async () => {
+      const session = { sessionId: 'S-VIEW', programId: 'P-NEG', businessUnitId: 'BU-SALES', startsAt: '2027-11-02T09:00:00.000Z', endsAt: '2027-11-02T17:00:00.000Z', meetings: 1, capacity: 5 };
+      await as('hr').post('/training/sessions').send(session).expect(201);
+      await as('hr').post('/training/sessions/S-VIEW/enrolments').send({ employeeId: 'cy' }).expect(201);
+      await as('hr').post('/training/sessions/S-VIEW/enrolments').send({ employeeId: 'ben' }).expect(201);
+      await as('trainer').post('/training/sessions/S-VIEW/exam-scores').send({ employeeId: 'cy', score: 41 }).expect(200);
+      const seen = (await as('ben').get('/training/sessions/S-VIEW').expect(200)).body;
+      expect(seen).toMatchObject({ sessionId: 'S-VIEW', seated: [{ employeeId: 'ben', businessUnitId: 'BU-SALES' }], waitlist: [], examScores: {}, attendance: {}, seatsTaken: 2 });
+      const full = (await as('hr').get('/training/sessions/S-VIEW').expect(200)).body;
+      expect(full.seated).toHaveLength(2);
+      expect(full.examScores).toEqual({ cy: 41 });
+      await as('otherManager').get('/training/sessions/S-VIEW').expect(403);
     });
   });
 

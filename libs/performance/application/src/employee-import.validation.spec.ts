@@ -51,6 +51,20 @@ describe('validateRows', () => {
     expect(validate(good(1, 'E1', 'E1')).rejected[0].errors).toEqual(['managerEmployeeNumber E1 is the employee themselves']);
   });
 
+  it.each([
+    ['a NUL byte', 'Ana\u0000'],
+    ['a lone high surrogate', 'Ana \ud83d'],
+    ['a lone low surrogate', '\ude00Ana'],
+  ])('rejects text PostgreSQL cannot store (%s), naming the column', (_, name) => {
+    const { rejected, valid } = validate(good(1, 'E1', '', { name }));
+    expect(valid).toEqual([]);
+    expect(rejected).toEqual([{ row: 1, employeeNumber: 'E1', errors: ['name contains a NUL byte or a lone surrogate, which cannot be stored'] }]);
+  });
+
+  it('keeps a well-formed astral character', () => {
+    expect(validate(good(1, 'E1', '', { name: 'Ana \ud83d\ude00' })).valid).toHaveLength(1);
+  });
+
   it('rejects a business unit that is not registered', () => {
     expect(validate(good(1, 'E1', '', { businessUnitId: 'mars' })).rejected[0].errors).toEqual([
       'businessUnitId mars is not a registered business unit',

@@ -23,6 +23,12 @@ export interface KnownEmployee {
   active: boolean;
 }
 
+/**
+ * PostgreSQL text cannot hold a NUL byte, and a lone UTF-16 surrogate has no UTF-8 form: either
+ * would fail the whole append (a 500) instead of one row, so such a cell is that row's error.
+ */
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 const LEVELS: readonly string[] = ['management', 'staff'] satisfies EmployeeLevel[];
 const REQUIRED = ['employeeNumber', 'name', 'businessUnitId', 'position', 'level'] as const;
 
@@ -44,6 +50,9 @@ export const validateRows = (
     if (fieldCount !== EMPLOYEE_IMPORT_COLUMNS.length)
       errors.push(`the row has ${fieldCount} field(s); the header has ${EMPLOYEE_IMPORT_COLUMNS.length}`);
     for (const column of REQUIRED) if (!fields[column]) errors.push(`${column} is required`);
+    for (const column of EMPLOYEE_IMPORT_COLUMNS) {
+      if (UNSTORABLE.test(fields[column] ?? '')) errors.push(`${column} contains a NUL byte or a lone surrogate, which cannot be stored`);
+    }
 
     const employeeNumber = fields.employeeNumber ?? '';
     const manager = fields.managerEmployeeNumber || null;
@@ -82,6 +91,8 @@ export const validateRows = (
 export const resolveReferences = (
   rows: EmployeeImportRow[],
   existing: ReadonlyMap<string, KnownEmployee>,
+  /** Employee numbers of rows refused before this check (e.g. out of the importer's scope). */
+  refused: ReadonlySet<string> = new Set(),
 ): { accepted: EmployeeImportRow[]; rejected: RowRejection[] } => {
   const inFile = new Map(rows.map((r) => [r.employeeNumber, r]));
   const errorsOf = new Map<EmployeeImportRow, string[]>();
@@ -96,6 +107,7 @@ export const resolveReferences = (
     const known = existing.get(m);
     if (known?.active) continue;
     if (inFile.has(m)) dependents.set(m, [...(dependents.get(m) ?? []), r]);
+    else if (refused.has(m)) reject(r, `managerEmployeeNumber ${m} is refused in this file and is not an existing employee`);
     else if (known) reject(r, `managerEmployeeNumber ${m} belongs to an offboarded employee`);
     else reject(r, `managerEmployeeNumber ${m} is neither a row of this file nor an existing employee`);
   }

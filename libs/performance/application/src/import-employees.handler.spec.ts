@@ -117,6 +117,46 @@ describe('ImportEmployeesHandler', () => {
     ]);
   });
 
+  describe('within the importer\'s scope', () => {
+    // The importer may change sales only; ops is another unit's.
+    const salesOnly = {
+      refusals: async (units: string[]) => new Map(units.filter((u) => u !== 'sales').map((u) => [u, `businessUnitId ${u} is outside the business units you may change`])),
+    };
+
+    it('checks the unit of every row as the import reads it, whatever the quoting (a space before the quote)', async () => {
+      const report = await importer.handle(csv('E1,Ana, "ops",Clerk,,staff', 'E2,Ben,sales,Clerk,,staff'), context, undefined, salesOnly);
+      expect(report).toEqual({ accepted: 1, unchanged: 0, rejected: [{ row: 1, employeeNumber: 'E1', errors: ['businessUnitId ops is outside the business units you may change'] }] });
+      expect(employeeEvents(store).map((e) => e.data.employeeNumber)).toEqual(['E2']);
+    });
+
+    it('refuses to move an employee out of a unit the importer may not change', async () => {
+      await importer.handle(csv('E3,Dan,ops,Planner,,staff'), context);
+      const report = await importer.handle(csv('E3,Dan, "sales",Planner,,staff'), context, undefined, salesOnly);
+      expect(report.rejected).toEqual([{ row: 1, employeeNumber: 'E3', errors: ['employee E3 belongs to a business unit outside the units you may change'] }]);
+      expect((await store.readStream(employeeStream(employeeIdFor('E3')))).map((e) => e.type)).toEqual(['EmployeeOnboarded']);
+    });
+
+    it('takes down the rows managed by a row it refuses', async () => {
+      const report = await importer.handle(csv('M1,Mia,ops,Head,,management', 'E2,Ben,sales,Clerk,M1,staff'), context, undefined, salesOnly);
+      expect(report.accepted).toBe(0);
+      expect(report.rejected.map((r) => r.row)).toEqual([1, 2]);
+      expect(employeeEvents(store)).toEqual([]);
+    });
+
+    it('checks again on fresh state when another writer moved the employee out of scope meanwhile', async () => {
+      await importer.handle(csv('E2,Ben,sales,Clerk,,staff'), context);
+      store.beforeAppend = async (streamId) => {
+        store.beforeAppend = undefined;
+        await store.append(streamId, [{ eventId: 'race-2', type: 'EmployeeTransferred', data: { employeeId: employeeIdFor('E2'), fromBusinessUnitId: 'sales', toBusinessUnitId: 'ops', position: null, at: 'x' } }], {
+          expectedVersion: 1,
+          metadata: { actor: context.actor, correlationId: 'hr' },
+        });
+      };
+      const report = await importer.handle(csv('E2,Ben,sales,Senior clerk,,staff'), context, undefined, salesOnly);
+      expect(report.rejected).toEqual([{ row: 1, employeeNumber: 'E2', errors: ['employee E2 belongs to a business unit outside the units you may change'] }]);
+    });
+  });
+
   it('refuses a file with an unknown column as a whole', async () => {
     await expect(importer.handle('employeeNumber,name,unit\nE1,Ana,sales', context)).rejects.toThrow(EmployeeImportFileInvalid);
     expect(employeeEvents(store)).toEqual([]);

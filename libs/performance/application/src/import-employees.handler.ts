@@ -32,6 +32,39 @@ export interface ImportEmployeesReport {
   rejected: RowRejection[];
 }
 
+/**
+ * Who may change which business unit, asked once for every unit the import is about to write
+ * into or move an employee out of: the reason each refused unit is refused (absent: allowed).
+ */
+export interface ImportScope {
+  refusals(businessUnitIds: string[]): Promise<ReadonlyMap<string, string>>;
+}
+
+/** The answers for this file's units; a unit first seen on a retry is refused, never assumed. */
+type UnitRefusals = { asked: ReadonlySet<string>; refused: ReadonlyMap<string, string> };
+const refusalOf = (scope: UnitRefusals, unit: string) =>
+  scope.asked.has(unit) ? (scope.refused.get(unit) ?? null) : `businessUnitId ${unit} is outside the business units you may change`;
+
+/** A row refused by the importer's scope, decided on the state the write would have changed. */
+class RowOutOfScope extends DomainError {
+  readonly code = 'IMPORT_ROW_OUT_OF_SCOPE';
+  constructor(readonly errors: string[]) {
+    super(errors.join('; '), { errors });
+  }
+}
+
+/** What the scope refuses of one row, given the employee as the store has them (or new). */
+const scopeErrors = (scope: UnitRefusals | undefined, row: EmployeeImportRow, state: Employee): string[] => {
+  if (!scope) return [];
+  const errors: string[] = [];
+  const target = refusalOf(scope, row.businessUnitId);
+  if (target) errors.push(target);
+  if (state.status !== 'new' && state.businessUnitId !== row.businessUnitId && refusalOf(scope, state.businessUnitId) !== null) {
+    errors.push(`employee ${row.employeeNumber} belongs to a business unit outside the units you may change`);
+  }
+  return errors;
+};
+
 const CONFLICT_RETRIES = 3;
 
 /**
@@ -60,21 +93,34 @@ export class ImportEmployeesHandler {
     this.concurrency = options.concurrency ?? 16;
   }
 
-  async handle(csv: string, context: CommandContext, onProgress?: (progress: ImportProgress) => void): Promise<ImportEmployeesReport> {
+  /**
+   * `scope` (an HTTP caller's units) is checked here, on the rows exactly as parsed for the
+   * write, never on a second reading of the file: two parsers disagreeing on one cell is how a
+   * row slipped past a separate filter.
+   */
+  async handle(csv: string, context: CommandContext, onProgress?: (progress: ImportProgress) => void, importScope?: ImportScope): Promise<ImportEmployeesReport> {
     const raw = parseEmployeeCsv(csv, { maxRows: this.maxRows, maxBytes: this.maxBytes });
     const { state: org } = await loadOrgStructure(this.store);
     const checked = validateRows(raw, (id) => org.units.has(id));
 
     const loaded = await this.loadEmployees(checked.valid, onProgress);
+    const scope = importScope && (await askScope(importScope, checked.valid, loaded));
+    // Out of scope before references: a refused manager row takes down the rows it manages.
+    const outOfScope: RowRejection[] = [];
+    const inScope = checked.valid.filter((row) => {
+      const errors = scopeErrors(scope, row, loaded.get(row.employeeNumber)!.state);
+      if (errors.length) outOfScope.push({ row: row.row, employeeNumber: row.employeeNumber, errors });
+      return !errors.length;
+    });
     const existing = new Map<string, KnownEmployee>();
     for (const [number, { state }] of loaded) if (state.status !== 'new') existing.set(number, { active: state.status === 'active' });
-    const resolved = resolveReferences(checked.valid, existing);
+    const resolved = resolveReferences(inScope, existing, new Set(outOfScope.map((r) => r.employeeNumber!)));
 
     const at = this.clock.now().toISOString();
-    const report: ImportEmployeesReport = { accepted: 0, unchanged: 0, rejected: [...checked.rejected, ...resolved.rejected] };
+    const report: ImportEmployeesReport = { accepted: 0, unchanged: 0, rejected: [...checked.rejected, ...outOfScope, ...resolved.rejected] };
     let done = 0;
     await forEachBounded(resolved.accepted, this.concurrency, async (row) => {
-      const outcome = await this.writeRow(row, loaded.get(row.employeeNumber)!, context, at);
+      const outcome = await this.writeRow(row, loaded.get(row.employeeNumber)!, context, at, scope);
       if (outcome === 'accepted') report.accepted++;
       else if (outcome === 'unchanged') report.unchanged++;
       else report.rejected.push(outcome);
@@ -101,6 +147,7 @@ export class ImportEmployeesHandler {
     current: { state: Employee; version: number },
     context: CommandContext,
     at: string,
+    scope: UnitRefusals | undefined,
   ): Promise<'accepted' | 'unchanged' | RowRejection> {
     const employeeId = employeeIdFor(row.employeeNumber);
     // The first attempt decides on the state read for validation; after a conflict (someone
@@ -110,10 +157,11 @@ export class ImportEmployeesHandler {
       const { result } = await retryOnConflict(() => {
         const loaded = preloaded;
         preloaded = undefined;
-        return execute(this.store, employeeStream(employeeId), rowDecider(employeeId, at))(() => row, { context, at, businessUnitId: () => row.businessUnitId, loaded });
+        return execute(this.store, employeeStream(employeeId), rowDecider(employeeId, at, scope))(() => row, { context, at, businessUnitId: () => row.businessUnitId, loaded });
       }, CONFLICT_RETRIES);
       return result.appended > 0 ? 'accepted' : 'unchanged';
     } catch (error) {
+      if (error instanceof RowOutOfScope) return { row: row.row, employeeNumber: row.employeeNumber, errors: error.errors };
       if (error instanceof DomainError) return { row: row.row, employeeNumber: row.employeeNumber, errors: [error.message] };
       throw error;
     }
@@ -121,9 +169,23 @@ export class ImportEmployeesHandler {
 }
 
 /** The employee decider, told one import row as its command. */
-const rowDecider = (employeeId: string, at: string) => ({
+const askScope = async (scope: ImportScope, rows: EmployeeImportRow[], loaded: ReadonlyMap<string, { state: Employee }>): Promise<UnitRefusals> => {
+  const units = new Set(rows.map((r) => r.businessUnitId));
+  for (const r of rows) {
+    const state = loaded.get(r.employeeNumber)?.state;
+    if (state && state.status !== 'new') units.add(state.businessUnitId);
+  }
+  return { asked: units, refused: await scope.refusals([...units]) };
+};
+
+const rowDecider = (employeeId: string, at: string, scope: UnitRefusals | undefined) => ({
   ...employeeDecider,
-  decide: (row: EmployeeImportRow, state: Employee) => syncEvents(row, employeeId, state, at),
+  decide: (row: EmployeeImportRow, state: Employee) => {
+    // Again on the state this write decides on: a retry after a conflict may see another unit.
+    const errors = scopeErrors(scope, row, state);
+    if (errors.length) throw new RowOutOfScope(errors);
+    return syncEvents(row, employeeId, state, at);
+  },
 });
 
 /** What one row means for its employee: onboard a newcomer, or bring a known one in line. */

@@ -18,6 +18,12 @@ export interface AccessPolicy {
   writableBusinessUnits(actor: Actor): Promise<string[] | null>;
   /** Current unit of each employee the local org copy knows (for checks over many rows at once). */
   employeeUnits(employeeIds: string[]): Promise<Map<string, string>>;
+  /** Which of these units the local org copy knows yet. */
+  knownBusinessUnits(businessUnitIds: string[]): Promise<Set<string>>;
+  /** The unit and every unit below it, as the local org copy has them. */
+  unitsBelow(businessUnitId: string): Promise<string[]>;
+  /** Throws a 403 error unless the actor may act on every root unit (a record the organization owns). */
+  assertOrganization(actor: Actor, mode: AccessMode): Promise<void>;
 }
 
 export const ACCESS_POLICY = Symbol('ACCESS_POLICY');

@@ -18,6 +18,12 @@ const org: OrgScopeSource = {
   async employeeUnits(ids) {
     return new Map(ids.filter((id) => employees[id]).map((id) => [id, employees[id]]));
   },
+  async rootBusinessUnits() {
+    return ['ROOT'];
+  },
+  async knownBusinessUnits(ids) {
+    return new Set(ids.filter((id) => id in parents));
+  },
 };
 const policy = new OrgScopePolicy(org);
 const actor = (roles: Role[], businessUnits: string[] = [], employeeId?: string): Actor => ({ subject: 's', roles, businessUnits, employeeId });
@@ -86,5 +92,22 @@ describe('OrgScopePolicy', () => {
   it('grants the union of several roles', async () => {
     const a = actor(['analyst', 'manager'], ['BU-7']);
     await allows(policy.assertBusinessUnit(a, 'BU-7A', 'write'));
+  });
+
+  describe('when the local copy lags the org events', () => {
+    const code = (p: Promise<void>) => p.then(() => 'allowed', (e: ForbiddenException) => (e.getResponse() as { code: string }).code);
+
+    it('says a unit the copy has not seen yet is not yet known, to a caller whose units it knows', async () => {
+      expect(await code(policy.assertBusinessUnit(actor(['hr'], ['BU-7']), 'BU-7-NEW', 'write'))).toBe('SCOPE_NOT_YET_KNOWN');
+      expect(await code(policy.assertEmployee(actor(['manager'], ['BU-7']), 'just-imported', 'read'))).toBe('SCOPE_NOT_YET_KNOWN');
+    });
+
+    it('still says out of scope for a unit or employee the copy knows, and to callers with no scope or unknown units', async () => {
+      expect(await code(policy.assertBusinessUnit(actor(['hr'], ['BU-7']), 'BU-9', 'write'))).toBe('OUT_OF_SCOPE');
+      expect(await code(policy.assertEmployee(actor(['manager'], ['BU-7']), 'ben', 'read'))).toBe('OUT_OF_SCOPE');
+      expect(await code(policy.assertBusinessUnit(actor(['analyst'], ['BU-7']), 'BU-7-NEW', 'write'))).toBe('OUT_OF_SCOPE');
+      expect(await code(policy.assertBusinessUnit(actor(['hr'], ['BU-UNSEEN']), 'BU-7-NEW', 'write'))).toBe('OUT_OF_SCOPE');
+      expect(await code(policy.assertEmployee(actor(['employee'], [], 'ana'), 'just-imported', 'read'))).toBe('OUT_OF_SCOPE');
+    });
   });
 });

@@ -1,5 +1,5 @@
 import type { Actor, Role } from '@tpm/kernel';
-import { forbidden } from './access-denied';
+import { forbidden, scopeNotYetKnown } from './access-denied';
 import type { AccessMode, AccessPolicy } from './access-policy';
 import type { OrgScopeSource } from './org-scope.source';
 import { ALL_BUSINESS_UNITS } from './roles';
@@ -28,6 +28,9 @@ export class OrgScopePolicy implements AccessPolicy {
   async assertBusinessUnit(actor: Actor, businessUnitId: string, mode: AccessMode): Promise<void> {
     const scope = await this.scope(actor, mode);
     if (scope === null || scope.has(businessUnitId)) return;
+    if (await this.lagging(actor, scope, () => this.org.knownBusinessUnits([businessUnitId]).then((k) => k.has(businessUnitId)))) {
+      throw scopeNotYetKnown(`Business unit ${businessUnitId}`);
+    }
     throw forbidden('OUT_OF_SCOPE', `Business unit ${businessUnitId} is outside the units you may ${mode === 'read' ? 'read' : 'change'}`);
   }
 
@@ -39,6 +42,7 @@ export class OrgScopePolicy implements AccessPolicy {
     // Unknown to the local copy: refused like any other record out of reach, so a 403 never
     // tells a caller whether the employee exists.
     if (unit !== undefined && scope.has(unit)) return;
+    if (unit === undefined && (await this.lagging(actor, scope, async () => false))) throw scopeNotYetKnown('This employee');
     throw forbidden('OUT_OF_SCOPE', `This employee's records are outside the units you may ${mode === 'read' ? 'read' : 'change'}`);
   }
 
@@ -54,6 +58,36 @@ export class OrgScopePolicy implements AccessPolicy {
 
   employeeUnits(employeeIds: string[]): Promise<Map<string, string>> {
     return this.org.employeeUnits(employeeIds);
+  }
+
+  knownBusinessUnits(businessUnitIds: string[]): Promise<Set<string>> {
+    return this.org.knownBusinessUnits(businessUnitIds);
+  }
+
+  async assertOrganization(actor: Actor, mode: AccessMode): Promise<void> {
+    const scope = await this.scope(actor, mode);
+    if (scope === null) return;
+    const roots = await this.org.rootBusinessUnits();
+    if (roots.length && roots.every((r) => scope.has(r))) return;
+    throw forbidden('OUT_OF_SCOPE', `This record belongs to the organization: ${mode === 'read' ? 'reading' : 'changing'} it needs scope over the organization root`);
+  }
+
+  unitsBelow(businessUnitId: string): Promise<string[]> {
+    return this.org.subtree([businessUnitId]);
+  }
+
+  /**
+   * Whether a refusal is the copy lagging behind the org events rather than the caller's reach:
+   * the caller holds scope in this mode over units the copy knows, and the copy has not seen the
+   * record named. A caller without scope, or whose own units the copy does not know either, gets
+   * the plain refusal.
+   */
+  private async lagging(actor: Actor, scope: Set<string>, recordKnown: () => Promise<boolean>): Promise<boolean> {
+    const governed = actor.businessUnits ?? [];
+    if (!scope.size || !governed.length) return false;
+    const known = await this.org.knownBusinessUnits(governed);
+    if (!governed.every((u) => known.has(u))) return false;
+    return !(await recordKnown());
   }
 
   private async scope(actor: Actor, mode: AccessMode): Promise<Scope> {

@@ -6,6 +6,10 @@ export interface OrgScopeSource {
   subtree(businessUnitIds: string[]): Promise<string[]>;
   /** Current business unit of each employee the copy knows; unknown ids are absent. */
   employeeUnits(employeeIds: string[]): Promise<Map<string, string>>;
+  /** Which of these business units the copy knows (a unit just registered may not be there yet). */
+  knownBusinessUnits(businessUnitIds: string[]): Promise<Set<string>>;
+  /** The units without a parent: the organization's roots. */
+  rootBusinessUnits(): Promise<string[]>;
 }
 
 export const ORG_SCOPE_SOURCE = Symbol('ORG_SCOPE_SOURCE');
@@ -46,5 +50,19 @@ export class SqlOrgScopeSource implements OrgScopeSource {
       [employeeIds],
     );
     return new Map(rows.map((r) => [r.employee_id, r.business_unit_id]));
+  }
+
+  async knownBusinessUnits(businessUnitIds: string[]): Promise<Set<string>> {
+    if (!businessUnitIds.length) return new Set();
+    const { rows } = await this.pool.query<{ business_unit_id: string }>(
+      `SELECT business_unit_id FROM ${this.tables.units} WHERE business_unit_id = ANY($1::text[])`,
+      [businessUnitIds],
+    );
+    return new Set(rows.map((r) => r.business_unit_id));
+  }
+
+  async rootBusinessUnits(): Promise<string[]> {
+    const { rows } = await this.pool.query<{ business_unit_id: string }>(`SELECT business_unit_id FROM ${this.tables.units} WHERE parent_id IS NULL`);
+    return rows.map((r) => r.business_unit_id);
   }
 }

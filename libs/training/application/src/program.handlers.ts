@@ -1,6 +1,9 @@
 import type { Clock } from '@tpm/kernel';
 import { execute, type CommandContext, type CommandResult, type EventStore } from '@tpm/event-store';
-import { prerequisiteCycle, PrerequisiteCycle, programDecider, ProgramNotFound, type ProgramDefinition } from '@tpm/training-domain';
+import { prerequisiteCycle, PrerequisiteCycle, programDecider, ProgramNotFound, type Program, type ProgramDefinition } from '@tpm/training-domain';
+
+/** Every program event is stamped with its owning unit (null: the organization's). */
+const ownerOf = (s: Program) => (s.status === 'new' ? null : s.businessUnitId);
 import { programStream } from './training.streams';
 
 export const loadProgram = async (store: EventStore, programId: string) => {
@@ -34,13 +37,13 @@ export class DefineProgramHandler {
     const { result } = await execute(this.store, programStream(input.programId), programDecider)(() => ({ type: 'DefineProgram', data: { ...input, at } }), {
       context,
       at,
-      businessUnitId: () => null,
+      businessUnitId: () => input.businessUnitId,
     });
     return result;
   }
 }
 
-export type ProgramRevision = { programId: string; changes: Partial<Omit<ProgramDefinition, 'programId'>>; reviewId: string | null };
+export type ProgramRevision = { programId: string; changes: Partial<Omit<ProgramDefinition, 'programId' | 'businessUnitId'>>; reviewId: string | null };
 
 /** The revision with the program as it stands after it: a review closes naming the new version. */
 export const reviseProgram = async (store: EventStore, clock: Clock, input: ProgramRevision, context: CommandContext) => {
@@ -49,7 +52,7 @@ export const reviseProgram = async (store: EventStore, clock: Clock, input: Prog
   return execute(store, programStream(input.programId), programDecider)(() => ({ type: 'ReviseProgram', data: { ...input, at } }), {
     context,
     at,
-    businessUnitId: () => null,
+    businessUnitId: ownerOf,
   });
 };
 

@@ -1,6 +1,9 @@
 import type { Clock } from '@tpm/kernel';
 import { execute, retryOnConflict, type CommandContext, type CommandResult, type EventStore } from '@tpm/event-store';
-import { resourceDecider, type ResourceKind } from '@tpm/training-domain';
+import { resourceDecider, type Resource, type ResourceKind } from '@tpm/training-domain';
+
+/** Every resource event is stamped with its owning unit (null: the organization's). */
+const ownerOf = (s: Resource) => (s.status === 'new' ? null : s.businessUnitId);
 import { resourceStream } from './training.streams';
 
 export class RegisterResourceHandler {
@@ -8,12 +11,12 @@ export class RegisterResourceHandler {
     private readonly store: EventStore,
     private readonly clock: Clock,
   ) {}
-  async handle(input: { resourceId: string; kind: ResourceKind; name: string; quantity: number }, context: CommandContext): Promise<CommandResult> {
+  async handle(input: { resourceId: string; businessUnitId: string | null; kind: ResourceKind; name: string; quantity: number }, context: CommandContext): Promise<CommandResult> {
     const at = this.clock.now().toISOString();
     const { result } = await execute(this.store, resourceStream(input.resourceId), resourceDecider)(() => ({ type: 'RegisterResource', data: { ...input, at } }), {
       context,
       at,
-      businessUnitId: () => null,
+      businessUnitId: () => input.businessUnitId,
     });
     return result;
   }
@@ -43,7 +46,7 @@ export class BookResourceHandler {
       return execute(this.store, resourceStream(input.resourceId), resourceDecider)(() => ({ type: 'BookResource', data: { ...input, at } }), {
         context,
         at,
-        businessUnitId: () => null,
+        businessUnitId: ownerOf,
       });
     });
     return result;
@@ -61,7 +64,7 @@ export class ReleaseBookingHandler {
       return execute(this.store, resourceStream(input.resourceId), resourceDecider)(() => ({ type: 'ReleaseBooking', data: { ...input, at } }), {
         context,
         at,
-        businessUnitId: () => null,
+        businessUnitId: ownerOf,
       });
     });
     return result;

@@ -22,17 +22,18 @@ export class ProgramReviewHandler {
     const { state } = await execute(this.store, programReviewStream(programId), reviewDecider)(() => ({ type: 'FlagProgramForReview', data: { reviewId, programId, programVersion: program.version, findings, at } }), {
       context,
       at,
-      businessUnitId: () => null,
+      businessUnitId: () => program.businessUnitId,
     });
     return { flagged: true, findings, reviewId: state.open?.reviewId ?? reviewId, stats, thresholds: this.thresholds };
   }
 
   async recordAction(programId: string, input: { reviewId: string; description: string; owner: string }, context: CommandContext): Promise<CommandResult> {
+    const program = await loadProgram(this.store, programId);
     const at = this.clock.now().toISOString();
     const { result } = await execute(this.store, programReviewStream(programId), reviewDecider)(() => ({ type: 'RecordImprovementAction', data: { ...input, actionId: randomUUID(), at } }), {
       context,
       at,
-      businessUnitId: () => null,
+      businessUnitId: () => program.businessUnitId,
     });
     return result;
   }
@@ -45,10 +46,11 @@ export class ProgramReviewHandler {
     reviewDecider.decide({ type: 'CloseReview', data: { reviewId: input.reviewId, nextProgramVersion: 0, at } }, state);
     const revised = await reviseProgram(this.store, this.clock, { programId, changes: input.changes, reviewId: input.reviewId }, context);
     const nextProgramVersion = revised.state.status === 'new' ? 0 : revised.state.version;
+    const owner = revised.state.status === 'new' ? null : revised.state.businessUnitId;
     await execute(this.store, programReviewStream(programId), reviewDecider)(() => ({ type: 'CloseReview', data: { reviewId: input.reviewId, nextProgramVersion, at } }), {
       context,
       at,
-      businessUnitId: () => null,
+      businessUnitId: () => owner,
     });
     return { programId, version: nextProgramVersion, reviewId: input.reviewId };
   }

@@ -21,6 +21,8 @@ export interface ScheduleSessionInput {
   capacity: number;
   venueId: string | null;
   trainerId: string | null;
+  /** Whether employees of other units may enrol (default: no). */
+  openToOtherUnits?: boolean;
 }
 
 /** Books the venue and the trainer first (each in its own calendar), then schedules the session. */
@@ -36,7 +38,7 @@ export class ScheduleSessionHandler {
     if (input.venueId) await book.handle({ ...slot, resourceId: input.venueId, bookingId: bookingIdFor(input.sessionId, 'venue') }, context);
     if (input.trainerId) await book.handle({ ...slot, resourceId: input.trainerId, bookingId: bookingIdFor(input.sessionId, 'trainer') }, context);
     const at = this.clock.now().toISOString();
-    const plan = { ...input, programVersion: program.version, competencies: program.competencies };
+    const plan = { ...input, openToOtherUnits: input.openToOtherUnits ?? false, programVersion: program.version, competencies: program.competencies };
     const { result } = await execute(this.store, sessionStream(input.sessionId), sessionDecider)(() => ({ type: 'ScheduleSession', data: { ...plan, at } }), {
       context,
       at,
@@ -62,10 +64,12 @@ export class EnrolEmployeeHandler {
     const required = state.status === 'new' ? [] : (await loadProgram(this.store, state.programId)).prerequisites;
     const done = required.length ? await this.completions.completedPrograms(input.employeeId) : [];
     const missingPrerequisites = required.filter((p) => !done.includes(p));
+    // A unit's session is for its subtree; the decider refuses others unless it is open to them.
+    const withinSessionUnit = state.status === 'new' || (await this.directory.isWithin(employee.businessUnitId, [state.businessUnitId]));
     const at = this.clock.now().toISOString();
     // Seats are counted on the stream: a concurrent enrolment re-decides on the fresh count.
     const { result } = await retryOnConflict(() =>
-      execute(this.store, sessionStream(input.sessionId), sessionDecider)(() => ({ type: 'EnrolEmployee', data: { ...input, businessUnitId: employee.businessUnitId, missingPrerequisites, at } }), {
+      execute(this.store, sessionStream(input.sessionId), sessionDecider)(() => ({ type: 'EnrolEmployee', data: { ...input, businessUnitId: employee.businessUnitId, withinSessionUnit, missingPrerequisites, at } }), {
         context,
         at,
         businessUnitId: () => employee.businessUnitId,

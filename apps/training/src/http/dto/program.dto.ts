@@ -11,6 +11,12 @@ export class CriteriaDto {
 
 export class DefineProgramRequest {
   @ApiProperty() @IsString() @Matches(ID, { message: idMessage('programId') }) programId!: string;
+  @ApiPropertyOptional({ nullable: true, description: 'the owning unit; absent or null: the organization (needs scope over its root)' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @Matches(ID, { message: idMessage('businessUnitId') })
+  businessUnitId?: string | null;
   @ApiProperty() @IsString() @Length(1, 200) title!: string;
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @IsString({ each: true }) @Length(1, 100, { each: true }) competencies!: string[];
   @ApiProperty({ enum: TRAINING_METHODS }) @IsIn(TRAINING_METHODS, { message: `method must be one of ${TRAINING_METHODS.join(', ')}` }) method!: TrainingMethod;

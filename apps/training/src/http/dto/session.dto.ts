@@ -14,6 +14,7 @@ export class ScheduleSessionRequest {
   @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) @Max(10000) capacity!: number;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(ID, { message: idMessage('venueId') }) venueId?: string | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(ID, { message: idMessage('trainerId') }) trainerId?: string | null;
+  @ApiPropertyOptional({ default: false, description: 'employees of units outside the session unit may enrol' }) @IsOptional() @IsBoolean() openToOtherUnits?: boolean;
 }
 
 export class CancelSessionRequest {

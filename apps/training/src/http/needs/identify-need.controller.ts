@@ -13,7 +13,7 @@ export class IdentifyNeedController {
 
   @Post()
   @Roles('manager', 'hr', 'employee', 'admin')
-  @RecordScope(needScope)
+  @RecordScope(...needScope)
   @ApiUnprocessableEntityResponse({ type: ApiError })
   create(@Body() body: IdentifyNeedRequest, @Ctx() ctx: RequestContext) {
     return this.identify.handle({ ...body, sourceRef: body.sourceRef ?? null }, ctx);

@@ -14,7 +14,7 @@ export class ObsoleteNeedController {
   @Post()
   @HttpCode(200)
   @Roles('manager', 'hr', 'admin')
-  @RecordScope(needScope)
+  @RecordScope(...needScope)
   @ApiUnprocessableEntityResponse({ type: ApiError })
   close(@Body() body: CloseNeedRequest, @Ctx() ctx: RequestContext) {
     return this.obsolete.handle(body, ctx);

@@ -1,8 +1,8 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@tpm/auth';
+import { body, Roles, Scope } from '@tpm/auth';
 import { RegisterResourceHandler } from '@tpm/training-application';
-import { ApiError, Ctx, type RequestContext } from '@tpm/service-kit';
+import { ApiError, Ctx, RecordScope, type RequestContext } from '@tpm/service-kit';
 import { RegisterResourceRequest } from '../dto/resource.dto';
 
 /** Step 4, resources: each bookable, a venue or trainer never double-booked. */
@@ -13,8 +13,9 @@ export class RegisterResourceController {
 
   @Post()
   @Roles('hr', 'admin')
+  @RecordScope(Scope.unit(body('businessUnitId'), 'write', { absent: 'organization-root' }))
   @ApiConflictResponse({ type: ApiError })
   create(@Body() body: RegisterResourceRequest, @Ctx() ctx: RequestContext) {
-    return this.register.handle({ ...body, quantity: body.quantity ?? 1 }, ctx);
+    return this.register.handle({ ...body, businessUnitId: body.businessUnitId ?? null, quantity: body.quantity ?? 1 }, ctx);
   }
 }

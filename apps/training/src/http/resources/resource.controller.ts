@@ -4,8 +4,9 @@ import { Roles } from '@tpm/auth';
 import type { EventStore } from '@tpm/event-store';
 import { resourceStream } from '@tpm/training-application';
 import { resourceDecider, ResourceNotFound } from '@tpm/training-domain';
-import { EVENT_STORE } from '@tpm/service-kit';
+import { EVENT_STORE, RecordScope } from '@tpm/service-kit';
 import { ResourceParam } from '../dto/ids.dto';
+import { resourceScope } from '../scope/resource-unit.resolver';
 
 @ApiTags('training: resources')
 @Controller('training/resources')
@@ -15,6 +16,7 @@ export class ResourceController {
 
   @Get(':resourceId')
   @Roles('hr', 'manager', 'trainer', 'admin')
+  @RecordScope(resourceScope('read'))
   async get(@Param() p: ResourceParam) {
     const { state } = await this.store.aggregate(resourceStream(p.resourceId), resourceDecider);
     if (state.status === 'new') throw new ResourceNotFound(p.resourceId);

@@ -10,12 +10,18 @@ const org: OrgScopeSource = {
     return ids.includes('ROOT') ? ['ROOT', 'BU-7', 'BU-9'] : ids;
   },
   async employeeUnits(ids) {
-    return new Map(ids.filter((id) => id === 'ana').map((id) => [id, 'BU-7']));
+    return new Map(ids.filter((id) => id === 'ana' || id === 'ben').map((id) => [id, id === 'ana' ? 'BU-7' : 'BU-9']));
+  },
+  async rootBusinessUnits() {
+    return ['ROOT'];
+  },
+  async knownBusinessUnits(ids) {
+    return new Set(ids.filter((id) => ['ROOT', 'BU-7', 'BU-9'].includes(id)));
   },
 };
 class Units implements RecordUnitResolver {
   async unitOf(id: string) {
-    return id === 'C-ALL' ? null : 'BU-7';
+    return id === 'C-ALL' ? null : id === 'G-ROOT' ? 'ROOT' : 'BU-7';
   }
 }
 const policy = new OrgScopePolicy(org);
@@ -72,5 +78,37 @@ describe('declared record scope', () => {
   it('lets only the participant through a self rule, and skips a rule for the role it exempts', async () => {
     await refused(check([Scope.self(param('employeeId'), 'only them')], actor(['employee'], [], 'ben'), { params: { employeeId: 'ana' } }));
     await expect(check([Scope.unit(param('u'), 'read', { unlessRole: 'employee' })], actor(['employee']), { params: { u: 'BU-9' } })).resolves.toBeUndefined();
+  });
+
+  it('lets every admitted caller through a shared record of no unit, and skips an optional record not named', async () => {
+    await expect(check([Scope.record(Units, param('id'), 'read', { ofWholeOrganization: 'shared' })], actor(['employee'], [], 'ben'), { params: { id: 'C-ALL' } })).resolves.toBeUndefined();
+    await refused(check([Scope.record(Units, param('id'), 'read', { ofWholeOrganization: 'shared' })], actor(['employee'], [], 'ben'), { params: { id: 'S-7' } }));
+    await expect(check([Scope.record(Units, body('venueId'), 'write', { optional: true })], actor(['hr'], ['BU-9']), { body: {} })).resolves.toBeUndefined();
+    await refused(check([Scope.record(Units, body('venueId'), 'write', { optional: true })], actor(['hr'], ['BU-9']), { body: { venueId: 'V-7' } }));
+  });
+
+  it('lets an employee reach a record of their own unit or a unit above it, not a sibling unit', async () => {
+    const rule = Scope.record(Units, param('id'), 'read', { reachFromOwnUnit: true });
+    await expect(check([rule], actor(['employee'], [], 'ana'), { params: { id: 'G-7' } })).resolves.toBeUndefined();
+    await expect(check([rule], actor(['employee'], [], 'ben'), { params: { id: 'G-ROOT' } })).resolves.toBeUndefined();
+    await refused(check([rule], actor(['employee'], [], 'ben'), { params: { id: 'G-7' } }));
+  });
+
+  it('refuses a unit that is not the named employee\'s own, even to a caller who may act for the employee', async () => {
+    const rules = [Scope.employee(body('employeeId'), 'write'), Scope.unitOfEmployee(body('businessUnitId'), body('employeeId'))];
+    await refused(check(rules, actor(['employee'], [], 'ana'), { body: { employeeId: 'ana', businessUnitId: 'BU-9' } }));
+    await refused(check(rules, actor(['manager'], ['ROOT']), { body: { employeeId: 'ana', businessUnitId: 'BU-9' } }));
+    await expect(check(rules, actor(['employee'], [], 'ana'), { body: { employeeId: 'ana', businessUnitId: 'BU-7' } })).resolves.toBeUndefined();
+  });
+
+  it('answers SCOPE_NOT_YET_KNOWN for a unit the local copy has not seen yet', async () => {
+    await refused(check([Scope.unit(body('businessUnitId'), 'write')], actor(['hr'], ['BU-7']), { body: { businessUnitId: 'BU-7-NEW' } }), 'SCOPE_NOT_YET_KNOWN');
+  });
+
+  it('asks scope over the organization root for a record the organization owns, or a creation that names no unit', async () => {
+    const rule = Scope.record(Units, param('id'), 'write', { ofWholeOrganization: 'organization-root' });
+    await expect(check([rule], actor(['hr'], ['ROOT']), { params: { id: 'C-ALL' } })).resolves.toBeUndefined();
+    await refused(check([rule], actor(['hr'], ['BU-9']), { params: { id: 'C-ALL' } }));
+    await refused(check([Scope.unit(body('businessUnitId'), 'write', { absent: 'organization-root' })], actor(['hr'], ['BU-7']), { body: {} }));
   });
 });

@@ -42,7 +42,7 @@ export interface UnitRule extends RuleBase {
   readonly on: 'unit';
   readonly mode: ScopeMode;
   /** What an absent (null or omitted) unit means; without it an absent unit is refused. */
-  readonly absent?: 'skip' | WholeOrganization;
+  readonly absent?: 'skip' | 'organization-root' | WholeOrganization;
 }
 export interface EmployeeRule extends RuleBase {
   readonly on: 'employee';
@@ -60,19 +60,34 @@ export interface RecordRule extends RuleBase {
   readonly mode: ScopeMode;
   /** A provider of the app, found by class, that tells the record's unit. */
   readonly resolver: Type<RecordUnitResolver>;
-  readonly ofWholeOrganization?: WholeOrganization;
+  /** A record of no unit: refused without full scope (this refusal), or `shared` with every caller the route's roles admit. */
+  readonly ofWholeOrganization?: WholeOrganization | 'shared' | 'organization-root';
+  /** The route may name no record (e.g. a session without a venue): nothing to check then. */
+  readonly optional?: boolean;
+  /** An employee also reaches a record of the unit they work in or of a unit above it (their unit's goals). */
+  readonly reachFromOwnUnit?: boolean;
 }
 export interface SelfRule extends RuleBase {
   readonly on: 'self';
   readonly message: string;
 }
-export type ScopeRule = UnitRule | EmployeeRule | RecordRule | SelfRule;
+export interface EmployeeUnitRule extends RuleBase {
+  readonly on: 'employee-unit';
+  /** Where the employee is named; no employee named: nothing to check. */
+  readonly employee: InputSource;
+}
+export type ScopeRule = UnitRule | EmployeeRule | RecordRule | SelfRule | EmployeeUnitRule;
 
 /** The rules a route declares with `@RecordScope(...)`, built here so each reads as a sentence. */
 export const Scope = {
   unit: (from: InputSource, mode: ScopeMode, options: Pick<UnitRule, 'absent' | 'unlessRole'> = {}): UnitRule => ({ on: 'unit', from, mode, ...options }),
   employee: (from: InputSource, mode: ScopeMode, options: Pick<EmployeeRule, 'toId' | 'absent' | 'unlessRole'> = {}): EmployeeRule => ({ on: 'employee', from, mode, ...options }),
-  record: (resolver: Type<RecordUnitResolver>, from: InputSource, mode: ScopeMode, options: Pick<RecordRule, 'ofWholeOrganization' | 'unlessRole'> = {}): RecordRule => ({
+  record: (
+    resolver: Type<RecordUnitResolver>,
+    from: InputSource,
+    mode: ScopeMode,
+    options: Pick<RecordRule, 'ofWholeOrganization' | 'unlessRole' | 'optional' | 'reachFromOwnUnit'> = {},
+  ): RecordRule => ({
     on: 'record',
     resolver,
     from,
@@ -81,6 +96,11 @@ export const Scope = {
   }),
   /** Only the person the record is about (by employee id), whatever their scope. */
   self: (from: InputSource, message: string): SelfRule => ({ on: 'self', from, message }),
+  /**
+   * The unit a route names is the named employee's current unit (a need about an employee is
+   * their unit's): without it, a caller who may act for the employee could write into any unit.
+   */
+  unitOfEmployee: (unit: InputSource, employee: InputSource): EmployeeUnitRule => ({ on: 'employee-unit', from: unit, employee }),
 };
 
 /** One line per rule, for route listings and tests that walk every declared route. */
@@ -88,13 +108,15 @@ export const describeRule = (r: ScopeRule): string => {
   const at = `${r.from.in}:${r.from.name}`;
   switch (r.on) {
     case 'unit':
-      return `unit ${r.mode} ${at}`;
+      return `unit ${r.mode} ${at}${r.absent === 'organization-root' ? ' (absent: organization root)' : r.absent === 'skip' ? ' (if named)' : ''}`;
     case 'employee':
       return `employee ${r.mode} ${at}${r.absent === 'caller' ? ' (or caller)' : r.absent ? ` (or ${describeRule(r.absent)})` : ''}`;
     case 'record':
-      return `${r.resolver.name} ${r.mode} ${at}`;
+      return `${r.resolver.name} ${r.mode} ${at}${r.optional ? ' (if named)' : ''}${r.ofWholeOrganization === 'shared' ? ' (no unit: shared)' : r.ofWholeOrganization === 'organization-root' ? ' (no unit: organization root)' : ''}${r.reachFromOwnUnit ? ' (or own unit and above)' : ''}`;
     case 'self':
       return `self ${at}`;
+    case 'employee-unit':
+      return `${at} is the unit of ${r.employee.in}:${r.employee.name}`;
   }
 };
 
@@ -114,6 +136,11 @@ const valueOf = (input: ScopeInput, from: InputSource): string | null => {
   // The route's DTOs have validated the input already; anything but a string here is a wiring bug.
   if (typeof v !== 'string') throw new Error(`scope rule reads ${from.in} ${from.name}, which is not a string`);
   return v;
+};
+
+const worksWithin = async (policy: AccessPolicy, employeeId: string, unit: string) => {
+  const own = (await policy.employeeUnits([employeeId])).get(employeeId);
+  return own !== undefined && (await policy.unitsBelow(unit)).includes(own);
 };
 
 const assertWholeOrganization = async (policy: AccessPolicy, caller: Actor, mode: AccessMode, refusal: WholeOrganization) => {
@@ -143,6 +170,7 @@ export async function checkRecordScope(
         const mode = modeFor(rule.mode, caller);
         if (value !== null) await policy.assertBusinessUnit(caller, value, mode);
         else if (rule.absent === 'skip') continue;
+        else if (rule.absent === 'organization-root') await policy.assertOrganization(caller, mode);
         else if (rule.absent) await assertWholeOrganization(policy, caller, mode, rule.absent);
         else throw forbidden('OUT_OF_SCOPE', `This route needs a ${rule.from.name} within the units you may access`);
         break;
@@ -157,10 +185,30 @@ export async function checkRecordScope(
       }
       case 'record': {
         const mode = modeFor(rule.mode, caller);
-        if (value === null) throw forbidden('OUT_OF_SCOPE', `This route needs a ${rule.from.name}`);
+        if (value === null) {
+          if (rule.optional) continue;
+          throw forbidden('OUT_OF_SCOPE', `This route needs a ${rule.from.name}`);
+        }
         const unit = await resolver(rule.resolver).unitOf(value);
-        if (unit !== null) await policy.assertBusinessUnit(caller, unit, mode);
-        else await assertWholeOrganization(policy, caller, mode, rule.ofWholeOrganization ?? wholeOrganization('This record belongs to the whole organization: it needs access to every business unit'));
+        if (unit === null) {
+          if (rule.ofWholeOrganization === 'shared') continue;
+          if (rule.ofWholeOrganization === 'organization-root') {
+            await policy.assertOrganization(caller, mode);
+            continue;
+          }
+          await assertWholeOrganization(policy, caller, mode, rule.ofWholeOrganization ?? wholeOrganization('This record belongs to the whole organization: it needs access to every business unit'));
+        } else if (rule.reachFromOwnUnit && caller.employeeId && (await worksWithin(policy, caller.employeeId, unit))) continue;
+        else await policy.assertBusinessUnit(caller, unit, mode);
+        break;
+      }
+      case 'employee-unit': {
+        const employeeId = valueOf(input, rule.employee);
+        if (employeeId === null) continue;
+        const current = (await policy.employeeUnits([employeeId])).get(employeeId);
+        // Unknown employees were refused by the employee rule before this one.
+        if (current !== undefined && current !== value) {
+          throw forbidden('OUT_OF_SCOPE', `${rule.from.name} must be the unit the employee works in`);
+        }
         break;
       }
     }

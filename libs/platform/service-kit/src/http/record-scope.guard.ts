@@ -1,10 +1,10 @@
-import { CanActivate, ExecutionContext, Inject, Injectable, type ArgumentMetadata, type Type } from '@nestjs/common';
+import { CanActivate, ExecutionContext, HttpException, Inject, Injectable, type ArgumentMetadata, type Type } from '@nestjs/common';
 import { PARAMTYPES_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModuleRef, Reflector } from '@nestjs/core';
-import { ACCESS_POLICY, AccessLog, AUDITED_READ_KEY, checkRecordScope, RECORD_SCOPE_KEY, recordAuditedRead, type AccessPolicy, type RecordUnitResolver, type ScopeInput, type ScopeRule } from '@tpm/auth';
+import { ACCESS_POLICY, AccessLog, AUDITED_READ_KEY, checkRecordScope, RECORD_SCOPE_KEY, recordAuditedRead, SCOPE_NOT_YET_KNOWN, SCOPE_RETRY_AFTER_SECONDS, type AccessPolicy, type RecordUnitResolver, type ScopeInput, type ScopeRule } from '@tpm/auth';
 import type { Actor } from '@tpm/kernel';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { strictValidationPipe } from './validation.pipe';
 
 const VALIDATED: Partial<Record<RouteParamtypes, ArgumentMetadata['type']>> = {
@@ -40,7 +40,13 @@ export class RecordScopeGuard implements CanActivate {
     const audited = this.reflector.get<string | undefined>(AUDITED_READ_KEY, context.getHandler());
     if (audited) await recordAuditedRead(this.log, req, audited);
     const input = await this.validated(context, req);
-    await checkRecordScope(rules, input, req.actor, this.policy, (type) => this.modules.get<RecordUnitResolver>(type, { strict: false }));
+    try {
+      await checkRecordScope(rules, input, req.actor, this.policy, (type) => this.modules.get<RecordUnitResolver>(type, { strict: false }));
+    } catch (e) {
+      // The local org copy has not seen what the caller names yet: tell them when to try again.
+      if (isScopeNotYetKnown(e)) context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(SCOPE_RETRY_AFTER_SECONDS));
+      throw e;
+    }
     return true;
   }
 
@@ -63,3 +69,6 @@ export class RecordScopeGuard implements CanActivate {
     return input;
   }
 }
+
+const isScopeNotYetKnown = (e: unknown) =>
+  e instanceof HttpException && (e.getResponse() as { code?: unknown } | string | undefined) instanceof Object && (e.getResponse() as { code?: unknown }).code === SCOPE_NOT_YET_KNOWN;

@@ -9,6 +9,7 @@ const given = deciderSpec(programDecider);
 const at = '2027-01-05T00:00:00.000Z';
 const def = (changes: Partial<ProgramDefinition> = {}): ProgramDefinition => ({
   programId: 'p1',
+  businessUnitId: 'BU-7',
   title: 'Negotiation',
   competencies: ['negotiation'],
   method: 'workshop',
@@ -41,6 +42,21 @@ describe('ReviseProgram', () => {
       .then([{ type: 'TrainingProgramRevised', data: { ...def({ method: 'seminar' }), version: 2, reviewId: null, at } }]));
   it('refuses to revise a program that does not exist', () =>
     given([]).when({ type: 'ReviseProgram', data: { programId: 'p1', changes: {}, reviewId: null, at } }).thenThrows(ProgramNotFound));
+});
+
+describe('owning unit', () => {
+  it('records the unit that owns the program', () =>
+    given([]).when(define({ businessUnitId: 'BU-9' })).then([{ type: 'TrainingProgramDefined', data: { ...def({ businessUnitId: 'BU-9' }), version: 1, at } }]));
+  it('refuses to redefine a program under another owner', () => given([defined()]).when(define({ businessUnitId: 'BU-9' })).thenThrows(ProgramAlreadyDefined));
+  it('keeps the owner through a revision', () =>
+    given([defined()])
+      .when({ type: 'ReviseProgram', data: { programId: 'p1', changes: { businessUnitId: 'BU-9', title: 'T2' } as never, reviewId: null, at } })
+      .then([{ type: 'TrainingProgramRevised', data: { ...def({ title: 'T2' }), version: 2, reviewId: null, at } }]));
+  it('reads a program stored before owning units as the organization\'s', () => {
+    const { businessUnitId: _none, ...old } = def();
+    const state = programDecider.evolve(programDecider.initialState(), { type: 'TrainingProgramDefined', data: { ...old, version: 1, at } } as ProgramEvent);
+    expect(state).toMatchObject({ status: 'active', businessUnitId: null });
+  });
 });
 
 describe('prerequisiteCycle', () => {

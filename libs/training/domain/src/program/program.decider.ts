@@ -16,6 +16,7 @@ const validate = (p: ProgramDefinition) => {
 
 const definitionOf = (s: Exclude<Program, { status: 'new' }>): ProgramDefinition => ({
   programId: s.programId,
+  businessUnitId: s.businessUnitId,
   title: s.title,
   competencies: s.competencies,
   method: s.method,
@@ -39,8 +40,9 @@ const decide = (cmd: ProgramCommand, s: Program): ProgramEvent[] => {
       const { programId, changes, reviewId, at } = cmd.data;
       if (s.status === 'new') throw new ProgramNotFound(programId);
       // Only the fields given change: an absent (or undefined) field keeps its current value.
-      const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
-      const next = { ...definitionOf(s), ...given, programId };
+      // The owner is not a revision's to change: a revision that names one is ignored on that field.
+      const given = Object.fromEntries(Object.entries(changes).filter(([k, v]) => v !== undefined && k !== 'businessUnitId'));
+      const next = { ...definitionOf(s), ...given, programId, businessUnitId: s.businessUnitId };
       validate(next);
       return [{ type: 'TrainingProgramRevised', data: { ...next, version: s.version + 1, reviewId, at } }];
     }
@@ -53,11 +55,12 @@ const evolve = (_: Program, e: ProgramEvent): Program => {
   switch (e.type) {
     case 'TrainingProgramDefined': {
       const { at: _at, ...rest } = e.data;
-      return { ...rest, status: 'active', reviewId: null };
+      // v1 of the event had no owner: the organization's (upcast on read, history untouched).
+      return { ...rest, businessUnitId: rest.businessUnitId ?? null, status: 'active', reviewId: null };
     }
     case 'TrainingProgramRevised': {
       const { at: _at, ...rest } = e.data;
-      return { ...rest, status: 'active' };
+      return { ...rest, businessUnitId: rest.businessUnitId ?? null, status: 'active' };
     }
     default:
       return assertNever(e);

@@ -18,6 +18,12 @@ export type AudienceLevel = 'management' | 'staff';
 
 export interface ProgramDefinition {
   programId: string;
+  /**
+   * The unit that owns the program: its HR revise it and read its evaluations. Null: the
+   * organization's own (shared catalogue), changed only with scope over the organization root.
+   * Events stored before owning units existed carry none and read as null (ADR 0018).
+   */
+  businessUnitId: string | null;
   title: string;
   competencies: string[];
   method: TrainingMethod;

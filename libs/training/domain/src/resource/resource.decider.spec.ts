@@ -1,14 +1,14 @@
 import { deciderSpec } from '@tpm/kernel/testing';
 import type { ResourceCommand } from './resource.commands';
 import { resourceDecider } from './resource.decider';
-import { InvalidBooking, ResourceDoubleBooked, ResourceNotFound } from './resource.errors';
+import { InvalidBooking, ResourceAlreadyRegistered, ResourceDoubleBooked, ResourceNotFound } from './resource.errors';
 import type { ResourceEvent, ResourceKind } from './resource.events';
 
 const given = deciderSpec(resourceDecider);
 const at = '2027-01-05T00:00:00.000Z';
 const registered = (kind: ResourceKind = 'venue', quantity = 1): ResourceEvent => ({
   type: 'TrainingResourceRegistered',
-  data: { resourceId: 'r1', kind, name: 'Room 1', quantity, at },
+  data: { resourceId: 'r1', businessUnitId: 'BU-7', kind, name: 'Room 1', quantity, at },
 });
 const book = (bookingId: string, from: string, to: string, quantity = 1): ResourceCommand => ({
   type: 'BookResource',
@@ -22,7 +22,13 @@ const H = (h: number) => `2027-03-01T${String(h).padStart(2, '0')}:00:00.000Z`;
 
 describe('RegisterResource', () => {
   it('registers a venue as one of a kind whatever quantity is asked', () =>
-    given([]).when({ type: 'RegisterResource', data: { resourceId: 'r1', kind: 'venue', name: 'Room 1', quantity: 5, at } }).then([registered()]));
+    given([]).when({ type: 'RegisterResource', data: { resourceId: 'r1', businessUnitId: 'BU-7', kind: 'venue', name: 'Room 1', quantity: 5, at } }).then([registered()]));
+  it('refuses to register a resource again under another owner', () =>
+    given([registered()]).when({ type: 'RegisterResource', data: { resourceId: 'r1', businessUnitId: 'BU-9', kind: 'venue', name: 'Room 1', quantity: 1, at } }).thenThrows(ResourceAlreadyRegistered));
+  it('reads a resource stored before owning units as the organization\'s', () => {
+    const state = resourceDecider.evolve(resourceDecider.initialState(), { type: 'TrainingResourceRegistered', data: { resourceId: 'r1', kind: 'venue', name: 'Room 1', quantity: 1, at } } as ResourceEvent);
+    expect(state).toMatchObject({ status: 'registered', businessUnitId: null });
+  });
 });
 
 describe('BookResource', () => {

@@ -10,7 +10,7 @@ import type { Booking, ResourceEvent, ResourceKind } from './resource.events';
  */
 export type Resource =
   | { status: 'new' }
-  | { status: 'registered'; resourceId: string; kind: ResourceKind; name: string; quantity: number; bookings: Booking[] };
+  | { status: 'registered'; resourceId: string; businessUnitId: string | null; kind: ResourceKind; name: string; quantity: number; bookings: Booking[] };
 
 /** Venues and trainers are one of a kind: they can only be in one place at a time. */
 export const isExclusive = (kind: ResourceKind) => kind === 'venue' || kind === 'trainer';
@@ -24,7 +24,7 @@ const decide = (cmd: ResourceCommand, s: Resource): ResourceEvent[] => {
       const d = cmd.data;
       const quantity = isExclusive(d.kind) ? 1 : d.quantity;
       if (s.status === 'registered') {
-        if (s.kind === d.kind && s.name === d.name && s.quantity === quantity) return [];
+        if (s.kind === d.kind && s.name === d.name && s.quantity === quantity && s.businessUnitId === d.businessUnitId) return [];
         throw new ResourceAlreadyRegistered(d.resourceId);
       }
       if (!(quantity >= 1)) throw new InvalidBooking('A resource has a quantity of at least 1');
@@ -60,7 +60,7 @@ const evolve = (s: Resource, e: ResourceEvent): Resource => {
   switch (e.type) {
     case 'TrainingResourceRegistered': {
       const { at: _at, ...r } = e.data;
-      return { status: 'registered', ...r, bookings: [] };
+      return { status: 'registered', ...r, businessUnitId: r.businessUnitId ?? null, bookings: [] };
     }
     case 'ResourceBooked': {
       if (s.status === 'new') return s;

@@ -5,7 +5,15 @@ export type ScheduleSession = Message<'ScheduleSession', SessionPlan & { at: str
 /** The application resolves the employee's unit and which prerequisite programs they lack. */
 export type EnrolEmployee = Message<
   'EnrolEmployee',
-  { sessionId: string; employeeId: string; businessUnitId: string; missingPrerequisites: string[]; at: string }
+  {
+    sessionId: string;
+    employeeId: string;
+    businessUnitId: string;
+    /** Whether the employee's unit lies within the session's unit (the application reads the org copy). */
+    withinSessionUnit: boolean;
+    missingPrerequisites: string[];
+    at: string;
+  }
 >;
 export type WithdrawEnrolment = Message<'WithdrawEnrolment', { sessionId: string; employeeId: string; reason: 'employee' | 'offboarded'; at: string }>;
 export type CancelSession = Message<'CancelSession', { sessionId: string; reason: string; at: string }>;

@@ -7,6 +7,7 @@ import {
   MeetingOutOfRange,
   NotAParticipant,
   PrerequisitesNotMet,
+  SessionClosedToOtherUnits,
   SessionAlreadyScheduled,
   SessionNotFound,
   SessionNotOpen,
@@ -30,13 +31,14 @@ const plan = (changes: Partial<SessionPlan> = {}): SessionPlan => ({
   capacity: 2,
   venueId: 'room-1',
   trainerId: 'tr-1',
+  openToOtherUnits: false,
   ...changes,
 });
 const schedule = (changes: Partial<SessionPlan> = {}): SessionCommand => ({ type: 'ScheduleSession', data: { ...plan(changes), at } });
 const scheduled = (changes: Partial<SessionPlan> = {}): SessionEvent => ({ type: 'SessionScheduled', data: { ...plan(changes), at } });
-const enrol = (employeeId: string, missingPrerequisites: string[] = []): SessionCommand => ({
+const enrol = (employeeId: string, missingPrerequisites: string[] = [], withinSessionUnit = true): SessionCommand => ({
   type: 'EnrolEmployee',
-  data: { sessionId: 's1', employeeId, businessUnitId: 'sales', missingPrerequisites, at },
+  data: { sessionId: 's1', employeeId, businessUnitId: withinSessionUnit ? 'sales' : 'ops', withinSessionUnit, missingPrerequisites, at },
 });
 const enrolled = (employeeId: string, via: 'direct' | 'waitlist' = 'direct'): SessionEvent => ({
   type: 'EmployeeEnrolled',
@@ -94,6 +96,16 @@ describe('EnrolEmployee', () => {
     given([scheduled()]).when(enrol('ana', ['p0'])).thenThrows(PrerequisitesNotMet, /p0/));
   it('refuses a cancelled session', () => given([scheduled(), cancelled()]).when(enrol('ana')).thenThrows(SessionNotOpen));
   it('refuses a session that was never scheduled', () => given([]).when(enrol('ana')).thenThrows(SessionNotFound));
+  it('refuses an employee of another unit unless the session is open to other units', () =>
+    given([scheduled()]).when(enrol('ola', [], false)).thenThrows(SessionClosedToOtherUnits));
+  it('seats an employee of another unit in a session open to other units', () =>
+    given([scheduled({ openToOtherUnits: true })])
+      .when(enrol('ola', [], false))
+      .then([{ type: 'EmployeeEnrolled', data: { sessionId: 's1', employeeId: 'ola', businessUnitId: 'ops', at, via: 'direct' } }]));
+  it('reads a session scheduled before the field as closed to other units', () => {
+    const { openToOtherUnits: _none, ...old } = plan();
+    expect(sessionDecider.evolve(sessionDecider.initialState(), { type: 'SessionScheduled', data: { ...old, at } } as SessionEvent)).toMatchObject({ openToOtherUnits: false });
+  });
 });
 
 describe('WithdrawEnrolment', () => {

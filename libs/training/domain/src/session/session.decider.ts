@@ -7,6 +7,7 @@ import {
   MeetingOutOfRange,
   NotAParticipant,
   PrerequisitesNotMet,
+  SessionClosedToOtherUnits,
   SessionAlreadyScheduled,
   SessionNotFound,
   SessionNotOpen,
@@ -42,10 +43,11 @@ export const decide = (cmd: SessionCommand, s: Session): SessionEvent[] => {
       return [{ type: 'SessionScheduled', data: { ...plan, at } }];
     }
     case 'EnrolEmployee': {
-      const { sessionId, employeeId, businessUnitId, missingPrerequisites, at } = cmd.data;
+      const { sessionId, employeeId, businessUnitId, withinSessionUnit, missingPrerequisites, at } = cmd.data;
       const open = requireOpen(s, sessionId);
       // A retried request must not enrol twice: say nothing new rather than fail.
       if ([...open.seated, ...open.waitlist].some((x) => x.employeeId === employeeId)) return [];
+      if (!withinSessionUnit && !open.openToOtherUnits) throw new SessionClosedToOtherUnits(sessionId, open.businessUnitId);
       if (missingPrerequisites.length) throw new PrerequisitesNotMet(employeeId, missingPrerequisites);
       const who = { sessionId, employeeId, businessUnitId, at };
       if (open.seated.length < open.capacity) return [{ type: 'EmployeeEnrolled', data: { ...who, via: 'direct' } }];

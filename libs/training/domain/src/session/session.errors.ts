@@ -32,6 +32,12 @@ export class PrerequisitesNotMet extends DomainError {
     super(`Employee ${employeeId} has not completed ${missing.join(', ')}`, { employeeId, missing });
   }
 }
+export class SessionClosedToOtherUnits extends DomainError {
+  readonly code = 'SESSION_CLOSED_TO_OTHER_UNITS';
+  constructor(sessionId: string, businessUnitId: string) {
+    super(`Session ${sessionId} is for ${businessUnitId} and its units; it is not open to other units`, { sessionId, businessUnitId });
+  }
+}
 export class NotAParticipant extends DomainError {
   readonly code = 'NOT_A_PARTICIPANT';
   constructor(sessionId: string, employeeId: string) {

@@ -15,6 +15,11 @@ export interface SessionPlan {
   capacity: number;
   venueId: string | null;
   trainerId: string | null;
+  /**
+   * Whether employees of units outside the session's subtree may enrol. False by default: a
+   * unit's session is its own. Events stored before the field read as false.
+   */
+  openToOtherUnits: boolean;
 }
 
 export interface CompletionCriteria {

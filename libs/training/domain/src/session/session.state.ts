@@ -23,7 +23,7 @@ const without = (seats: Seat[], employeeId: string) => seats.filter((s) => s.emp
 export const evolve = (s: Session, e: SessionEvent): Session => {
   if (e.type === 'SessionScheduled') {
     const { at: _at, ...plan } = e.data;
-    return { ...plan, status: 'open', seated: [], waitlist: [], attendance: {}, examScores: {} };
+    return { ...plan, openToOtherUnits: plan.openToOtherUnits ?? false, status: 'open', seated: [], waitlist: [], attendance: {}, examScores: {} };
   }
   if (s.status === 'new') return s;
   switch (e.type) {
