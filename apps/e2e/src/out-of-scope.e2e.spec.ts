@@ -55,6 +55,9 @@ const PARAMS: Record<string, string | ((svc: Service) => string)> = {
   objectiveId: 'O-A',
   period: '2027',
   correlationId: '00000000-0000-4000-8000-00000000000a',
+  reviewerEmployeeNumber: 'MA',
+  // A verification job id: jobs are the whole store's, so any id a BU-B caller names is unknown to it.
+  id: '00000000-0000-4000-8000-0000000000ab',
   streamId: (svc) => ({ training: 'training-session-S-A', performance: employeeStream(EA_ID) })[svc as string] ?? `${svc}-none-A`,
 };
 const QUERIES: Record<string, Record<string, string>> = {
@@ -94,6 +97,9 @@ const BODIES: Record<string, object | string> = {
   'POST /appraisal-cycles/:cycleId/appraisals/:employeeNumber/dispute': { reason: 'x' },
   'POST /appraisal-cycles/:cycleId/appraisals/:employeeNumber/dispute/resolution': { resolution: 'upheld', note: 'x' },
   'POST /appraisal-cycles/:cycleId/appraisals/:employeeNumber/feedback': { feedbackId: '00000000-0000-4000-8000-0000000000fb', relation: 'peer', anonymous: false, rating: 3, comment: 'x' },
+  'POST /appraisal-cycles/:cycleId/appraisals/:employeeNumber/anonymous-feedback': { feedbackId: '00000000-0000-4000-8000-0000000000fc', relation: 'peer', rating: 3, comment: 'x' },
+  'POST /appraisal-cycles/:cycleId/appraisals/:employeeNumber/reviewers': { reviewerEmployeeNumber: 'MA' },
+  'POST /appraisal-cycles/:cycleId/appraisals/:employeeNumber/reviewers/:reviewerEmployeeNumber/approval': {},
   'POST /appraisal-cycles/:cycleId/appraisals/:employeeNumber/manager-assessment': { results: [], competencies: [], potential: 'low', comment: 'x' },
   'POST /appraisal-cycles/:cycleId/appraisals/:employeeNumber/self-assessment': { comment: 'x' },
   'POST /appraisal-cycles/:cycleId/finalization': {},
@@ -145,6 +151,11 @@ const SHARED: Record<string, { reason: string; roles: readonly string[]; check: 
   },
   'POST /appraisal-cycles/:cycleId/appraisals/:employeeNumber/feedback': {
     reason: '360 feedback comes from nominated and approved reviewers of any unit (ARCHITECTURE): refused by the nomination rule (422), not by unit',
+    roles: ['employee', 'manager'],
+    check: (res) => expect([403, 404, 422]).toContain(res.status),
+  },
+  'POST /appraisal-cycles/:cycleId/appraisals/:employeeNumber/anonymous-feedback': {
+    reason: 'anonymous 360 feedback: the same reviewers of any unit, refused by the nomination rule (422), and held outside the log (ADR 0017)',
     roles: ['employee', 'manager'],
     check: (res) => expect([403, 404, 422]).toContain(res.status),
   },

@@ -41,6 +41,8 @@ describe('every route of every service declares its access', () => {
       'GET /audit/correlations/:correlationId', // items filtered to readable units
       'GET /training/programs/:programId', // the shared catalogue
       'POST /appraisal-cycles/:cycleId/appraisals/:employeeNumber/feedback', // nominated reviewers of any unit
+      'POST /appraisal-cycles/:cycleId/appraisals/:employeeNumber/anonymous-feedback', // the same, held outside the log (ADR 0017)
+      'GET /history/verifications/:id', // a verification of the whole store, not a unit's record: auditor and admin
     ]);
     const unchecked = Object.values(routes)
       .flat()
