@@ -71,7 +71,7 @@ async function main() {
       }
     });
 
-    const bar = new SingleBar({ stream: process.stderr, format: 'rebuild training-read [{bar}] {percentage}% | {value}/{total} events | {eta_formatted} left', hideCursor: true });
+    const bar = new SingleBar({ stream: process.stderr, format: 'rebuild training-read [{bar}] {percentage}% | {value}/{total} events | {eta_formatted} left', hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000 });
     let started = false;
     const rebuild = await measured('rebuild', () =>
       rebuildStoreProjection({

@@ -180,6 +180,11 @@ export interface VerifyOptions {
   anchors?: SealRecord[];
 }
 
+export interface CountEventsOptions {
+  /** Count only these types; all types when absent or empty. */
+  types?: string[];
+}
+
 export interface EventStore {
   append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
@@ -187,6 +192,12 @@ export interface EventStore {
   streamVersion(streamId: string): Promise<number>;
   /** The global log in commit-safe order; see LogPosition. */
   readAll(options?: ReadAllOptions): Promise<ReadAllResult>;
+  /**
+   * How many events `readAll` from the start would return now (of `types` if given), counted by
+   * the store itself: a progress total that costs no read of the log. Optional: a store without
+   * it is counted by reading.
+   */
+  countEvents?(options?: CountEventsOptions): Promise<number>;
   /** Folds a stream through a decider; `version` is the expected version for the next append. */
   aggregate<C, E, S>(
     streamId: string,

@@ -6,8 +6,8 @@ import { compareLogPositions, laterLogPosition } from './log-position';
 import { createLogger, type Logger } from '@tpm/logging';
 import type { ProjectionStatus } from './projection-runner';
 
-/** What a store-fed runner needs of the service's store: its log in commit-safe order. */
-export type EventLog = Pick<EventStore, 'readAll'>;
+/** What a store-fed runner needs of the service's store: its log in commit-safe order (and its count, when it keeps one). */
+export type EventLog = Pick<EventStore, 'readAll' | 'countEvents'>;
 
 export interface StoreFeedOptions {
   dataSource: DataSource;

@@ -1,5 +1,5 @@
 import type { ContextName } from '@tpm/contracts';
-import { START, type LogPosition } from '@tpm/event-store';
+import { START, type LogPosition, type ReadAllResult } from '@tpm/event-store';
 import type { DataSource, EntityManager } from 'typeorm';
 import { inProjectionBatch, writePosition } from './checkpoint.store';
 import type { Projection } from './projection';
@@ -30,17 +30,13 @@ export async function rebuildStoreProjection(options: StoreRebuildOptions): Prom
   const logger = options.logger ?? createLogger('projection-rebuild');
   const started = Date.now();
   const types = storeTypesOf(projection, context);
-  const limit = options.batchSize ?? 1_000;
+  // Large reads, one transaction each: per-batch costs (transaction, set-based statements) amortised.
+  const limit = options.batchSize ?? 5_000;
   const shadow = shadowTables(projection);
 
-  // A counting pass first: the progress bar needs a total, and the store keeps no count.
-  let total = 0;
-  for (let after: LogPosition = START; ; ) {
-    const { events, next } = await store.readAll({ after, limit, types });
-    total += events.length;
-    if (events.length < limit) break;
-    after = next;
-  }
+  // The progress bar's total from the store's own count (one aggregate, no row read), so the log is
+  // read once; a store without a count is counted by reading, as before.
+  let total = store.countEvents ? await store.countEvents({ types }) : await countByReading(store, types, limit);
   await createShadowTables(dataSource, projection);
   logger.info({ projection: projection.name, version: projection.version, total, tables: Object.values(shadow) }, 'rebuild replaying the store into shadow tables');
 
@@ -48,9 +44,9 @@ export async function rebuildStoreProjection(options: StoreRebuildOptions): Prom
   let done = 0;
   let swapped = false;
   options.onProgress?.(done, total);
-  /** One read into the shadows; false once nothing new is safely visible. */
-  const replay = async (tx: EntityManager): Promise<boolean> => {
-    const { events, next } = await store.readAll({ after: position, limit, types });
+  const read = (after: LogPosition) => store.readAll({ after, limit, types });
+  /** Applies one read into the shadows; false when it brought nothing new (nothing safely visible). */
+  const apply = async (tx: EntityManager, { events, next }: ReadAllResult): Promise<boolean> => {
     if (next === position) return false;
     await applyStoreEvents(projection, context, events, tx, shadow);
     position = next;
@@ -59,8 +55,19 @@ export async function rebuildStoreProjection(options: StoreRebuildOptions): Prom
     options.onProgress?.(done, total);
     return true;
   };
+  /** One read and its apply, in the caller's transaction (the catch-up under the lock). */
+  const replay = async (tx: EntityManager): Promise<boolean> => apply(tx, await read(position));
   try {
-    while (await dataSource.transaction(replay));
+    // The next read runs while this one is applied: the store and the read model are other
+    // connections (often other servers), so reading overlaps writing instead of alternating.
+    for (let page = await read(position); ; ) {
+      const current = page;
+      const prefetch = current.next === position ? null : read(current.next);
+      // A failed apply leaves the prefetch unawaited: keep its rejection from going unhandled.
+      prefetch?.catch(() => {});
+      if (!(await dataSource.transaction((tx) => apply(tx, current)))) break;
+      page = await prefetch!;
+    }
     logger.info({ projection: projection.name, done, total }, 'rebuild catching up under the projection lock');
     await inProjectionBatch(dataSource, projection.name, async (tx) => {
       while (await replay(tx));
@@ -83,4 +90,15 @@ export async function rebuildStoreProjection(options: StoreRebuildOptions): Prom
   };
   logger.info({ ...result, checkpoints: undefined }, 'rebuild swapped into place');
   return result;
+}
+
+/** The count for a store that keeps none: one pass over the log. */
+async function countByReading(store: EventLog, types: string[] | undefined, limit: number): Promise<number> {
+  let total = 0;
+  for (let after: LogPosition = START; ; ) {
+    const { events, next } = await store.readAll({ after, limit, types });
+    total += events.length;
+    if (events.length < limit) return total;
+    after = next;
+  }
 }

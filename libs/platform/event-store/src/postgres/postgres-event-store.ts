@@ -24,6 +24,7 @@ import {
 import { UpcasterChain } from '../upcasting';
 import { assertSchemaName, schemaSql } from './event-store.schema';
 import { listSeals, sealLog, verifyStore } from './postgres-integrity';
+import { countEvents } from './postgres-log-count';
 
 export interface PostgresEventStoreOptions {
   /** Either a connection string (the store owns its pool) or a pool shared with the caller. */
@@ -578,5 +579,10 @@ export class PostgresEventStore implements EventStore {
     } finally {
       client.release();
     }
+  }
+
+  /** Events below the safe horizon (of `types` if given), counted on the server: see postgres-log-count.ts. */
+  countEvents(options: { types?: string[] } = {}): Promise<number> {
+    return countEvents(this.pool, this.schema, options);
   }
 }
