@@ -16,6 +16,9 @@ const TRANSIENT = [
   /no leader for this topic-partition|leadership election/i,
   /does not host this topic-partition/i,
   /is not aware of this member|group is rebalancing|rebalance in progress/i,
+  // Services that start together race to create the same topics; ensureTopics treats "already
+  // exists" as success and throws on any other failure itself.
+  /Topic creation errors/,
 ];
 
 const entryText = (log: LogEntry['log']): string => `${log.message} ${String((log as { error?: unknown }).error ?? '')}`;
