@@ -64,5 +64,142 @@ CREATE TABLE IF NOT EXISTS ${s}.seals (
 ALTER TABLE ${s}.events ADD COLUMN IF NOT EXISTS key_id text NOT NULL DEFAULT '';
 ALTER TABLE ${s}.seals ADD COLUMN IF NOT EXISTS total_events bigint NOT NULL DEFAULT 0;
 ALTER TABLE ${s}.seals ADD COLUMN IF NOT EXISTS key_id text NOT NULL DEFAULT '';
-`;
+${appendFlushSql(s)}`;
 };
+
+/** Errors of append_flush that tell the caller to run the flush again, classifying stored ids first. */
+export const RETRY_WITH_DEDUPE_SQLSTATE = 'TPM01';
+
+/**
+ * One group-commit flush in one call (ADR 0020): the caller hashes each append's events in Node,
+ * chained on the stream head it believes current (`p_base_*`); this function locks the streams,
+ * judges every append on its own and writes those that hold, all in the caller's one statement.
+ *
+ * Per append, in this order: a stored id (only with `p_dedupe`) → 'duplicate' (all ids stored in
+ * this stream) or 'duplicate-id'; an earlier append of the stream in this flush was put back →
+ * the same; the stream's last writer is a later transaction → 'deferred' (commit order must follow
+ * stream versions, ADR 0007); expected version fails → 'conflict'; the head is not the one the
+ * hashes were chained on → 'stale' (the caller refreshes its head and retries); else 'ok'.
+ * Every outcome returns the stream head after it. Any event id already stored where it was not
+ * expected raises TPM01: the caller reruns the flush with `p_dedupe`.
+ * Expected versions: n ≥ 0, -1 any, -2 no-stream, -3 stream-exists.
+ */
+const appendFlushSql = (s: string): string => `
+CREATE OR REPLACE FUNCTION ${s}.append_flush(
+  p_streams      text[],  -- the flush's distinct stream ids, sorted: the lock order
+  p_stream_of    int[],   -- per append: its stream's index in p_streams
+  p_expected     int[],
+  p_base_version int[],   -- per append: the head its hashes were chained on
+  p_base_hash    text[],
+  p_last_hash    text[],  -- per append: the hash of its last event
+  p_counts       int[],   -- per append: its number of events
+  p_event_ids    uuid[],  -- every event id, append after append
+  p_events       json,    -- every event: {a (append index), ord, event_id, stream_version, type, ...}
+  p_dedupe       boolean
+) RETURNS TABLE (r_status text[], r_version int[], r_hash text[], r_ids text[], r_positions text[])
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  -- Taken before any lock: the deferral rule compares it with each stream's last writer.
+  v_xid xid8 := pg_current_xact_id();
+  n int := coalesce(cardinality(p_stream_of), 0);
+  h_ver int[]; h_tx xid8[]; h_hash text[];
+  put_back text[] := array_fill(NULL::text, ARRAY[coalesce(cardinality(p_streams), 0)]);
+  o_status text[] := '{}'; o_version int[] := '{}'; o_hash text[] := '{}';
+  f_ids uuid[] := '{}'; f_streams text[] := '{}'; f_pos bigint[] := '{}';
+  ins_ids uuid[] := '{}'; ins_pos bigint[] := '{}';
+  written int[] := '{}';
+  written_events int := 0;
+  off int := 0;
+  i int; k int; cnt int; cur int; exp int; my_ids uuid[]; n_found int; n_same int; holds boolean;
+BEGIN
+  -- Creates missing stream rows and locks them all in stream id order (no deadlock between
+  -- concurrent flushes); DO UPDATE is what takes the lock on existing rows.
+  WITH locked AS (
+    INSERT INTO ${s}.streams AS st (stream_id) SELECT id FROM unnest(p_streams) AS id ORDER BY id
+    ON CONFLICT (stream_id) DO UPDATE SET version = st.version
+    RETURNING st.stream_id, st.version, st.last_tx, st.last_hash
+  )
+  SELECT array_agg(l.version ORDER BY u.ord), array_agg(l.last_tx ORDER BY u.ord), array_agg(coalesce(l.last_hash, '') ORDER BY u.ord)
+    INTO h_ver, h_tx, h_hash
+    FROM unnest(p_streams) WITH ORDINALITY AS u(id, ord) JOIN locked l ON l.stream_id = u.id;
+
+  -- After the locks: a new snapshot sees what the flushes we waited for committed.
+  IF p_dedupe THEN
+    SELECT coalesce(array_agg(e.event_id), '{}'), coalesce(array_agg(e.stream_id), '{}'), coalesce(array_agg(e.global_position), '{}')
+      INTO f_ids, f_streams, f_pos
+      FROM ${s}.events e WHERE e.event_id = ANY(p_event_ids);
+  END IF;
+
+  FOR i IN 1..n LOOP
+    k := p_stream_of[i];
+    cnt := p_counts[i];
+    exp := p_expected[i];
+    my_ids := p_event_ids[off + 1 : off + cnt];
+    off := off + cnt;
+    cur := h_ver[k];
+    IF cardinality(f_ids) > 0 AND f_ids && my_ids THEN
+      SELECT count(*), count(*) FILTER (WHERE f.sid = p_streams[k]) INTO n_found, n_same
+        FROM unnest(f_ids, f_streams) AS f(fid, sid) WHERE f.fid = ANY(my_ids);
+      o_status := o_status || CASE WHEN n_found = cnt AND n_same = cnt THEN 'duplicate' ELSE 'duplicate-id' END;
+    ELSIF put_back[k] IS NOT NULL THEN
+      o_status := o_status || put_back[k];
+    ELSIF h_tx[k] IS NOT NULL AND h_tx[k] > v_xid THEN
+      put_back[k] := 'deferred';
+      o_status := o_status || 'deferred'::text;
+    ELSE
+      holds := CASE exp WHEN -1 THEN true WHEN -2 THEN cur = 0 WHEN -3 THEN cur > 0 ELSE cur = exp END;
+      IF NOT holds THEN
+        -- A retried append fails its version check (its original moved the stream on), yet it
+        -- must come back as a duplicate: look its ids up before calling it a conflict.
+        IF NOT p_dedupe AND EXISTS (SELECT 1 FROM ${s}.events e WHERE e.event_id = ANY(my_ids)) THEN
+          RAISE EXCEPTION 'append_flush: event ids already stored' USING ERRCODE = '${RETRY_WITH_DEDUPE_SQLSTATE}';
+        END IF;
+        o_status := o_status || 'conflict'::text;
+      ELSIF p_base_version[i] <> cur OR p_base_hash[i] <> h_hash[k] THEN
+        put_back[k] := 'stale';
+        o_status := o_status || 'stale'::text;
+      ELSE
+        written := written || i;
+        written_events := written_events + cnt;
+        h_ver[k] := cur + cnt;
+        h_hash[k] := p_last_hash[i];
+        h_tx[k] := v_xid;
+        o_status := o_status || 'ok'::text;
+      END IF;
+    END IF;
+    o_version := o_version || h_ver[k];
+    o_hash := o_hash || h_hash[k];
+  END LOOP;
+
+  IF written_events > 0 THEN
+    WITH ins AS (
+      INSERT INTO ${s}.events
+        (event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, prev_hash, hash, key_id)
+      SELECT e.event_id, p_streams[p_stream_of[e.a]], e.stream_version, e.type, e.schema_version, e.data, e.metadata,
+             e.occurred_at, e.prev_hash, e.hash, e.key_id
+        FROM json_to_recordset(p_events) AS e(a int, ord int, event_id uuid, stream_version int, type text, schema_version int,
+                                               data text, metadata text, occurred_at timestamptz, prev_hash text, hash text, key_id text)
+       WHERE e.a = ANY(written)
+       ORDER BY e.ord
+      ON CONFLICT (event_id) DO NOTHING
+      RETURNING event_id, global_position
+    )
+    SELECT coalesce(array_agg(ins.event_id), '{}'), coalesce(array_agg(ins.global_position), '{}') INTO ins_ids, ins_pos FROM ins;
+    -- An id stored by a flush that committed meanwhile (another replica): classify it on a rerun.
+    IF cardinality(ins_ids) <> written_events THEN
+      RAISE EXCEPTION 'append_flush: event ids already stored' USING ERRCODE = '${RETRY_WITH_DEDUPE_SQLSTATE}';
+    END IF;
+    UPDATE ${s}.streams AS st SET version = h_ver[t.k], last_hash = h_hash[t.k], last_tx = v_xid
+      FROM (SELECT DISTINCT p_stream_of[w] AS k FROM unnest(written) AS w) AS t
+     WHERE st.stream_id = p_streams[t.k];
+  END IF;
+
+  r_status := o_status;
+  r_version := o_version;
+  r_hash := o_hash;
+  r_ids := (f_ids || ins_ids)::text[];
+  r_positions := (f_pos || ins_pos)::text[];
+  RETURN NEXT;
+END
+$fn$;
+`;

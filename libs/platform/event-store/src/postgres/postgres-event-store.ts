@@ -22,7 +22,7 @@ import {
   type VerifyOptions,
 } from '../event-store';
 import { UpcasterChain } from '../upcasting';
-import { assertSchemaName, schemaSql } from './event-store.schema';
+import { assertSchemaName, RETRY_WITH_DEDUPE_SQLSTATE, schemaSql } from './event-store.schema';
 import { listSeals, sealLog, verifyStore } from './postgres-integrity';
 import { countEvents } from './postgres-log-count';
 
@@ -42,6 +42,8 @@ export interface PostgresEventStoreOptions {
   maxConcurrentFlushes?: number;
   maxAppendsPerFlush?: number;
   maxEventsPerFlush?: number;
+  /** Stream heads remembered to hash the next append without a read (default 10,000). */
+  maxCachedHeads?: number;
   /** The service's logger (`@tpm/logging`); silent by default. */
   logger?: Pick<Logger, 'warn'>;
   /** Test seam: runs inside a flush transaction right after its transaction id is taken. */
@@ -53,6 +55,8 @@ export interface GroupCommitStats {
   appends: number;
   events: number;
   deferrals: number;
+  /** Appends retried because the stream head this process had cached had moved (another writer). */
+  staleHeads: number;
   fallbacks: number;
 }
 
@@ -67,13 +71,25 @@ interface PendingAppend {
 type Outcome =
   | { append: PendingAppend; result: AppendResult }
   | { append: PendingAppend; error: unknown }
-  | { append: PendingAppend; deferred: true };
+  | { append: PendingAppend; deferred: true; stale?: true };
 
-interface StreamHead {
+/** What this process last saw of a stream's head: the hashes of its next append chain on it. */
+interface CachedHead {
   version: number;
-  lastTx: bigint | null;
   hash: string;
 }
+
+/** One row of `append_flush`: per append (in call order) its outcome and the stream head after it. */
+interface FlushRow {
+  r_status: string[];
+  r_version: number[];
+  r_hash: string[];
+  /** Event ids stored (written now, or found stored) with their global positions. */
+  r_ids: string[];
+  r_positions: string[];
+}
+
+const EXPECTED_CODE: Record<string, number> = { any: -1, 'no-stream': -2, 'stream-exists': -3 };
 
 interface EventRow {
   global_position: string;
@@ -92,7 +108,6 @@ interface EventRow {
 
 // Positions leave as text (bigint and xid8 overflow JS numbers). ORDER BY must then name `e.tx_id`:
 // a bare name would pick the text output column and sort '100' before '97'.
-const RETRY_WITH_DEDUPE = Symbol('retry-with-dedupe');
 
 const EVENT_COLUMNS = `global_position::text, tx_id::text, event_id::text, stream_id, stream_version, type, schema_version,
   data, metadata, occurred_at, recorded_at, hash`;
@@ -137,7 +152,10 @@ export class PostgresEventStore implements EventStore {
   private idleWaiters: (() => void)[] = [];
   private readonly appendListeners = new Set<() => void>();
   private closed = false;
-  private readonly counters: GroupCommitStats = { flushes: 0, appends: 0, events: 0, deferrals: 0, fallbacks: 0 };
+  private readonly counters: GroupCommitStats = { flushes: 0, appends: 0, events: 0, deferrals: 0, staleHeads: 0, fallbacks: 0 };
+  /** Stream heads last seen (LRU): hashes are computed in Node before the one round trip. */
+  private readonly heads = new Map<string, CachedHead>();
+  private readonly maxCachedHeads: number;
 
   constructor(options: PostgresEventStoreOptions) {
     this.schema = assertSchemaName(options.schema ?? 'es');
@@ -156,6 +174,7 @@ export class PostgresEventStore implements EventStore {
     this.maxFlushes = Math.max(1, options.maxConcurrentFlushes ?? 3);
     this.maxAppends = Math.max(1, options.maxAppendsPerFlush ?? 500);
     this.maxEvents = Math.max(1, options.maxEventsPerFlush ?? 10_000);
+    this.maxCachedHeads = Math.max(1, options.maxCachedHeads ?? 10_000);
     this.logger = options.logger ?? { warn: () => undefined };
     this.afterFlushXid = options.afterFlushXid;
   }
@@ -275,12 +294,14 @@ export class PostgresEventStore implements EventStore {
     }
     const deferred: PendingAppend[] = [];
     for (const o of outcomes) {
-      if ('deferred' in o) deferred.push(o.append);
-      else if ('error' in o) o.append.reject(o.error);
+      if ('deferred' in o) {
+        deferred.push(o.append);
+        if (o.stale) this.counters.staleHeads++;
+        else this.counters.deferrals++;
+      } else if ('error' in o) o.append.reject(o.error);
       else o.append.resolve(o.result);
     }
     if (deferred.length) {
-      this.counters.deferrals += deferred.length;
       // Back to the front: they were queued before anything still waiting.
       this.queue.unshift(...deferred);
     }
@@ -288,164 +309,148 @@ export class PostgresEventStore implements EventStore {
 
   /**
    * One transaction for the whole batch; returns each append's outcome, settled only after COMMIT.
-   * Four round trips on the fast path: BEGIN + xid, lock-or-create the stream rows, insert the
-   * events and move the heads, COMMIT. Event ids are checked against the store only when the
-   * insert finds one already there (retries are rare): then the flush reruns with `dedupe`.
+   * One round trip: a single `append_flush(…)` call in autocommit (ADR 0020). If some event id is
+   * found already stored where none was expected, the function raises and the flush reruns with
+   * `dedupe`, classifying stored ids first (retries are rare).
    */
-  private async flush(batch: PendingAppend[], dedupe = false): Promise<Outcome[]> {
-    const outcomes = await this.flushOnce(batch, dedupe);
-    // Some event id was already stored: start over, this time classifying duplicates first.
-    return outcomes === RETRY_WITH_DEDUPE ? this.flush(batch, true) : outcomes;
+  private async flush(batch: PendingAppend[]): Promise<Outcome[]> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.flushOnce(batch, attempt > 0);
+      } catch (e) {
+        // Each rerun waits for the flushes it raced (their locks), so this settles quickly.
+        if ((e as { code?: string }).code !== RETRY_WITH_DEDUPE_SQLSTATE || attempt >= 4) throw e;
+      }
+    }
   }
 
-  private async flushOnce(batch: PendingAppend[], dedupe: boolean): Promise<Outcome[] | typeof RETRY_WITH_DEDUPE> {
-    const s = this.schema;
-    const client = await this.pool.connect();
-    try {
-      // The id is taken before any stream is locked; after the lock we compare it with the id of
-      // the stream's last writer (the ordering rule below).
-      const [, xidResult] = (await client.query('BEGIN; SELECT pg_current_xact_id()::text AS xid')) as unknown as { rows: { xid: string }[] }[];
-      const xid = xidResult.rows[0].xid;
-      if (this.afterFlushXid) await this.afterFlushXid(xid);
-      const txId = BigInt(xid);
-
-      const stored = new Map<string, { streamId: string; position: number }>();
-      if (dedupe) {
-        const found = await client.query<{ event_id: string; stream_id: string; global_position: string }>(
-          `SELECT event_id::text, stream_id, global_position::text FROM ${s}.events WHERE event_id = ANY($1::uuid[])`,
-          [batch.flatMap((a) => a.events.map((e) => e.eventId))],
-        );
-        for (const r of found.rows) stored.set(r.event_id, { streamId: r.stream_id, position: Number(r.global_position) });
+  private async flushOnce(batch: PendingAppend[], dedupe: boolean): Promise<Outcome[]> {
+    const outcomes = new Map<PendingAppend, Outcome>();
+    const sent: PendingAppend[] = [];
+    const claimed = new Set<string>();
+    for (const a of batch) {
+      // The same ids twice in one flush (a retry racing its original): the next flush sees them stored.
+      if (a.events.some((e) => claimed.has(e.eventId))) outcomes.set(a, { append: a, deferred: true });
+      else {
+        a.events.forEach((e) => claimed.add(e.eventId));
+        sent.push(a);
       }
-
-      const outcomes = new Map<PendingAppend, Outcome>();
-      const duplicates: PendingAppend[] = [];
-      const candidates: PendingAppend[] = [];
-      const claimed = new Set<string>();
-      for (const a of batch) {
-        const known = a.events.map((e) => stored.get(e.eventId)).filter((h) => h !== undefined);
-        if (known.length === a.events.length && known.every((h) => h.streamId === a.streamId)) duplicates.push(a);
-        else if (known.length) outcomes.set(a, { append: a, error: new DuplicateEventId(a.events.filter((e) => stored.has(e.eventId)).map((e) => e.eventId)) });
-        // The same ids twice in one flush (a retry racing its original): the next flush sees them stored.
-        else if (a.events.some((e) => claimed.has(e.eventId))) outcomes.set(a, { append: a, deferred: true });
-        else {
-          a.events.forEach((e) => claimed.add(e.eventId));
-          candidates.push(a);
-        }
-      }
-
-      // Creates missing stream rows and locks them all, in stream id order so that concurrent
-      // flushes (other replicas) cannot deadlock. DO UPDATE is what takes the lock on existing rows.
-      const lockStreams = [...new Set([...candidates, ...duplicates].map((a) => a.streamId))].sort();
-      const heads = new Map<string, StreamHead>();
-      if (lockStreams.length) {
-        const locked = await client.query<{ stream_id: string; version: number; last_tx: string | null; last_hash: string | null }>(
-          `INSERT INTO ${s}.streams AS st (stream_id) SELECT id FROM unnest($1::text[]) AS id ORDER BY id
-           ON CONFLICT (stream_id) DO UPDATE SET version = st.version
-           RETURNING stream_id, version, last_tx::text, last_hash`,
-          [lockStreams],
-        );
-        for (const r of locked.rows) {
-          heads.set(r.stream_id, { version: r.version, lastTx: r.last_tx === null ? null : BigInt(r.last_tx), hash: r.last_hash ?? GENESIS_HASH });
-        }
-      }
-
-      for (const a of duplicates) {
-        const positions = a.events.map((e) => stored.get(e.eventId)!.position);
-        const version = heads.get(a.streamId)?.version ?? 0;
-        outcomes.set(a, { append: a, result: { streamId: a.streamId, nextExpectedVersion: version, positions, duplicate: true } });
-      }
-
-      const rows: {
-        event_id: string; stream_id: string; stream_version: number; type: string; schema_version: number;
-        data: string; metadata: string; occurred_at: string; prev_hash: string; hash: string; key_id: string; ord: number;
-      }[] = [];
-      const deferredStreams = new Set<string>();
-      const written: { append: PendingAppend; version: number }[] = [];
-      for (const a of candidates) {
-        const head = heads.get(a.streamId)!;
-        // A later transaction already wrote this stream: if we wrote now, its events would sort after
-        // ours in (tx_id, position) order while having lower versions. Retry with a fresh, larger id.
-        if (deferredStreams.has(a.streamId) || (head.lastTx !== null && head.lastTx > txId)) {
-          deferredStreams.add(a.streamId);
-          outcomes.set(a, { append: a, deferred: true });
-          continue;
-        }
-        if (!expectedVersionHolds(a.expected, head.version)) {
-          outcomes.set(a, { append: a, error: new ConcurrencyConflict(a.streamId, a.expected, head.version) });
-          continue;
-        }
-        for (const e of a.events) {
-          const version = ++head.version;
-          const hash = this.hasher.event(head.hash, { ...e, streamId: a.streamId, streamVersion: version });
-          rows.push({
-            event_id: e.eventId, stream_id: a.streamId, stream_version: version, type: e.type, schema_version: e.schemaVersion,
-            data: e.dataText, metadata: e.metadataText, occurred_at: e.occurredAt, prev_hash: head.hash, hash, key_id: this.hasher.keyId, ord: rows.length,
-          });
-          head.hash = hash;
-        }
-        head.lastTx = txId;
-        written.push({ append: a, version: head.version });
-      }
-
-      // A retried append usually fails its version check (its original moved the stream on), yet it
-      // must come back as a duplicate: look its ids up before calling it a conflict.
-      const conflicted = [...outcomes.values()].filter((o) => 'error' in o && o.error instanceof ConcurrencyConflict);
-      if (!dedupe && conflicted.length) {
-        const ids = conflicted.flatMap((o) => o.append.events.map((e) => e.eventId));
-        const found = await client.query(`SELECT 1 FROM ${s}.events WHERE event_id = ANY($1::uuid[]) LIMIT 1`, [ids]);
-        if (found.rowCount) {
-          await client.query('ROLLBACK');
-          return RETRY_WITH_DEDUPE;
-        }
-      }
-
-      if (rows.length) {
-        const touched = [...new Set(written.map((w) => w.append.streamId))];
-        const inserted = await client.query<{ event_id: string; global_position: string }>(
-          `WITH inserted AS (
-             INSERT INTO ${s}.events
-               (event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, prev_hash, hash, key_id)
-             SELECT event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, prev_hash, hash, key_id
-               FROM json_to_recordset($1::json) AS e(event_id uuid, stream_id text, stream_version int, type text, schema_version int, data text,
-                                                          metadata text, occurred_at timestamptz, prev_hash text, hash text, key_id text, ord int)
-              ORDER BY ord
-             ON CONFLICT (event_id) DO NOTHING
-             RETURNING event_id::text, global_position::text
-           ), heads AS (
-             UPDATE ${s}.streams AS st SET version = u.version, last_hash = u.hash, last_tx = pg_current_xact_id()
-               FROM unnest($2::text[], $3::int[], $4::text[]) AS u(stream_id, version, hash)
-              WHERE st.stream_id = u.stream_id
-           )
-           SELECT * FROM inserted`,
-          [
-            // One JSON document instead of ten arrays: JSON.stringify is native, pg's array escaping is not.
-            JSON.stringify(rows),
-            touched, touched.map((id) => heads.get(id)!.version), touched.map((id) => heads.get(id)!.hash),
-          ],
-        );
-        if (inserted.rows.length !== rows.length) {
-          await client.query('ROLLBACK');
-          return RETRY_WITH_DEDUPE;
-        }
-        const positionOf = new Map(inserted.rows.map((r) => [r.event_id, Number(r.global_position)]));
-        for (const { append: a, version } of written) {
-          const positions = a.events.map((e) => positionOf.get(e.eventId)!);
-          outcomes.set(a, { append: a, result: { streamId: a.streamId, nextExpectedVersion: version, positions, duplicate: false } });
-        }
-      }
-      await client.query('COMMIT');
-      this.counters.flushes++;
-      this.counters.appends += written.length;
-      this.counters.events += rows.length;
-      if (rows.length) this.notifyAppended();
-      return batch.map((a) => outcomes.get(a)!);
-    } catch (e) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw e;
-    } finally {
-      client.release();
     }
+    const streams = [...new Set(sent.map((a) => a.streamId))].sort();
+    const indexOf = new Map(streams.map((id, i) => [id, i + 1]));
+    // Hashes chain on the head this process last saw; the function checks it and says 'stale' if
+    // it moved. Appends of one stream chain on each other, except one that would fail its check.
+    const chain = new Map(streams.map((id) => [id, this.heads.get(id) ?? { version: 0, hash: GENESIS_HASH }]));
+    const rows: {
+      a: number; ord: number; event_id: string; stream_version: number; type: string; schema_version: number;
+      data: string; metadata: string; occurred_at: string; prev_hash: string; hash: string; key_id: string;
+    }[] = [];
+    const baseVersion: number[] = [];
+    const baseHash: string[] = [];
+    const lastHash: string[] = [];
+    sent.forEach((a, i) => {
+      const head = chain.get(a.streamId)!;
+      baseVersion.push(head.version);
+      baseHash.push(head.hash);
+      let { version, hash } = head;
+      for (const e of a.events) {
+        const prev = hash;
+        version++;
+        hash = this.hasher.event(prev, { ...e, streamId: a.streamId, streamVersion: version });
+        rows.push({
+          a: i + 1, ord: rows.length, event_id: e.eventId, stream_version: version, type: e.type, schema_version: e.schemaVersion,
+          data: e.dataText, metadata: e.metadataText, occurred_at: e.occurredAt, prev_hash: prev, hash, key_id: this.hasher.keyId,
+        });
+      }
+      lastHash.push(hash);
+      if (expectedVersionHolds(a.expected, head.version)) chain.set(a.streamId, { version, hash });
+    });
+
+    if (sent.length) {
+      const call = {
+        name: `tpm-append-flush-${this.schema}`,
+        text: `SELECT r_status, r_version, r_hash, r_ids, r_positions
+                 FROM ${this.schema}.append_flush($1::text[], $2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::int[], $8::uuid[], $9::json, $10)`,
+        values: [
+          streams,
+          sent.map((a) => indexOf.get(a.streamId)!),
+          sent.map((a) => EXPECTED_CODE[a.expected as string] ?? (a.expected as number)),
+          baseVersion,
+          baseHash,
+          lastHash,
+          sent.map((a) => a.events.length),
+          sent.flatMap((a) => a.events.map((e) => e.eventId)),
+          // One JSON document instead of ten arrays: JSON.stringify is native, pg's array escaping is not.
+          JSON.stringify(rows),
+          dedupe,
+        ],
+      };
+      let result: FlushRow;
+      if (this.afterFlushXid) {
+        // The test seam needs a moment between the transaction id and the locks: an explicit transaction.
+        const client = await this.pool.connect();
+        try {
+          await client.query('BEGIN');
+          const { rows: xid } = await client.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid');
+          await this.afterFlushXid(xid[0].xid);
+          result = (await client.query<FlushRow>(call)).rows[0];
+          await client.query('COMMIT');
+        } catch (e) {
+          await client.query('ROLLBACK').catch(() => {});
+          throw e;
+        } finally {
+          client.release();
+        }
+      } else {
+        result = (await this.pool.query<FlushRow>(call)).rows[0];
+      }
+
+      const positionOf = new Map(result.r_ids.map((id, i) => [id, Number(result.r_positions[i])]));
+      let written = 0;
+      let events = 0;
+      sent.forEach((a, i) => {
+        const status = result.r_status[i];
+        const version = result.r_version[i];
+        this.rememberHead(a.streamId, { version, hash: result.r_hash[i] });
+        const positions = () => a.events.map((e) => positionOf.get(e.eventId)!);
+        switch (status) {
+          case 'ok':
+            written++;
+            events += a.events.length;
+            outcomes.set(a, { append: a, result: { streamId: a.streamId, nextExpectedVersion: version, positions: positions(), duplicate: false } });
+            break;
+          case 'duplicate':
+            outcomes.set(a, { append: a, result: { streamId: a.streamId, nextExpectedVersion: version, positions: positions(), duplicate: true } });
+            break;
+          case 'duplicate-id':
+            outcomes.set(a, { append: a, error: new DuplicateEventId(a.events.filter((e) => positionOf.has(e.eventId)).map((e) => e.eventId)) });
+            break;
+          case 'conflict':
+            outcomes.set(a, { append: a, error: new ConcurrencyConflict(a.streamId, a.expected, version) });
+            break;
+          case 'deferred':
+            outcomes.set(a, { append: a, deferred: true });
+            break;
+          case 'stale':
+            outcomes.set(a, { append: a, deferred: true, stale: true });
+            break;
+          default:
+            throw new Error(`append_flush returned an unknown outcome: ${status}`);
+        }
+      });
+      this.counters.flushes++;
+      this.counters.appends += written;
+      this.counters.events += events;
+      if (written) this.notifyAppended();
+    }
+    return batch.map((a) => outcomes.get(a)!);
+  }
+
+  /** Bounded: the cache is a hint (the function checks it), never a copy of the streams. */
+  private rememberHead(streamId: string, head: CachedHead): void {
+    this.heads.delete(streamId);
+    this.heads.set(streamId, head);
+    if (this.heads.size > this.maxCachedHeads) this.heads.delete(this.heads.keys().next().value!);
   }
 
   // ---------------------------------------------------------------- reads
@@ -458,6 +463,9 @@ export class PostgresEventStore implements EventStore {
         ORDER BY stream_version`,
       [streamId, options.fromVersion ?? 1, options.toVersion ?? null, options.asOf ? new Date(options.asOf).toISOString() : null],
     );
+    // A read to the end (what a command does before it appends) tells the head its append chains on.
+    const last = rows.at(-1);
+    if (last && options.toVersion === undefined && !options.asOf) this.rememberHead(streamId, { version: last.stream_version, hash: last.hash });
     return rows.map((r) => this.toRecorded(r));
   }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Client, Pool } from 'pg';
 import { createTestDatabase, eventually, type TestDatabase } from '@tpm/testing';
 import { ConcurrencyConflict, DuplicateEventId } from '../errors';
 import type { AppendOptions, ExpectedVersion } from '../event-store';
@@ -132,6 +133,72 @@ describe('group commit', () => {
       ]);
     });
     expect((await slow.verify()).ok).toBe(true);
+  });
+
+  it('retries an append whose cached stream head another instance moved, and the chain verifies (HMAC, key ids)', async () => {
+    const keys = { hmacKeys: [{ id: 'k2', secret: 'second-key-kept-outside-the-database-002' }] };
+    const a = await open('es_stale', keys);
+    const b = await open('es_stale', keys);
+    await a.append('shared', [ev('One')], opts('no-stream'));
+    await b.append('shared', [ev('Two')], opts('any')); // b had no head cached: chained on genesis, stale once
+    expect(b.stats().staleHeads).toBe(1);
+    // a's cached head is now behind: its next append is retried once, then lands at version 3.
+    await expect(a.append('shared', [ev('Three'), ev('Four')], opts(2))).resolves.toMatchObject({ nextExpectedVersion: 4, duplicate: false });
+    expect(a.stats().staleHeads).toBe(1);
+    // A read to the end refreshes the cache: no stale retry after it.
+    await b.readStream('shared');
+    await b.append('shared', [ev('Five')], opts(4));
+    expect(b.stats().staleHeads).toBe(1);
+    expect((await a.readStream('shared')).map((e) => [e.type, e.streamVersion])).toEqual([
+      ['One', 1], ['Two', 2], ['Three', 3], ['Four', 4], ['Five', 5],
+    ]);
+    const keyIds = await a.withClient(async (c) => (await c.query(`SELECT DISTINCT key_id FROM es_stale.events`)).rows.map((r) => r.key_id));
+    expect(keyIds).toEqual(['k2']);
+    expect(await a.verify()).toMatchObject({ ok: true, eventsChecked: 5, problems: [] });
+  });
+
+  it('answers a retried append with duplicate, and its ids reused elsewhere with DuplicateEventId, in one flush with others', async () => {
+    const g = gate();
+    const store = await open('es_retry', { maxConcurrentFlushes: 1, afterFlushXid: g.hook });
+    const original = [ev(), ev()];
+    const first = await store.append('retried', original, opts(0));
+    g.arm();
+    const blocker = store.append('blocker', [ev()], opts('any'));
+    await g.reached;
+    const results = Promise.allSettled([
+      store.append('retried', original, opts(0)), // fails its version check, yet is a duplicate
+      store.append('retried', original, opts('any')), // same ids twice in one flush: deferred, then duplicate
+      store.append('other', [original[0]], opts('any')),
+      store.append('fresh', [ev()], opts('no-stream')),
+    ]);
+    g.release();
+    await blocker;
+    const [again, againAny, elsewhere, fresh] = await results;
+    expect(again).toMatchObject({ status: 'fulfilled', value: { duplicate: true, nextExpectedVersion: 2, positions: first.positions } });
+    expect(againAny).toMatchObject({ status: 'fulfilled', value: { duplicate: true, nextExpectedVersion: 2, positions: first.positions } });
+    expect((elsewhere as PromiseRejectedResult).reason).toBeInstanceOf(DuplicateEventId);
+    expect(fresh).toMatchObject({ status: 'fulfilled', value: { nextExpectedVersion: 1 } });
+    expect(await store.streamVersion('retried')).toBe(2);
+    expect(await store.streamVersion('other')).toBe(0);
+    expect((await store.verify()).ok).toBe(true);
+  });
+
+  it('writes a flush in one round trip: one statement, no explicit transaction', async () => {
+    const pool = new Pool({ connectionString: db.url, max: 4 });
+    try {
+      const store = new PostgresEventStore({ pool, schema: 'es_one_trip' });
+      await store.ensureSchema();
+      // Every statement any client sends, BEGIN and COMMIT included.
+      const sent = jest.spyOn(Client.prototype, 'query');
+      let version = 0;
+      for (let i = 0; i < 5; i++) version = (await store.append('lone', [ev()], opts(version))).nextExpectedVersion;
+      expect(version).toBe(5);
+      expect(sent).toHaveBeenCalledTimes(5);
+      sent.mockRestore();
+      await store.close();
+    } finally {
+      await pool.end();
+    }
   });
 
   it('drains queued appends before close resolves', async () => {
