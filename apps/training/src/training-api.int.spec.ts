@@ -52,6 +52,9 @@ describe('training service (real PostgreSQL, real Kafka)', () => {
     app = await NestFactory.create<NestExpressApplication>(TrainingModule.forRoot(clock), { bodyParser: false, logger: false });
     configureHttp(app, { title: 'training', description: 'test' });
     await app.init();
+    // Listening once: supertest would otherwise start and close a server per request, and a close
+    // drops the parallel requests of the racing-bookings test that are not read yet (ECONNRESET).
+    await new Promise<void>((resolve) => app.getHttpServer().listen(0, '127.0.0.1', () => resolve()));
     store = app.get(EVENT_STORE);
     pool = app.get(PG_POOL);
     lifecycle = app.get(TrainingLifecycle);
