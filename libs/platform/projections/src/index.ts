@@ -16,3 +16,5 @@ export * from './projection-registration';
 export { readCheckpoints, readPosition, type PartitionCheckpoint } from './checkpoint.store';
 export * from './projection-host';
 export * from './nest/projections.module';
+export * from './parked.store';
+export * from './parked-replay';

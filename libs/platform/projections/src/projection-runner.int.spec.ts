@@ -5,7 +5,8 @@ import { DataSource } from 'typeorm';
 import { silentLogger } from '@tpm/logging';
 import { ProjectionRunner } from './projection-runner';
 import { rebuildProjection } from './projection-rebuild';
-import { ProjectionStore1760000000000 } from './projection-store.migration';
+import { PROJECTION_STORE_MIGRATIONS } from './projection-store.migration';
+import { replayParked } from './parked-replay';
 import { counted, countingProjection, countsOf, createCountingTable } from './testing/counting.projection';
 
 jest.setTimeout(60_000);
@@ -18,7 +19,7 @@ const runners: ProjectionRunner[] = [];
 
 beforeAll(async () => {
   db = await createTestDatabase('projections');
-  ds = new DataSource({ type: 'postgres', url: db.url, migrations: [ProjectionStore1760000000000], migrationsRun: true, poolSize: 20 });
+  ds = new DataSource({ type: 'postgres', url: db.url, migrations: PROJECTION_STORE_MIGRATIONS, migrationsRun: true, poolSize: 20 });
   await ds.initialize();
   kafka = testKafka();
   producer = kafka.producer({ allowAutoTopicCreation: false, idempotent: true });
@@ -127,6 +128,47 @@ describe('ProjectionRunner', () => {
     const r2 = runner(projection, topic, { groupId: 'same-group-' + projection.name });
     await r2.start();
     await eventually(async () => expect(await countsOf(ds, projection.table)).toEqual(expected([...before, ...after])));
+  });
+
+  it('parks the one message its SQL cannot store after the retries, applies the rest once, moves on, and replays it after a fix', async () => {
+    const { topic, projection } = await setup();
+    // One key, so one partition: the poison sits between good messages, as in the incident.
+    const before = streamsOf(10, ['p']);
+    const poison: Envelope = { ...counted('p'), data: { name: 'Ann\u0000e' } }; // jsonb refuses \u0000
+    const after = streamsOf(10, ['p']);
+    await produce(topic, [...before, poison, ...after]);
+    const r = runner(projection, topic, { maxAttempts: 2, retryBackoffMs: 10 });
+    await r.start();
+    await eventually(async () => expect(await countsOf(ds, projection.table)).toEqual({ p: 20 }));
+    const parked: { offset: string; event_id: string; event_type: string; error: string; attempts: number; replayed_at: Date | null }[] = await ds.query(
+      'SELECT "offset"::text AS "offset", event_id, event_type, error, attempts, replayed_at FROM projection_parked WHERE projection = $1',
+      [projection.name],
+    );
+    expect(parked).toEqual([{ offset: '10', event_id: poison.eventId, event_type: 'test.Counted', error: expect.stringContaining('Unicode escape'), attempts: 2, replayed_at: null }]);
+    const [cp] = await ds.query('SELECT next_offset::int AS n FROM projection_checkpoints WHERE projection = $1 AND next_offset > 0', [projection.name]);
+    expect(cp.n).toBe(21);
+    const status = await r.status();
+    expect(status.parked).toBe(1);
+    expect(status.recentParked[0]).toMatchObject({ offset: '10', eventId: poison.eventId, error: expect.stringContaining('Unicode escape') });
+    expect(status.totalLag).toBe('0');
+
+    // Later messages keep flowing, applied once.
+    await produce(topic, streamsOf(5, ['p']));
+    await eventually(async () => expect(await countsOf(ds, projection.table)).toEqual({ p: 25 }));
+    await settle(500);
+    expect(await countsOf(ds, projection.table)).toEqual({ p: 25 });
+
+    // Still broken: stays parked with its new error.
+    expect(await replayParked(projection, ds)).toMatchObject({ replayed: 0, stillFailing: 1 });
+    // The fix: a version that drops what jsonb refuses.
+    const fixed = { ...projection, apply: (batch: Envelope[], tx: import('typeorm').EntityManager, t: Record<string, string>) => projection.apply(batch.map((e) => ({ ...e, data: {} })), tx, t) };
+    expect(await replayParked(fixed, ds)).toMatchObject({ replayed: 1, stillFailing: 0 });
+    expect(await countsOf(ds, projection.table)).toEqual({ p: 26 });
+    expect(await replayParked(fixed, ds)).toMatchObject({ replayed: 0, stillFailing: 0 });
+    expect(await countsOf(ds, projection.table)).toEqual({ p: 26 });
+    const [{ replayed_at }] = await ds.query('SELECT replayed_at FROM projection_parked WHERE projection = $1', [projection.name]);
+    expect(replayed_at).not.toBeNull();
+    expect((await r.status()).parked).toBe(0);
   });
 
   it('records malformed messages in projection_errors and moves past them', async () => {

@@ -1,10 +1,12 @@
 import { kafkaNamespace } from '@tpm/contracts';
-import type { Consumer, EachBatchPayload, Kafka, Admin } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka, Admin, KafkaMessage } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { ActiveReplica, type RunnerState } from './active-replica';
 import { applyMessages } from './batch.apply';
 import { nextCheckpoint, unseenMessages } from './batch.filter';
 import { inProjectionBatch, readCheckpointForUpdate, readCheckpoints, writeCheckpoints } from './checkpoint.store';
+import { decodeEnvelope } from './envelope.decoder';
+import { parkedSummary, parkMessage, withRetries, type ParkedMessage } from './parked.store';
 import { liveTables, type Projection } from './projection';
 import { createLogger, type Logger } from '@tpm/logging';
 
@@ -20,6 +22,10 @@ export interface ProjectionRunnerOptions {
   /** How often a standby replica retries the lock, and the active one checks it still holds it. */
   lockRetryMs?: number;
   sessionTimeoutMs?: number;
+  /** Tries of a failing batch (and then of each of its messages) before the failing message is parked; default 3. */
+  maxAttempts?: number;
+  /** Pause before the n-th retry: n × this; default 200 ms. */
+  retryBackoffMs?: number;
 }
 
 export type { RunnerState } from './active-replica';
@@ -44,6 +50,10 @@ export interface ProjectionStatus {
   totalLag: string;
   lastBatchAt: string | null;
   lastError: string | null;
+  /** Messages parked and not replayed yet (`npm run projections -- replay-parked <projection>`). */
+  parked: number;
+  /** The newest parked messages, with their error. */
+  recentParked: ParkedMessage[];
 }
 
 const key = (topic: string, partition: number) => `${topic}:${partition}`;
@@ -122,6 +132,7 @@ export class ProjectionRunner {
         partitions.push({ topic, partition: o.partition, checkpoint, highWatermark: o.high, lag: (high > from ? high - from : 0n).toString() });
       }
     }
+    const parked = await parkedSummary(this.options.dataSource, this.projection.name);
     return {
       projection: this.projection.name,
       version: this.projection.version,
@@ -131,6 +142,7 @@ export class ProjectionRunner {
       totalLag: partitions.reduce((s, p) => s + BigInt(p.lag), 0n).toString(),
       lastBatchAt: this.lastBatchAt?.toISOString() ?? null,
       lastError: this.lastError,
+      ...parked,
     };
   }
 
@@ -186,23 +198,89 @@ export class ProjectionRunner {
     await consumer?.disconnect().catch((e) => this.logger.warn({ err: String(e) }, 'consumer disconnect failed'));
   }
 
+  /** Applies what of `messages` the checkpoint has not passed, and moves the checkpoint, in one transaction. */
+  private applyInOneTransaction(topic: string, partition: number, messages: KafkaMessage[]) {
+    const name = this.projection.name;
+    return inProjectionBatch(this.options.dataSource, name, async (tx) => {
+      const checkpoint = await readCheckpointForUpdate(tx, name, topic, partition);
+      const fresh = unseenMessages(messages, checkpoint);
+      const outcome = fresh.length
+        ? await applyMessages(this.projection, tx, liveTables(this.projection), topic, partition, fresh)
+        : { applied: 0, skipped: 0, malformed: 0 };
+      const next = nextCheckpoint(fresh, checkpoint);
+      if (next !== null && next !== checkpoint) await writeCheckpoints(tx, name, [{ topic, partition, nextOffset: next.toString() }]);
+      return { ...outcome, redelivered: messages.length - fresh.length, next, parked: 0 };
+    });
+  }
+
+  /** Parks one message and moves the checkpoint past it, in one transaction (a no-op if the checkpoint already passed it). */
+  private park(topic: string, partition: number, m: KafkaMessage, error: unknown, attempts: number) {
+    const name = this.projection.name;
+    return inProjectionBatch(this.options.dataSource, name, async (tx) => {
+      const checkpoint = await readCheckpointForUpdate(tx, name, topic, partition);
+      if (checkpoint !== null && BigInt(m.offset) < checkpoint) return checkpoint;
+      const decoded = decodeEnvelope(m.value);
+      await parkMessage(tx, name, {
+        topic,
+        partition,
+        offset: m.offset,
+        eventId: decoded.ok ? decoded.envelope.eventId : null,
+        eventType: decoded.ok ? decoded.envelope.type : null,
+        error: String(error),
+        raw: m.value,
+        attempts,
+      });
+      const next = BigInt(m.offset) + 1n;
+      await writeCheckpoints(tx, name, [{ topic, partition, nextOffset: next.toString() }]);
+      return next;
+    });
+  }
+
+  /**
+   * A batch that failed every attempt: each message in its own transaction (the checkpoint moves
+   * past each good one), so the failing ones are found and parked alone and the rest is applied.
+   */
+  private async isolate(topic: string, partition: number, messages: KafkaMessage[], heartbeat: () => Promise<void>) {
+    const attempts = this.options.maxAttempts ?? 3;
+    const backoff = this.options.retryBackoffMs ?? 200;
+    const total = { applied: 0, skipped: 0, malformed: 0, redelivered: 0, parked: 0, next: null as bigint | null };
+    for (const m of messages) {
+      try {
+        const r = await withRetries(attempts, backoff, () => this.applyInOneTransaction(topic, partition, [m]));
+        total.applied += r.applied;
+        total.skipped += r.skipped;
+        total.malformed += r.malformed;
+        total.redelivered += r.redelivered;
+        total.next = r.next ?? total.next;
+      } catch (e) {
+        // If parking itself fails (the database is gone), this throws and kafkajs redelivers the batch.
+        total.next = await this.park(topic, partition, m, e, attempts);
+        total.parked++;
+        this.logger.error({ projection: this.projection.name, topic, partition, offset: m.offset, err: String(e) }, 'projection message parked after its retries; the partition moves on');
+      }
+      await heartbeat();
+    }
+    return total;
+  }
+
   private async onBatch({ batch, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     if (!isRunning() || isStale() || batch.messages.length === 0) return;
     const { topic, partition, messages } = batch;
     const name = this.projection.name;
     const started = Date.now();
+    const attempts = this.options.maxAttempts ?? 3;
     await heartbeat();
     try {
-      const result = await inProjectionBatch(this.options.dataSource, name, async (tx) => {
-        const checkpoint = await readCheckpointForUpdate(tx, name, topic, partition);
-        const fresh = unseenMessages(messages, checkpoint);
-        const outcome = fresh.length
-          ? await applyMessages(this.projection, tx, liveTables(this.projection), topic, partition, fresh)
-          : { applied: 0, skipped: 0, malformed: 0 };
-        const next = nextCheckpoint(fresh, checkpoint);
-        if (next !== null && next !== checkpoint) await writeCheckpoints(tx, name, [{ topic, partition, nextOffset: next.toString() }]);
-        return { ...outcome, redelivered: messages.length - fresh.length, next };
-      });
+      let result;
+      try {
+        result = await withRetries(attempts, this.options.retryBackoffMs ?? 200, () => this.applyInOneTransaction(topic, partition, messages), (e, attempt) => {
+          this.lastError = String(e);
+          this.logger.warn({ projection: name, topic, partition, firstOffset: batch.firstOffset(), attempt, err: String(e) }, 'projection batch failed');
+        });
+      } catch {
+        await heartbeat();
+        result = await this.isolate(topic, partition, messages, heartbeat);
+      }
       if (result.next !== null) this.positions.set(key(topic, partition), result.next.toString());
       this.lastBatchAt = new Date();
       if (result.malformed) this.logger.warn({ projection: name, topic, partition, count: result.malformed }, 'malformed messages recorded and skipped');
@@ -213,6 +291,7 @@ export class ProjectionRunner {
         applied: result.applied,
         skipped: result.skipped,
         redelivered: result.redelivered,
+        parked: result.parked,
         nextOffset: result.next?.toString(),
         ms: Date.now() - started,
       }, 'projection batch applied');
@@ -224,7 +303,7 @@ export class ProjectionRunner {
         partition,
         firstOffset: batch.firstOffset(),
         err: String(e),
-      }, 'projection batch failed; it will be redelivered');
+      }, 'projection batch failed and could not be parked; it will be redelivered');
       throw e;
     }
     await heartbeat();

@@ -4,6 +4,7 @@ import { ActiveReplica, type RunnerState } from './active-replica';
 import { inProjectionBatch, readPosition, writePosition } from './checkpoint.store';
 import { compareLogPositions, laterLogPosition } from './log-position';
 import { createLogger, type Logger } from '@tpm/logging';
+import { parkedSummary, parkMessage, STORE_TOPIC, withRetries } from './parked.store';
 import type { ProjectionStatus } from './projection-runner';
 
 /** What a store-fed runner needs of the service's store: its log in commit-safe order (and its count, when it keeps one). */
@@ -18,6 +19,10 @@ export interface StoreFeedOptions {
   /** How often an idle active runner looks for new events; `nudge()` wakes it sooner. */
   pollMs?: number;
   lockRetryMs?: number;
+  /** Tries of a failing read (and then of each of its events) before the failing event is parked; default 3. */
+  maxAttempts?: number;
+  /** Pause before the n-th retry: n × this; default 200 ms. */
+  retryBackoffMs?: number;
 }
 
 export interface WaitOptions {
@@ -94,6 +99,10 @@ export abstract class StoreFeed {
   protected abstract readonly transactionPerEvent: boolean;
   /** Runs before a read's chunks are applied, outside any transaction (a processor waits for its read models here). */
   protected async beforeApply(_upTo: LogPosition): Promise<void> {}
+  /** What a parked event keeps, for a replay: the envelope a projection applies (processors keep the recorded event). */
+  protected parkedValue(event: RecordedEvent): { eventType: string; raw: string } {
+    return { eventType: event.type, raw: JSON.stringify(event) };
+  }
 
   get state(): RunnerState {
     return this.replica.state;
@@ -149,6 +158,7 @@ export abstract class StoreFeed {
   async status(): Promise<ProjectionStatus> {
     const checkpoint = await readPosition(this.options.dataSource, this.name);
     const { head, count } = await this.scan(checkpoint ?? START, 'committed');
+    const parked = await parkedSummary(this.options.dataSource, this.name);
     return {
       projection: this.name,
       version: this.version,
@@ -158,6 +168,7 @@ export abstract class StoreFeed {
       totalLag: String(count),
       lastBatchAt: this.lastBatchAt?.toISOString() ?? null,
       lastError: this.lastError,
+      ...parked,
     };
   }
 
@@ -210,6 +221,33 @@ export abstract class StoreFeed {
     }
   }
 
+  /** One chunk's writes and the checkpoint past it, in one transaction. */
+  private applyChunk(chunk: Chunk): Promise<LogPosition> {
+    return inProjectionBatch(this.options.dataSource, this.name, async (tx) => {
+      const stored = (await readPosition(tx, this.name)) ?? START;
+      // Below the stored checkpoint is what this read model already holds (a rebuild's swap moves it ahead).
+      const fresh = chunk.events.filter((e) => compareLogPositions(e.logPosition!, stored) > 0);
+      if (fresh.length) await this.apply(fresh, tx);
+      const upTo = laterLogPosition(chunk.upTo, stored);
+      if (upTo !== stored) await writePosition(tx, this.name, upTo);
+      return upTo;
+    });
+  }
+
+  /** Parks one event and moves the checkpoint past it, in one transaction; throws (the read is retried) if that fails too. */
+  private async parkEvent(event: RecordedEvent, error: unknown, attempts: number): Promise<LogPosition> {
+    const upTo = await inProjectionBatch(this.options.dataSource, this.name, async (tx) => {
+      const stored = (await readPosition(tx, this.name)) ?? START;
+      if (compareLogPositions(event.logPosition!, stored) <= 0) return stored;
+      const { eventType, raw } = this.parkedValue(event);
+      await parkMessage(tx, this.name, { topic: STORE_TOPIC, partition: 0, offset: String(event.globalPosition), eventId: event.eventId, eventType, error: String(error), raw, attempts });
+      await writePosition(tx, this.name, event.logPosition!);
+      return event.logPosition!;
+    });
+    this.logger.error({ projection: this.name, eventId: event.eventId, type: event.type, err: String(error) }, 'store event parked after its retries; the feed moves on');
+    return upTo;
+  }
+
   /** One read and its chunks; false when nothing new is safely visible. */
   private async step(): Promise<boolean> {
     const { events, next } = await this.options.store.readAll({ after: this.position, limit: this.options.batchSize ?? 500, types: this.types });
@@ -220,17 +258,34 @@ export abstract class StoreFeed {
         ? events.map((e, i) => ({ events: [e], upTo: i === events.length - 1 ? next : e.logPosition! }))
         : [{ events, upTo: next }];
     const started = Date.now();
+    const attempts = this.options.maxAttempts ?? 3;
+    const backoff = this.options.retryBackoffMs ?? 200;
     for (const chunk of chunks) {
       if (!this.pumping) return false;
-      this.position = await inProjectionBatch(this.options.dataSource, this.name, async (tx) => {
-        const stored = (await readPosition(tx, this.name)) ?? START;
-        // Below the stored checkpoint is what this read model already holds (a rebuild's swap moves it ahead).
-        const fresh = chunk.events.filter((e) => compareLogPositions(e.logPosition!, stored) > 0);
-        if (fresh.length) await this.apply(fresh, tx);
-        const upTo = laterLogPosition(chunk.upTo, stored);
-        if (upTo !== stored) await writePosition(tx, this.name, upTo);
-        return upTo;
-      });
+      try {
+        this.position = await withRetries(attempts, backoff, () => this.applyChunk(chunk), (e, attempt) => {
+          this.lastError = String(e);
+          this.logger.warn({ projection: this.name, from: this.position, attempt, err: String(e) }, 'store batch failed');
+        });
+      } catch (failure) {
+        // Each event alone, the position moving past each good one, so only the failing ones are parked.
+        for (const e of chunk.events) {
+          if (!this.pumping) return false;
+          try {
+            if (chunk.events.length === 1) throw failure; // already tried alone
+            this.position = await withRetries(attempts, backoff, () => this.applyChunk({ events: [e], upTo: e.logPosition! }));
+          } catch (err) {
+            this.position = await this.parkEvent(e, err, attempts);
+          }
+        }
+        // Past the types it does not read too, as the whole chunk would have moved.
+        this.position = await inProjectionBatch(this.options.dataSource, this.name, async (tx) => {
+          const stored = (await readPosition(tx, this.name)) ?? START;
+          const upTo = laterLogPosition(chunk.upTo, stored);
+          if (upTo !== stored) await writePosition(tx, this.name, upTo);
+          return upTo;
+        });
+      }
       for (const w of this.committed.splice(0)) w();
     }
     this.lastBatchAt = new Date();

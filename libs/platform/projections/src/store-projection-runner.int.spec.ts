@@ -8,6 +8,7 @@ import { PROJECTION_STORE_MIGRATIONS } from './projection-store.migration';
 import { StoreProcessor } from './store-processor';
 import { StoreProjectionRunner } from './store-projection-runner';
 import { rebuildStoreProjection } from './store-rebuild';
+import { replayParked } from './parked-replay';
 import { countingProjection, countsOf, createCountingTable } from './testing/counting.projection';
 
 jest.setTimeout(60_000);
@@ -59,7 +60,7 @@ const merge = (...all: Record<string, number>[]) =>
 /** The counts of the streams one test wrote (every test shares the store). */
 const mine = (counts: Record<string, number>, expected: Record<string, number>) => Object.fromEntries(Object.keys(expected).map((k) => [k, counts[k]]));
 
-async function setup(opts: { failOnceOn?: string } = {}) {
+async function setup(opts: { failOnceOn?: string; failAlwaysOn?: string } = {}) {
   const projection = countingProjection(`counting-${randomUUID().slice(0, 8)}`, Object.assign(opts, { type: 'training.Counted' }));
   await createCountingTable(ds, projection.table);
   return projection;
@@ -106,6 +107,43 @@ describe('StoreProjectionRunner (the service store as source)', () => {
     expect(projection.failures).toBe(1);
     const all = merge(first, more);
     expect(mine(await countsOf(ds, projection.table), all)).toEqual(all);
+  });
+
+  it('parks the one event it cannot apply, moves its position past it, keeps applying the rest once, and replays it after a fix', async () => {
+    const poison: { failAlwaysOn?: string } = {};
+    const projection = await setup(poison);
+    const tag = randomUUID().slice(0, 6);
+    const first = await append(10, ['a', 'b'], tag);
+    const { events } = await store.readAll({ limit: 10_000, types: ['Counted'], horizon: 'committed' });
+    const bad = events.filter((e) => e.streamId.startsWith(tag))[3];
+    poison.failAlwaysOn = bad.eventId;
+    const r = runner(projection, { maxAttempts: 2, retryBackoffMs: 10 });
+    await r.start();
+    await r.catchUp();
+    const expectedFirst = merge(first, { [bad.streamId]: -1 });
+    expect(mine(await countsOf(ds, projection.table), expectedFirst)).toEqual(expectedFirst);
+    const parked: { topic: string; partition: number; offset: string; event_id: string; event_type: string; error: string }[] = await ds.query(
+      'SELECT topic, partition, "offset"::text AS "offset", event_id, event_type, error FROM projection_parked WHERE projection = $1',
+      [projection.name],
+    );
+    expect(parked).toEqual([{ topic: '$store', partition: 0, offset: String(bad.globalPosition), event_id: bad.eventId, event_type: 'training.Counted', error: expect.stringContaining('poison event') }]);
+    const status = await r.status();
+    expect(status.parked).toBe(1);
+    expect(status.recentParked[0]).toMatchObject({ eventId: bad.eventId });
+    expect(status.totalLag).toBe('0');
+
+    // Later events keep flowing, once each.
+    const more = await append(10, ['c'], tag);
+    await r.catchUp();
+    const expectedAll = merge(expectedFirst, more);
+    expect(mine(await countsOf(ds, projection.table), expectedAll)).toEqual(expectedAll);
+
+    const fixed = countingProjection(projection.name, { type: 'training.Counted' });
+    expect(await replayParked(fixed, ds)).toMatchObject({ replayed: 1, stillFailing: 0 });
+    expect(await replayParked(fixed, ds)).toMatchObject({ replayed: 0, stillFailing: 0 });
+    const healed = merge(expectedAll, { [bad.streamId]: 1 });
+    expect(mine(await countsOf(ds, projection.table), healed)).toEqual(healed);
+    expect((await r.status()).parked).toBe(0);
   });
 
   it('never double-counts across a restart from the stored checkpoint', async () => {
@@ -256,6 +294,35 @@ describe('StoreProcessor (a process manager with its own checkpoint)', () => {
     await p2.catchUp();
     expect(await replies()).toBe(10);
     expect((await ds.query(`SELECT count(*)::int AS n FROM "${table}"`))[0].n).toBe(10);
+  });
+
+  it('parks the one event its policy cannot handle and handles the next ones', async () => {
+    const tag = randomUUID().slice(0, 6);
+    const handled: number[] = [];
+    const processor = new StoreProcessor({
+      name: `process-${randomUUID().slice(0, 8)}`,
+      dataSource: ds,
+      store,
+      logger: silentLogger,
+      pollMs: 50,
+      maxAttempts: 2,
+      retryBackoffMs: 10,
+      types: ['Asked'],
+      policy: async (e) => {
+        const i = (e.data as { i: number }).i;
+        if (!e.streamId.startsWith(tag)) return;
+        if (i === 2) throw new Error('policy cannot handle it');
+        handled.push(i);
+      },
+    });
+    feeds.push(processor);
+    for (let i = 0; i < 5; i++) await store.append(`${tag}-ask-${i}`, [{ eventId: randomUUID(), type: 'Asked', data: { i } }], { expectedVersion: 'any', metadata });
+    await processor.start();
+    await processor.catchUp();
+    expect(handled).toEqual([0, 1, 3, 4]);
+    const status = await processor.status();
+    expect(status.parked).toBe(1);
+    expect(status.recentParked[0]).toMatchObject({ topic: '$store', eventType: 'Asked', error: expect.stringContaining('policy cannot handle it') });
   });
 
   it('waits for the read models it depends on before handling an event', async () => {

@@ -39,6 +39,12 @@ export class StoreProjectionRunner extends StoreFeed {
     this.context = options.context;
   }
 
+  /** The envelope the projection is given, so a replay decodes it as it would a Kafka message. */
+  protected override parkedValue(event: RecordedEvent): { eventType: string; raw: string } {
+    const envelope = toEnvelope(this.context, event);
+    return { eventType: envelope.type, raw: JSON.stringify(envelope) };
+  }
+
   protected apply(events: RecordedEvent[], tx: EntityManager): Promise<void> {
     return applyStoreEvents(this.projection, this.context, events, tx, liveTables(this.projection));
   }

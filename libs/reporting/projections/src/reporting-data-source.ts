@@ -1,4 +1,4 @@
-import { ProjectionStore1760000000000 } from '@tpm/projections';
+import { ProjectionParked1760000001000, ProjectionStore1760000000000 } from '@tpm/projections';
 import { DataSource } from 'typeorm';
 import { AuditEventRow } from './audit-trail/audit-event.entity';
 import { AuditTrail1760000000200 } from './audit-trail/audit-trail.migration';
@@ -6,7 +6,7 @@ import { BusinessUnitRow, EmployeeRow } from './org-structure/org-structure.enti
 import { OrgStructure1760000000100 } from './org-structure/org-structure.migration';
 
 export const REPORTING_ENTITIES = [BusinessUnitRow, EmployeeRow, AuditEventRow];
-export const REPORTING_MIGRATIONS = [ProjectionStore1760000000000, OrgStructure1760000000100, AuditTrail1760000000200];
+export const REPORTING_MIGRATIONS = [ProjectionStore1760000000000, OrgStructure1760000000100, AuditTrail1760000000200, ProjectionParked1760000001000];
 
 export interface ReportingDataSourceOptions {
   /** Run pending migrations on initialize (services); off for tools that run them explicitly. */

@@ -2,6 +2,7 @@
  * Rebuilds any service's projection beside its live tables, then swaps it in, whatever its source.
  *   npm run projections -- <projection> [--database-url URL] [--brokers host:port] [--topics a,b] [--store-url URL]
  *   npm run projections -- list
+ *   npm run projections -- replay-parked <projection> [--database-url URL]   (re-applies its parked messages after a fix)
  * The npm script names the registries (one module per service exporting PROJECTION_REGISTRATIONS)
  * with `--registries a.ts,b.ts`: the composition root knows the services, this tool does not.
  * Defaults: DATABASE_URL (the owning service's database), KAFKA_BROKERS (Kafka-fed projections
@@ -16,6 +17,7 @@ import { rebuildProjection, type RebuildResult } from '../projection-rebuild';
 import { configureLogging, kafkaLogCreator } from '@tpm/logging';
 import type { ProjectionRegistration } from '../projection-registration';
 import { rebuildStoreProjection } from '../store-rebuild';
+import { replayParked } from '../parked-replay';
 
 function parseArgs(argv: string[]) {
   const flags: Record<string, string> = {};
@@ -27,7 +29,7 @@ function parseArgs(argv: string[]) {
       flags[k] = inline ?? argv[++i];
     } else positional.push(a);
   }
-  return { name: positional[0], flags };
+  return positional[0] === 'replay-parked' ? { command: 'replay-parked' as const, name: positional[1], flags } : { command: 'rebuild' as const, name: positional[0], flags };
 }
 
 function loadRegistrations(paths: string[]): ProjectionRegistration[] {
@@ -64,7 +66,7 @@ async function rebuild(r: ProjectionRegistration, flags: Record<string, string>,
 }
 
 async function main(): Promise<number> {
-  const { name, flags } = parseArgs(process.argv.slice(2));
+  const { command, name, flags } = parseArgs(process.argv.slice(2));
   const registrations = loadRegistrations((flags.registries ?? '').split(',').filter(Boolean));
   const byName = new Map(registrations.map((r) => [r.projection.name, r]));
   if (name === 'list') {
@@ -78,9 +80,20 @@ async function main(): Promise<number> {
   if (!registered || !databaseUrl) {
     process.stderr.write(
       `${!registered && name ? `unknown projection: ${name}\n` : ''}usage: npm run projections -- <${[...byName.keys()].join('|')}|list> ` +
-        `[--database-url URL] [--brokers host:port] [--topics a,b] [--store-url URL]\n(set DATABASE_URL to the owning service's database, or pass the flag)\n`,
+        `[--database-url URL] [--brokers host:port] [--topics a,b] [--store-url URL]\n       npm run projections -- replay-parked <projection> [--database-url URL]\n` +
+        `(set DATABASE_URL to the owning service's database, or pass the flag)\n`,
     );
     return 2;
+  }
+  if (command === 'replay-parked') {
+    const ds = await registered.openDatabase(databaseUrl);
+    try {
+      const result = await replayParked(registered.projection, ds);
+      process.stdout.write(JSON.stringify({ ok: result.stillFailing === 0, service: registered.service, ...result }) + '\n');
+      return result.stillFailing === 0 ? 0 : 1;
+    } finally {
+      await ds.destroy();
+    }
   }
   const bar = new SingleBar({ stream: process.stderr, format: `${name} [{bar}] {percentage}% | {value}/{total} events | {eta_formatted} left`, hideCursor: true });
   let barStarted = false;

@@ -6,6 +6,7 @@ import { ensureTopics } from '@tpm/messaging';
 import { EVENT_STORE, HealthRegistry, KAFKA, SERVICE_CONFIG, type ServiceConfig } from '@tpm/service-kit';
 import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
+import { projectionsWithParked } from '../parked.store';
 import { ProjectionHost } from '../projection-host';
 import type { ProjectionRegistration } from '../projection-registration';
 
@@ -34,8 +35,26 @@ class ProjectionsLifecycle implements OnApplicationBootstrap, OnApplicationShutd
     health.register((indicators) => async () => {
       const states = this.host.states();
       const session = indicators.check('projections');
-      return Object.values(states).some((s) => s === 'stopped') ? session.down(states) : session.up(states);
+      if (Object.values(states).some((s) => s === 'stopped')) return session.down(states);
+      // Parked messages degrade, never fail, the service. terminus drops a result whose status is
+      // neither 'up' nor 'down' from the body, so the indicator stays 'up' and says `degraded`.
+      const parked = await this.parkedCounts(Object.keys(states));
+      const degraded = Object.keys(parked);
+      return degraded.length ? session.up({ ...states, degraded, parked }) : session.up(states);
     });
+  }
+
+  /** An unreachable database is the `database` indicator's to report: here it only hides the parked counts. */
+  private async parkedCounts(names: string[]): Promise<Record<string, number>> {
+    if (!names.length || !this.dataSource.isInitialized) return {};
+    try {
+      return await Promise.race([
+        projectionsWithParked(this.dataSource, names),
+        new Promise<Record<string, number>>((resolve) => setTimeout(() => resolve({}), 2_000).unref()),
+      ]);
+    } catch {
+      return {};
+    }
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -58,7 +77,7 @@ class ProjectionsController {
 
   @Get()
   @Roles('admin')
-  @ApiOkResponse({ description: 'Each projection and process manager: active/standby, checkpoint and lag, last error' })
+  @ApiOkResponse({ description: 'Each projection and process manager: active/standby, checkpoint and lag, last error, parked messages' })
   list() {
     return this.host.statuses();
   }

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { Projection } from '../projection';
 
 /** Test read model: events per stream. A double-applied event shows up as a count too high. */
-export function countingProjection(name: string, opts: { failOnceOn?: string; type?: string } = {}): Projection & { table: string; failures: number } {
+export function countingProjection(name: string, opts: { failOnceOn?: string; failAlwaysOn?: string; type?: string } = {}): Projection & { table: string; failures: number } {
   const table = `${name.replace(/[^a-z0-9]/gi, '_')}_counts`;
   let failed = false;
   const projection = {
@@ -26,6 +26,10 @@ export function countingProjection(name: string, opts: { failOnceOn?: string; ty
         failed = true;
         projection.failures++;
         throw new Error('poison batch: simulated crash mid-batch');
+      }
+      if (opts.failAlwaysOn && batch.some((e) => e.eventId === opts.failAlwaysOn)) {
+        projection.failures++;
+        throw new Error('poison event: this projection cannot apply it');
       }
     },
   };
