@@ -3,6 +3,7 @@
 // of its own, a peak-RSS sampler and a progress line. Figures only: nothing here passes or fails.
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { SingleBar } from 'cli-progress';
 import { Client } from 'pg';
 
 const root = path.resolve(__dirname, '..');
@@ -91,3 +92,13 @@ export function report(bench: string, rows: { workload: string; [k: string]: str
   process.stdout.write([...lines, '', ...notes].join('\n') + '\n');
   process.stdout.write(JSON.stringify({ bench, results: rows }) + '\n');
 }
+
+/** A progress bar on stderr, drawn when stderr is a pipe too (CI logs), every 2 s there. */
+export const progressBar = (label: string) =>
+  new SingleBar({
+    stream: process.stderr,
+    format: `${label} [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left`,
+    hideCursor: true,
+    noTTYOutput: true,
+    notTTYSchedule: 2000,
+  });

@@ -4,51 +4,17 @@
 // with by SQL (one edited, two swapped in their stream (through a free version: stream_version must stay positive and unique), one deleted mid-stream) and verification
 // runs again: each is reported found and named, or not. Figures and found/not-found lines, never
 // an assertion that fails the process.   npm run bench -- verify      BENCH_EVENTS (default 1000000)
-import { randomUUID } from 'node:crypto';
-import { SingleBar } from 'cli-progress';
 import { Client } from 'pg';
 import { PostgresEventStore } from '../libs/platform/event-store/src/postgres/postgres-event-store';
-import { START, type AppendOptions, type IntegrityProblem, type LogPosition } from '../libs/platform/event-store/src/event-store';
+import type { IntegrityProblem } from '../libs/platform/event-store/src/event-store';
 import { configureLogging } from '../libs/platform/logging/src';
-import { benchInfra, measured, report, round } from './bench-infra';
+import { benchInfra, measured, progressBar, report, round } from './bench-infra';
+import { orderedScan, SESSION, writeTrainingSessions } from './training-events';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
-const SESSION = 64;
 const TARGET = 0.5;
 const log = configureLogging({ service: 'bench' }).child({ component: 'verify' });
-const metadata: AppendOptions['metadata'] = { actor: { subject: 'bench', roles: ['trainer'] }, businessUnitId: 'BU-7', correlationId: randomUUID() };
-const at = '2027-02-01T10:00:00.000Z';
 const streamOf = (session: number) => `training-session-verify-${session}`;
-
-// A session of 64 events: 48 enrolments, 8 completions, 8 needs identified (as rebuild.bench.ts).
-const eventOf = (i: number) => {
-  const sessionId = `S-${i >> 6}`;
-  const employeeId = `emp-${(i >> 6) % 5000}-${i & 63}`;
-  const k = i & 63;
-  if (k < 48) return { type: 'EmployeeEnrolled', data: { sessionId, employeeId, businessUnitId: `BU-${i % 97}`, via: 'direct', at } };
-  if (k < 56)
-    return {
-      type: 'TrainingCompleted',
-      data: { employeeId, programId: 'P-NEG', programVersion: 1, sessionId, businessUnitId: `BU-${i % 97}`, competencies: ['negotiation'], examScore: 81, attendanceShare: 1, completedAt: at },
-    };
-  return {
-    type: 'TrainingNeedIdentified',
-    data: {
-      needId: `N-${i}`, employeeId, businessUnitId: `BU-${i % 97}`, competency: 'negotiation', currentLevel: 2, requiredLevel: 4, gap: 2,
-      source: 'appraisal', sourceRef: `A-${i}`, strategicWeight: 1, priority: 2, priorityVersion: 1, at,
-    },
-  };
-};
-
-const progressBar = (label: string) =>
-  new SingleBar({
-    stream: process.stderr,
-    format: `${label} [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left`,
-    hideCursor: true,
-    // Shown when stderr is a pipe too (CI logs), every 2 s.
-    noTTYOutput: true,
-    notTTYSchedule: 2000,
-  });
 
 async function main() {
   const infra = await benchInfra({ kafka: false });
@@ -69,18 +35,7 @@ async function main() {
         await store.seal();
       }
     })();
-    const write = await measured('write', async () => {
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: 8 }, async () => {
-          for (let i = (next += 1024) - 1024; i < EVENTS; i = (next += 1024) - 1024) {
-            const events = Array.from({ length: Math.min(1024, EVENTS - i) }, (_, k) => ({ eventId: randomUUID(), ...eventOf(i + k) }));
-            for (let s = 0; s < events.length; s += SESSION) await store.append(streamOf((i + s) / SESSION), events.slice(s, s + SESSION), { expectedVersion: 'no-stream', metadata });
-            writing.increment(events.length);
-          }
-        }),
-      );
-    });
+    const write = await measured('write', () => writeTrainingSessions(store, EVENTS, streamOf, (n) => writing.increment(n)));
     writing.stop();
     sealing = false;
     await sealer;
@@ -88,16 +43,7 @@ async function main() {
     const sealCount = (await store.listSeals()).length;
 
     // 2. The floor: the log read in order, nothing done with it.
-    const scan = await measured('ordered scan', async (progress) => {
-      let n = 0;
-      for (let after: LogPosition = START; ; ) {
-        const page = await store.readAll({ after, limit: 1000 });
-        if (page.events.length === 0) return n;
-        n += page.events.length;
-        after = page.next;
-        progress(n, EVENTS);
-      }
-    });
+    const scan = await measured('ordered scan', (progress) => orderedScan(store, (n) => progress(n, EVENTS)));
 
     // 3. Verify the untouched store, with its progress bar.
     const verifyTimed = async (label: string) => {
