@@ -21,6 +21,9 @@ const TRANSIENT = [
   /Topic creation errors/,
 ];
 
+// kafkajs says this only when the crash before it was retriable: it recovers by itself.
+const RECOVERING = [/Restarting the consumer/];
+
 const entryText = (log: LogEntry['log']): string => `${log.message} ${String((log as { error?: unknown }).error ?? '')}`;
 
 /** Routes kafkajs into the one log stream, with its transient startup errors kept below error level. */
@@ -33,6 +36,7 @@ export const kafkaLogCreator =
     if (EXPECTED.some((re) => re.test(text))) return;
     if (level === logLevel.ERROR || level === logLevel.WARN) {
       if (TRANSIENT.some((re) => re.test(text))) return logger.debug(fields, `kafkajs: ${message}`);
+      if (RECOVERING.some((re) => re.test(text))) return logger.warn(fields, `kafkajs: ${message}`);
       return level === logLevel.ERROR ? logger.error(fields, `kafkajs: ${message}`) : logger.warn(fields, `kafkajs: ${message}`);
     }
     logger.debug(fields, `kafkajs: ${message}`);
