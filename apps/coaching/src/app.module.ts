@@ -3,7 +3,7 @@ import { topicOf } from '@tpm/contracts';
 import { AuthModule } from '@tpm/auth';
 import { MessagingModule } from '@tpm/messaging';
 import { OrgReferenceModule } from '@tpm/org-reference';
-import { EVENT_STORE, EventStoreModule, HistoryController, KAFKA, PG_POOL, ServiceKitModule, loadServiceConfig } from '@tpm/service-kit';
+import { EVENT_STORE, EventStoreModule, HistoryController, KAFKA, PG_POOL, SERVICE_CONFIG, ServiceKitModule, loadServiceConfig } from '@tpm/service-kit';
 
 /**
  * The coaching service: its own event store and database, the relay that publishes its log to
@@ -15,7 +15,7 @@ import { EVENT_STORE, EventStoreModule, HistoryController, KAFKA, PG_POOL, Servi
     ServiceKitModule.forService('coaching'),
     AuthModule.forService({ poolToken: PG_POOL }),
     EventStoreModule.forService(),
-    OrgReferenceModule.forPool(PG_POOL),
+    OrgReferenceModule.forPool(PG_POOL, SERVICE_CONFIG),
     MessagingModule.forService({
       context: 'coaching',
       storeToken: EVENT_STORE,

@@ -97,7 +97,7 @@ import { TrainingEvidenceReactions } from './messaging/training-evidence.reactio
     ServiceKitModule.forService('performance', {}, { untracedRoutes: [ANONYMOUS_FEEDBACK_ROUTE] }),
     AuthModule.forService({ poolToken: PG_POOL }),
     EventStoreModule.forService({ upcasters: PERFORMANCE_UPCASTERS }),
-    OrgReferenceModule.forPool(PG_POOL),
+    OrgReferenceModule.forPool(PG_POOL, SERVICE_CONFIG),
     MessagingModule.forService({
       context: 'performance',
       storeToken: EVENT_STORE,

@@ -5,17 +5,18 @@ import { HandlesEvent } from '@tpm/messaging';
 import type { Pool } from 'pg';
 import { OrgDirectory } from './org-directory';
 import { applyOrgEvent } from './org-reference.reactions';
-import { ensureOrgReferenceSchema } from './org-reference.schema';
+import { migrateOrgReference } from './org-reference.schema';
 
-const POOL = Symbol('ORG_REFERENCE_POOL');
+const DATABASE_URL = Symbol('ORG_REFERENCE_DATABASE_URL');
 
 /** One reaction method per org event type, discovered by the messaging module's consumer. */
 @Injectable()
 export class OrgReferenceReactions implements OnModuleInit {
-  constructor(@Inject(POOL) private readonly pool: Pool) {}
+  constructor(@Inject(DATABASE_URL) private readonly databaseUrl: string) {}
 
+  /** The tables come from their migration, as every read table does. */
   async onModuleInit(): Promise<void> {
-    await ensureOrgReferenceSchema(this.pool);
+    await migrateOrgReference(this.databaseUrl);
   }
 
   @HandlesEvent('performance.BusinessUnitRegistered') unitRegistered(e: Envelope, ctx: InboxContext) { return applyOrgEvent(e, ctx.tx); }
@@ -31,11 +32,12 @@ export const ORG_REFERENCE_HANDLED_TYPES = ORG_EVENT_TYPES;
 
 @Module({})
 export class OrgReferenceModule {
-  static forPool(poolToken: string | symbol): DynamicModule {
+  /** `configToken` provides the service's config (its own database URL, where the migration runs). */
+  static forPool(poolToken: string | symbol, configToken: string | symbol): DynamicModule {
     return {
       module: OrgReferenceModule,
       providers: [
-        { provide: POOL, useExisting: poolToken },
+        { provide: DATABASE_URL, inject: [configToken], useFactory: (config: { databaseUrl: string }) => config.databaseUrl },
         OrgReferenceReactions,
         { provide: OrgDirectory, inject: [poolToken], useFactory: (pool: Pool) => new OrgDirectory(pool) },
       ],

@@ -1,5 +1,4 @@
-import type { Pool } from 'pg';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /**
  * Each service keeps its own copy of the organization (employee → business unit → manager),
@@ -29,13 +28,10 @@ const ORG_REFERENCE_DDL = `
     CREATE INDEX IF NOT EXISTS employees_manager ON org_reference.employees (manager_id);
   `;
 
-export async function ensureOrgReferenceSchema(pool: Pool): Promise<void> {
-  await pool.query(ORG_REFERENCE_DDL);
-}
-
 /**
- * The same tables as a migration, for services whose read-model database runs migrations
- * (training's): IF NOT EXISTS, so a database the boot-time DDL already made is adopted as is.
+ * The org copy's tables as a migration: training's read-model database lists it with its own; the
+ * services without one run it alone (`migrateOrgReference`). IF NOT EXISTS, so a database made by
+ * the boot-time DDL of earlier versions is adopted as is.
  */
 export class OrgReference1760000000500 implements MigrationInterface {
   name = 'OrgReference1760000000500';
@@ -47,5 +43,16 @@ export class OrgReference1760000000500 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP TABLE org_reference.employees');
     await q.query('DROP TABLE org_reference.business_units');
+  }
+}
+
+/** Runs the org copy's migration on a service's own database (services without a read-model database). */
+export async function migrateOrgReference(databaseUrl: string): Promise<void> {
+  const ds = new DataSource({ type: 'postgres', url: databaseUrl, migrations: [OrgReference1760000000500], migrationsTransactionMode: 'each', synchronize: false, poolSize: 1 });
+  await ds.initialize();
+  try {
+    await ds.runMigrations({ transaction: 'each' });
+  } finally {
+    await ds.destroy();
   }
 }
