@@ -4,5 +4,6 @@ export * from './contract';
 export * from './published-language';
 export * from './performance/org.events';
 export * from './performance/appraisal.events';
+export * from './performance/privacy.events';
 export * from './training/training.events';
 export * from './coaching/coaching.events';

@@ -11,3 +11,4 @@ export type { SealResult } from './postgres/postgres-integrity';
 export { EsdbEventStore, type EsdbEventStoreOptions } from './esdb/esdb-event-store';
 // The contract suite imports Jest globals: tests import it from './testing/event-store.contract'.
 export * from './command-context';
+export * from './personal-data/personal-data-policy';
