@@ -7,3 +7,4 @@ export * from './performance/appraisal.events';
 export * from './performance/privacy.events';
 export * from './training/training.events';
 export * from './coaching/coaching.events';
+export * from './rewards/rewards.events';

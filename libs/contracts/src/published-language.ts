@@ -4,10 +4,11 @@ import { COACHING_CONTRACTS } from './coaching/coaching.events';
 import { APPRAISAL_CONTRACTS, APPRAISAL_FINALIZED_V1_TO_V2 } from './performance/appraisal.events';
 import { ORG_CONTRACTS } from './performance/org.events';
 import { PRIVACY_CONTRACTS } from './performance/privacy.events';
+import { REWARDS_CONTRACTS } from './rewards/rewards.events';
 import { TRAINING_CONTRACTS } from './training/training.events';
 
 /** Every version of every integration event, old ones included: consumers may still read them. */
-export const CONTRACTS: ContractEntry[] = [...ORG_CONTRACTS, ...PRIVACY_CONTRACTS, ...APPRAISAL_CONTRACTS, ...TRAINING_CONTRACTS, ...COACHING_CONTRACTS];
+export const CONTRACTS: ContractEntry[] = [...ORG_CONTRACTS, ...PRIVACY_CONTRACTS, ...APPRAISAL_CONTRACTS, ...TRAINING_CONTRACTS, ...COACHING_CONTRACTS, ...REWARDS_CONTRACTS];
 
 /** v(n) → v(n+1) for every contract that changed; applied when an envelope is decoded. */
 export const CONTRACT_UPCASTERS: ContractUpcaster[] = [APPRAISAL_FINALIZED_V1_TO_V2];

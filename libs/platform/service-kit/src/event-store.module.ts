@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnModuleInit } from '@nestjs/common';
-import { PostgresEventStore, type HmacKey, type Upcaster } from '@tpm/event-store';
+import { PostgresEventStore, type HmacKey, type PersonalDataPolicy, type Upcaster } from '@tpm/event-store';
 import { createLogger } from '@tpm/logging';
 import type { Pool } from 'pg';
 import type { ServiceConfig } from './config/service-config';
@@ -22,7 +22,14 @@ class EventStoreSchema implements OnModuleInit {
 @Global()
 @Module({})
 export class EventStoreModule {
-  static forService(options: { upcasters?: Upcaster[]; hmacKeys?: HmacKey[] } = {}): DynamicModule {
+  static forService(
+    options: {
+      upcasters?: Upcaster[];
+      hmacKeys?: HmacKey[];
+      /** The context's personal fields: encrypted per person in the store (wired by the privacy work). */
+      personalData?: PersonalDataPolicy;
+    } = {},
+  ): DynamicModule {
     return {
       module: EventStoreModule,
       providers: [
