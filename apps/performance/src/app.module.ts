@@ -5,7 +5,7 @@ import type { EventStore } from '@tpm/event-store';
 import { AuthModule } from '@tpm/auth';
 import { MessagingModule } from '@tpm/messaging';
 import { OrgReferenceModule } from '@tpm/org-reference';
-import { PERFORMANCE_UPCASTERS, PostgresAnonymousFeedbackHoldingArea, performancePublished } from '@tpm/performance-infrastructure';
+import { PERFORMANCE_UPCASTERS, PostgresAnonymousFeedbackHoldingArea, performancePersonalData, performancePublished } from '@tpm/performance-infrastructure';
 import { Pool } from 'pg';
 import {
   AcknowledgeAppraisalHandler,
@@ -96,7 +96,7 @@ import { TrainingEvidenceReactions } from './messaging/training-evidence.reactio
     // Anonymous feedback is the named exception to tracing and request logging.
     ServiceKitModule.forService('performance', {}, { untracedRoutes: [ANONYMOUS_FEEDBACK_ROUTE] }),
     AuthModule.forService({ poolToken: PG_POOL }),
-    EventStoreModule.forService({ upcasters: PERFORMANCE_UPCASTERS }),
+    EventStoreModule.forService({ upcasters: PERFORMANCE_UPCASTERS, personalData: performancePersonalData }),
     OrgReferenceModule.forPool(PG_POOL, SERVICE_CONFIG),
     MessagingModule.forService({
       context: 'performance',

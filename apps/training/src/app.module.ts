@@ -25,7 +25,7 @@ import {
   SessionCommandHandler,
 } from '@tpm/training-application';
 import { DEFAULT_REVIEW_THRESHOLDS, type ReviewThresholds } from '@tpm/training-domain';
-import { openTrainingReadDatabase, trainingProjectionRegistrations, TrainingQueries, trainingPublished } from '@tpm/training-infrastructure';
+import { openTrainingReadDatabase, trainingProjectionRegistrations, TrainingQueries, trainingPersonalData, trainingPublished } from '@tpm/training-infrastructure';
 import type { Pool } from 'pg';
 import { IdentifyNeedController } from './http/needs/identify-need.controller';
 import { NeedsController } from './http/needs/needs.controller';
@@ -83,7 +83,7 @@ export class TrainingModule {
       imports: [
         ServiceKitModule.forService('training'),
         AuthModule.forService({ poolToken: PG_POOL }),
-        EventStoreModule.forService(),
+        EventStoreModule.forService({ personalData: trainingPersonalData }),
         // The read model (from the store), the appraisals (from performance.events), GET /projections.
         ProjectionsModule.forService({
           openDatabase: openTrainingReadDatabase,

@@ -12,3 +12,6 @@ export { EsdbEventStore, type EsdbEventStoreOptions } from './esdb/esdb-event-st
 // The contract suite imports Jest globals: tests import it from './testing/event-store.contract'.
 export * from './command-context';
 export * from './personal-data/personal-data-policy';
+export { PersonalDataStore } from './personal-data/personal-data-store';
+export { PostgresPersonalDataKeys, loadPersonalDataMasterKey, type PersonalDataKeys, type KeyLookup } from './personal-data/personal-data-keys';
+export { isSealedField, type SealedField } from './personal-data/field-cipher';

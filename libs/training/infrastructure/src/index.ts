@@ -6,3 +6,4 @@ export * from './training-projections.registry';
 export * from './training.queries';
 export * from './training.policies';
 export * from './training.published';
+export * from './training.personal-data';

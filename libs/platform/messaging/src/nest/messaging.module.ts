@@ -10,7 +10,7 @@ import {
 import { DiscoveryModule, DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { ContextName, PublishedLanguage } from '@tpm/contracts';
 import { kafkaNamespace, logTopicOf, topicOf } from '@tpm/contracts';
-import type { EventStore } from '@tpm/event-store';
+import { PersonalDataStore, type EventStore } from '@tpm/event-store';
 import type { Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
 import { InboxConsumer, type InboxHandler } from '../inbox-consumer';
@@ -92,7 +92,8 @@ export class MessagingModule {
         provide: OUTBOX_RELAY,
         inject: [options.storeToken, options.poolToken, options.kafkaToken],
         useFactory: (store: EventStore, pool: Pool, kafka: Kafka) =>
-          new OutboxRelay({ context: options.context, store, pool, kafka, ...options.relay }),
+          // The relay publishes the log as stored: personal fields stay ciphertext on `<context>.log`.
+          new OutboxRelay({ context: options.context, store: store instanceof PersonalDataStore ? store.log : store, pool, kafka, ...options.relay }),
       },
       {
         provide: INBOX_CONSUMER,

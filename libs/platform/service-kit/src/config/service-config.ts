@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 import type { ContextName } from '@tpm/contracts';
-import { IntegrityConfigurationError, isProductionEnvironment, loadHmacKeys, type HmacKey } from '@tpm/event-store';
+import { IntegrityConfigurationError, isProductionEnvironment, loadHmacKeys, loadPersonalDataMasterKey, type HmacKey } from '@tpm/event-store';
 
 /** The environment a service reads, validated once at boot so a typo fails loudly and early. */
 class ServiceEnvironment {
@@ -33,6 +33,8 @@ export interface ServiceConfig {
   production: boolean;
   /** HMAC keys of the event store, current first; empty in development without a key. */
   hmacKeys: HmacKey[];
+  /** Wraps every person's data key (PERSONAL_DATA_MASTER_KEY; a fixed public key in development). */
+  personalDataMasterKey: Buffer;
   /** How often the relay seals the log (and anchors the seals on `<context>.seals`). */
   sealEveryMs: number;
   /** How long `GET /history/verify` waits for the verification it starts before answering 202. */
@@ -67,9 +69,11 @@ export function loadServiceConfig(service: ContextName, env: NodeJS.ProcessEnv =
   }
   const production = isProductionEnvironment(env);
   let hmacKeys: HmacKey[];
+  let personalDataMasterKey: Buffer;
   try {
     // Production refuses to start without a key: a plain hash chain stops no one who can write the tables.
     hmacKeys = loadHmacKeys(env, { production });
+    personalDataMasterKey = loadPersonalDataMasterKey(env, { production });
   } catch (e) {
     if (e instanceof IntegrityConfigurationError) throw new InvalidConfiguration(`Invalid configuration for ${service}: ${e.message}`);
     throw e;
@@ -86,6 +90,7 @@ export function loadServiceConfig(service: ContextName, env: NodeJS.ProcessEnv =
     csvLimit: parsed.CSV_LIMIT ?? '10mb',
     production,
     hmacKeys,
+    personalDataMasterKey,
     sealEveryMs: parsed.EVENT_STORE_SEAL_EVERY_MS ?? 5_000,
     verifyWaitMs: parsed.HISTORY_VERIFY_WAIT_MS ?? 5_000,
   };
