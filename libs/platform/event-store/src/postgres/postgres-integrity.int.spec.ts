@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createTestDatabase, eventually, type TestDatabase } from '@tpm/testing';
 import { canonicalJson } from '../canonical-json';
 import { EventHasher } from '../event-hash';
@@ -365,36 +365,5 @@ describe('key rotation', () => {
     expect(report.problems).toContainEqual(expect.objectContaining({ kind: 'key-unavailable', keyId: 'k1', seal: 1 }));
     // The new key's events still verify: none of them is reported.
     expect(report.problems.filter((p) => p.streamId === 'employee-z')).toEqual([]);
-  });
-});
-
-describe('crypto-shredding', () => {
-  it('keeps history verifiable after the person key is destroyed', async () => {
-    const store = await open();
-    const keys = new Map([['person-1', randomBytes(32)]]);
-    const encrypt = (key: Buffer, text: string) => {
-      const iv = randomBytes(12);
-      const c = createCipheriv('aes-256-gcm', key, iv);
-      const body = Buffer.concat([c.update(text, 'utf8'), c.final()]);
-      return [iv, c.getAuthTag(), body].map((b) => b.toString('base64')).join('.');
-    };
-    const decrypt = (key: Buffer, sealed: string) => {
-      const [iv, tag, body] = sealed.split('.').map((s) => Buffer.from(s, 'base64'));
-      const d = createDecipheriv('aes-256-gcm', key, iv);
-      d.setAuthTag(tag);
-      return Buffer.concat([d.update(body), d.final()]).toString('utf8');
-    };
-    const email = encrypt(keys.get('person-1')!, 'ana@example.com');
-    await store.append('employee-ana', [ev('Hired', { personId: 'person-1', email, grade: 'B' })], opts('no-stream'));
-    await sealEverything(store);
-    const [stored] = await store.readStream('employee-ana');
-    expect(decrypt(keys.get('person-1')!, (stored.data as { email: string }).email)).toBe('ana@example.com');
-
-    keys.delete('person-1'); // the right to erasure: only the key goes, the stored bytes stay
-
-    const [after] = await store.readStream('employee-ana');
-    expect(after.data).toEqual({ personId: 'person-1', email, grade: 'B' });
-    expect(keys.has('person-1')).toBe(false);
-    expect(await store.verify()).toMatchObject({ ok: true, problems: [] });
   });
 });
