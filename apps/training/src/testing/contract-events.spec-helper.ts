@@ -28,7 +28,6 @@ export const onboarded = (employeeId: string, businessUnitId: string, managerId:
   envelope<EmployeeOnboarded['type'], EmployeeOnboarded['data']>('performance.EmployeeOnboarded', {
     employeeId,
     employeeNumber: employeeId.toUpperCase(),
-    name: employeeId,
     businessUnitId,
     position: 'Analyst',
     managerId,
@@ -37,7 +36,7 @@ export const onboarded = (employeeId: string, businessUnitId: string, managerId:
   });
 
 export const offboarded = (employeeId: string, businessUnitId: string) =>
-  envelope<EmployeeOffboarded['type'], EmployeeOffboarded['data']>('performance.EmployeeOffboarded', { employeeId, businessUnitId, reason: 'resigned', at: new Date().toISOString() });
+  envelope<EmployeeOffboarded['type'], EmployeeOffboarded['data']>('performance.EmployeeOffboarded', { employeeId, businessUnitId, at: new Date().toISOString() });
 
 export const appraisalFinalized = (
   d: Partial<AppraisalFinalizedV1['data']> & Pick<AppraisalFinalizedV1['data'], 'employeeId' | 'businessUnitId' | 'period' | 'score' | 'finalizedAt'>,

@@ -34,11 +34,10 @@ export const performancePublished = publishedLanguage<OrgStructureEvent | Employ
   }),
   EmployeeOnboarded: (d): EmployeeOnboarded => ({
     type: 'performance.EmployeeOnboarded',
-    version: 1,
+    version: 2,
     data: {
       employeeId: d.employeeId,
       employeeNumber: d.employeeNumber,
-      name: d.name,
       businessUnitId: d.businessUnitId,
       position: d.position,
       managerId: d.managerId,
@@ -58,8 +57,8 @@ export const performancePublished = publishedLanguage<OrgStructureEvent | Employ
   }),
   EmployeeOffboarded: (d): Org<'performance.EmployeeOffboarded'> => ({
     type: 'performance.EmployeeOffboarded',
-    version: 1,
-    data: { employeeId: d.employeeId, businessUnitId: d.businessUnitId, reason: d.reason, at: d.at },
+    version: 2,
+    data: { employeeId: d.employeeId, businessUnitId: d.businessUnitId, at: d.at },
   }),
   AppraisalFinalized: (d): AppraisalFinalized => ({
     type: 'performance.AppraisalFinalized',

@@ -3,7 +3,6 @@ import type { Pool } from 'pg';
 export interface EmployeeRef {
   employeeId: string;
   employeeNumber: string;
-  name: string;
   businessUnitId: string;
   managerId: string | null;
   level: string;
@@ -16,7 +15,7 @@ export class OrgDirectory {
 
   async employee(employeeId: string): Promise<EmployeeRef | null> {
     const { rows } = await this.pool.query(
-      `SELECT employee_id AS "employeeId", employee_number AS "employeeNumber", name, business_unit_id AS "businessUnitId",
+      `SELECT employee_id AS "employeeId", employee_number AS "employeeNumber", business_unit_id AS "businessUnitId",
               manager_id AS "managerId", level, active FROM org_reference.employees WHERE employee_id = $1`,
       [employeeId],
     );

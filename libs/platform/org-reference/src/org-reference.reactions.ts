@@ -37,12 +37,12 @@ export async function applyOrgEvent(envelope: Envelope, tx: PoolClient): Promise
     case 'performance.EmployeeOnboarded': {
       const d = envelope.data as DataOf<'performance.EmployeeOnboarded'>;
       await tx.query(
-        `INSERT INTO org_reference.employees (employee_id, employee_number, name, business_unit_id, manager_id, level, active)
-         VALUES ($1, $2, $3, $4, $5, $6, true)
-         ON CONFLICT (employee_id) DO UPDATE SET employee_number = EXCLUDED.employee_number, name = EXCLUDED.name,
+        `INSERT INTO org_reference.employees (employee_id, employee_number, business_unit_id, manager_id, level, active)
+         VALUES ($1, $2, $3, $4, $5, true)
+         ON CONFLICT (employee_id) DO UPDATE SET employee_number = EXCLUDED.employee_number,
            business_unit_id = EXCLUDED.business_unit_id, manager_id = EXCLUDED.manager_id, level = EXCLUDED.level,
            active = true, updated_at = now()`,
-        [d.employeeId, d.employeeNumber, d.name, d.businessUnitId, d.managerId, d.level],
+        [d.employeeId, d.employeeNumber, d.businessUnitId, d.managerId, d.level],
       );
       return;
     }

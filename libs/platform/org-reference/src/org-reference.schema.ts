@@ -46,9 +46,28 @@ export class OrgReference1760000000500 implements MigrationInterface {
   }
 }
 
+/**
+ * The org copy keeps ids only: names are personal data, sealed in the performance store and never
+ * published (EmployeeOnboarded v2). A screen that shows a name asks the performance service.
+ */
+export class OrgReferenceWithoutNames1760000001100 implements MigrationInterface {
+  name = 'OrgReferenceWithoutNames1760000001100';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query('ALTER TABLE org_reference.employees DROP COLUMN IF EXISTS name');
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE org_reference.employees ADD COLUMN IF NOT EXISTS name text NOT NULL DEFAULT ''`);
+  }
+}
+
+/** The org copy's migrations, in order. */
+export const ORG_REFERENCE_MIGRATIONS = [OrgReference1760000000500, OrgReferenceWithoutNames1760000001100];
+
 /** Runs the org copy's migration on a service's own database (services without a read-model database). */
 export async function migrateOrgReference(databaseUrl: string): Promise<void> {
-  const ds = new DataSource({ type: 'postgres', url: databaseUrl, migrations: [OrgReference1760000000500], migrationsTransactionMode: 'each', synchronize: false, poolSize: 1 });
+  const ds = new DataSource({ type: 'postgres', url: databaseUrl, migrations: ORG_REFERENCE_MIGRATIONS, migrationsTransactionMode: 'each', synchronize: false, poolSize: 1 });
   await ds.initialize();
   try {
     await ds.runMigrations({ transaction: 'each' });

@@ -1,9 +1,9 @@
 import { openReadModelDatabase, readModelDataSource } from '@tpm/projections';
-import { OrgReference1760000000500 } from '@tpm/org-reference';
+import { ORG_REFERENCE_MIGRATIONS } from '@tpm/org-reference';
 import type { DataSource } from 'typeorm';
 import { TrainingRead1760000000400 } from './training-read.migration';
 
-export const TRAINING_READ_MIGRATIONS = [TrainingRead1760000000400, OrgReference1760000000500];
+export const TRAINING_READ_MIGRATIONS = [TrainingRead1760000000400, ...ORG_REFERENCE_MIGRATIONS];
 const options = (poolSize?: number) => ({ migrations: TRAINING_READ_MIGRATIONS, poolSize, applicationName: 'training-read' });
 
 /** The training service's read models, in its own database: schema only through migrations. */

@@ -29,9 +29,6 @@ export class EmployeeRow {
   @Column({ name: 'employee_number', type: 'text' })
   employeeNumber!: string;
 
-  @Column({ type: 'text' })
-  name!: string;
-
   @Index('org_employees_business_unit_idx')
   @Column({ name: 'business_unit_id', type: 'text' })
   businessUnitId!: string;

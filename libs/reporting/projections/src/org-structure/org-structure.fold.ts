@@ -15,7 +15,6 @@ export interface EmployeeChange {
   /** Onboarded in this batch: every column is known and the row is written whole. */
   onboarded: boolean;
   employeeNumber?: string;
-  name?: string;
   businessUnitId?: string;
   position?: string | null;
   managerId?: string | null;
@@ -58,7 +57,6 @@ export function foldOrgBatch(events: OrgEnvelope[]): OrgBatchChanges {
           employeeId: e.data.employeeId,
           onboarded: true,
           employeeNumber: e.data.employeeNumber,
-          name: e.data.name,
           businessUnitId: e.data.businessUnitId,
           position: e.data.position,
           managerId: e.data.managerId,

@@ -38,3 +38,16 @@ export class OrgStructure1760000000100 implements MigrationInterface {
     await q.query('DROP TABLE org_business_units');
   }
 }
+
+/** Reporting keeps ids, never names: a name is personal data that would outlive an erasure here. */
+export class OrgEmployeesWithoutNames1760000001110 implements MigrationInterface {
+  name = 'OrgEmployeesWithoutNames1760000001110';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query('ALTER TABLE org_employees DROP COLUMN IF EXISTS name');
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE org_employees ADD COLUMN IF NOT EXISTS name text NOT NULL DEFAULT ''`);
+  }
+}

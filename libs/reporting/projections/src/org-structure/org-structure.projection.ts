@@ -49,12 +49,12 @@ export const orgStructureProjection: Projection<OrgEnvelope> = {
       const patched = changes.employees.filter((e) => !e.onboarded);
       if (onboarded.length) {
         await tx.query(
-          `INSERT INTO ${employees} (employee_id, employee_number, name, business_unit_id, manager_id, level, position, active, onboarded_at, offboarded_at)
-           SELECT e->>'employeeId', e->>'employeeNumber', e->>'name', e->>'businessUnitId', e->>'managerId', e->>'level', e->>'position',
+          `INSERT INTO ${employees} (employee_id, employee_number, business_unit_id, manager_id, level, position, active, onboarded_at, offboarded_at)
+           SELECT e->>'employeeId', e->>'employeeNumber', e->>'businessUnitId', e->>'managerId', e->>'level', e->>'position',
                   (e->>'active')::boolean, (e->>'onboardedAt')::timestamptz, (e->>'offboardedAt')::timestamptz
              FROM jsonb_array_elements($1::jsonb) e
            ON CONFLICT (employee_id) DO UPDATE SET
-             employee_number = EXCLUDED.employee_number, name = EXCLUDED.name, business_unit_id = EXCLUDED.business_unit_id,
+             employee_number = EXCLUDED.employee_number, business_unit_id = EXCLUDED.business_unit_id,
              manager_id = EXCLUDED.manager_id, level = EXCLUDED.level, position = EXCLUDED.position, active = EXCLUDED.active,
              onboarded_at = EXCLUDED.onboarded_at, offboarded_at = EXCLUDED.offboarded_at, updated_at = now()`,
           [JSON.stringify(onboarded)],

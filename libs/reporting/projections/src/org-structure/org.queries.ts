@@ -18,7 +18,6 @@ export interface SubtreeUnit extends BusinessUnitView {
 export interface EmployeeView {
   employeeId: string;
   employeeNumber: string;
-  name: string;
   businessUnitId: string;
   managerId: string | null;
   level: string;
@@ -93,13 +92,12 @@ export class OrgQueries {
        SELECT e.* FROM ${employees} e
         WHERE (CASE WHEN $2 THEN e.business_unit_id IN (SELECT id FROM tree) ELSE e.business_unit_id = $1 END)
           AND ($3 OR e.active)
-        ORDER BY e.name, e.employee_id`,
+        ORDER BY e.employee_number, e.employee_id`,
       [businessUnitId, opts.includeDescendants ?? false, opts.includeInactive ?? false],
     );
     return rows.map((r: Record<string, unknown>) => ({
       employeeId: r.employee_id,
       employeeNumber: r.employee_number,
-      name: r.name,
       businessUnitId: r.business_unit_id,
       managerId: r.manager_id,
       level: r.level,

@@ -40,7 +40,7 @@ export function orgEvents(start = Date.parse('2025-03-01T09:00:00Z')) {
       envelope(
         emp(id),
         'performance.EmployeeOnboarded',
-        { employeeId: id, employeeNumber: `N-${id}`, name: `Employee ${id}`, businessUnitId, position: 'analyst', managerId, level, at: '' },
+        { employeeId: id, employeeNumber: `N-${id}`, businessUnitId, position: 'analyst', managerId, level, at: '' },
         businessUnitId,
       ),
     transferred: (id: string, fromBusinessUnitId: string, toBusinessUnitId: string, position: string | null = null) =>
@@ -48,6 +48,6 @@ export function orgEvents(start = Date.parse('2025-03-01T09:00:00Z')) {
     managerChanged: (id: string, fromManagerId: string | null, toManagerId: string | null, bu: string | null = null) =>
       envelope(emp(id), 'performance.EmployeeManagerChanged', { employeeId: id, fromManagerId, toManagerId, at: '' }, bu),
     offboarded: (id: string, businessUnitId: string) =>
-      envelope(emp(id), 'performance.EmployeeOffboarded', { employeeId: id, businessUnitId, reason: 'resigned', at: '' }, businessUnitId),
+      envelope(emp(id), 'performance.EmployeeOffboarded', { employeeId: id, businessUnitId, at: '' }, businessUnitId),
   };
 }
