@@ -1,7 +1,8 @@
+import { EraseEmployeeController } from './http/privacy/erase-employee.controller';
 import { Module } from '@nestjs/common';
 import { topicOf } from '@tpm/contracts';
 import { systemClock, type Clock } from '@tpm/kernel';
-import type { EventStore } from '@tpm/event-store';
+import type { EventStore, PersonalDataKeys } from '@tpm/event-store';
 import { AuthModule } from '@tpm/auth';
 import { MessagingModule } from '@tpm/messaging';
 import { OrgReferenceModule } from '@tpm/org-reference';
@@ -41,8 +42,9 @@ import {
   RenameBusinessUnitHandler,
   ReparentBusinessUnitHandler,
   TransferEmployeeHandler,
+  EraseEmployeeHandler,
 } from '@tpm/performance-application';
-import { EVENT_STORE, EventStoreModule, HistoryController, KAFKA, PG_POOL, SERVICE_CONFIG, ServiceKitModule, loadServiceConfig, CLOCK, commandHandlers, type ServiceConfig } from '@tpm/service-kit';
+import { EVENT_STORE, PERSONAL_DATA_KEYS, EventStoreModule, HistoryController, KAFKA, PG_POOL, SERVICE_CONFIG, ServiceKitModule, loadServiceConfig, CLOCK, commandHandlers, type ServiceConfig } from '@tpm/service-kit';
 import { AdvanceAppraisalStageController } from './http/appraisal-cycles/advance-appraisal-stage.controller';
 import { AppraisalCycleController } from './http/appraisal-cycles/appraisal-cycle.controller';
 import { CycleUnit } from './http/appraisal-cycles/cycle-unit.resolver';
@@ -120,6 +122,7 @@ import { TrainingEvidenceReactions } from './messaging/training-evidence.reactio
     ChangeManagerController,
     OffboardEmployeeController,
     EmployeeController,
+    EraseEmployeeController,
     HistoryController,
     SetStrategicGoalController,
     CascadeGoalController,
@@ -185,6 +188,11 @@ import { TrainingEvidenceReactions } from './messaging/training-evidence.reactio
       provide: EnrolCycleParticipantsHandler,
       inject: [EVENT_STORE, CLOCK],
       useFactory: (s: EventStore, c: Clock) => new EnrolCycleParticipantsHandler(s, c, new StoreParticipantsSource(s)),
+    },
+    {
+      provide: EraseEmployeeHandler,
+      inject: [EVENT_STORE, CLOCK, PERSONAL_DATA_KEYS, PostgresAnonymousFeedbackHoldingArea],
+      useFactory: (s: EventStore, c: Clock, keys: PersonalDataKeys, hold: PostgresAnonymousFeedbackHoldingArea) => new EraseEmployeeHandler(s, c, keys, hold),
     },
     { provide: AppraisalQueries, inject: [EVENT_STORE], useFactory: (s: EventStore) => new AppraisalQueries(s) },
     // Anonymous 360 feedback: the holding area, the handlers that seal into it and the release after review.

@@ -1,6 +1,6 @@
 import type { Envelope } from './envelope';
 import { AppraisalFinalizedContract, upcastAppraisalFinalized, type AppraisalFinalizedV1 } from './performance/appraisal.events';
-import { CONTRACTS, contractProblems, currentVersionOf, upcastEnvelope } from './published-language';
+import { CONTRACTS, contractProblems, currentVersionOf, upcastContract, upcastEnvelope } from './published-language';
 
 const v1: AppraisalFinalizedV1['data'] = {
   appraisalId: 'C1:ana',
@@ -63,12 +63,27 @@ describe('the published language', () => {
   });
 
   it('leaves types it has no upcaster for alone', () => {
-    const other = envelope({ type: 'performance.EmployeeOnboarded', data: { any: 'thing' } });
+    const other = envelope({ type: 'performance.PositionDefined', data: { any: 'thing' } });
     expect(upcastEnvelope(other)).toBe(other);
   });
 
   it('reports an event that is no published contract, and a v1 payload offered as v2', () => {
     expect(contractProblems({ type: 'performance.GoalCascaded', version: 1, data: {} })).toEqual(['performance.GoalCascaded v1 is not a published contract']);
     expect(contractProblems({ type: 'performance.AppraisalFinalized', version: 2, data: v1 })).toEqual(['data.potential: missing']);
+  });
+});
+
+describe('personal data on the broker', () => {
+  it('reads a v1 onboarding without its name and a v1 offboarding without its reason', () => {
+    const on = upcastContract({ type: 'performance.EmployeeOnboarded', version: 1, data: { employeeId: 'e', employeeNumber: 'E1', name: 'Ana Lima', businessUnitId: 'b', position: 'p', managerId: null, level: 'staff', at: '2027-01-01T00:00:00.000Z' } });
+    expect(on).toEqual({ type: 'performance.EmployeeOnboarded', version: 2, data: { employeeId: 'e', employeeNumber: 'E1', businessUnitId: 'b', position: 'p', managerId: null, level: 'staff', at: '2027-01-01T00:00:00.000Z' } });
+    expect(contractProblems(on)).toEqual([]);
+    const off = upcastContract({ type: 'performance.EmployeeOffboarded', version: 1, data: { employeeId: 'e', businessUnitId: 'b', reason: 'health', at: '2027-01-01T00:00:00.000Z' } });
+    expect(off.data).toEqual({ employeeId: 'e', businessUnitId: 'b', at: '2027-01-01T00:00:00.000Z' });
+  });
+
+  it('refuses a v2 onboarding that still carries a name', () => {
+    const problems = contractProblems({ type: 'performance.EmployeeOnboarded', version: 2, data: { employeeId: 'e', employeeNumber: 'E1', name: 'Ana', businessUnitId: 'b', position: 'p', managerId: null, level: 'staff', at: '2027-01-01T00:00:00.000Z' } });
+    expect(problems.join(' ')).toMatch(/name/);
   });
 });

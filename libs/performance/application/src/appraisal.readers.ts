@@ -27,7 +27,8 @@ export const readParentGoal = async (store: EventStore, goalId: string): Promise
 export const requireActiveEmployee = async (store: EventStore, employeeId: string): Promise<ActiveEmployee> => {
   const { state } = await loadEmployee(store, employeeId);
   if (state.status === 'new') throw new EmployeeNotOnboarded(employeeId);
-  if (state.status === 'offboarded') throw new EmployeeWasOffboarded(employeeId);
+  // An erased person left before they were erased.
+  if (state.status === 'offboarded' || state.status === 'erased') throw new EmployeeWasOffboarded(employeeId);
   return state;
 };
 

@@ -7,6 +7,7 @@ export * from './onboard-employee.handler';
 export * from './transfer-employee.handler';
 export * from './change-manager.handler';
 export * from './offboard-employee.handler';
+export * from './erase-employee.handler';
 export * from './import-employees.handler';
 export * from './import-employees.errors';
 export * from './employee-import.parser';

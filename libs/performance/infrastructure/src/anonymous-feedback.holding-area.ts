@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import type { AnonymousFeedbackHoldingArea, Ballot, HeldEntry, ReleaseSession, SealingSession } from '@tpm/performance-application';
+import type { AnonymousFeedbackHoldingArea, Ballot, HeldEntry, PersonalCopies, ReleaseSession, SealingSession } from '@tpm/performance-application';
 
 /** The key of the stage whose entries are held: one per cycle, for its review. */
 const STAGE = 'review';
@@ -74,7 +74,7 @@ class Release implements ReleaseSession {
  * two random ids; no reviewer, no timestamp, no serial number that would tell the order of sealing.
  * The per-cycle stage key sits beside it and is deleted at release with the rows.
  */
-export class PostgresAnonymousFeedbackHoldingArea implements AnonymousFeedbackHoldingArea {
+export class PostgresAnonymousFeedbackHoldingArea implements AnonymousFeedbackHoldingArea, PersonalCopies {
   /**
    * Give it a pool of its own: a sealing or release holds one of its connections while the event
    * store (on the service pool) reads and appends, so sharing one pool could exhaust it and wait forever.
@@ -124,6 +124,15 @@ export class PostgresAnonymousFeedbackHoldingArea implements AnonymousFeedbackHo
       await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [lockOf(cycleId)]);
       return work(new Release(client, cycleId));
     });
+  }
+
+  /**
+   * An erasure of the reviewee blanks what was said about them while it waits (the rating stays,
+   * like every figure). Released entries are events, sealed under the reviewee's key.
+   */
+  async eraseAbout(employeeId: string): Promise<number> {
+    const { rowCount } = await this.pool.query(`UPDATE feedback_hold.entries SET comment = '[erased]' WHERE employee_id = $1`, [employeeId]);
+    return rowCount ?? 0;
   }
 
   async cyclesHolding(): Promise<string[]> {

@@ -1,4 +1,4 @@
-import type { AppraisalFinalized, EmployeeOnboarded, OrgEvent } from '@tpm/contracts';
+import type { AppraisalFinalized, EmployeeOnboarded, OrgEvent, PersonErased } from '@tpm/contracts';
 import { publishedLanguage } from '@tpm/contracts';
 import type { AppraisalEvent, EmployeeEvent, OrgStructureEvent } from '@tpm/performance-domain';
 
@@ -60,6 +60,8 @@ export const performancePublished = publishedLanguage<OrgStructureEvent | Employ
     version: 2,
     data: { employeeId: d.employeeId, businessUnitId: d.businessUnitId, at: d.at },
   }),
+  // Every context reacts: it destroys its own key for the person and blanks its copies.
+  PersonErased: (d): PersonErased => ({ type: 'performance.PersonErased', version: 1, data: { employeeId: d.employeeId, erasedAt: d.erasedAt } }),
   AppraisalFinalized: (d): AppraisalFinalized => ({
     type: 'performance.AppraisalFinalized',
     version: 2,

@@ -3,7 +3,7 @@ import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches, ValidateIf } fr
 import { BUSINESS_UNIT_ID } from './business-unit.dto';
 
 export const EMPLOYEE_NUMBER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const NUMBER_MESSAGE = 'must be 1-64 letters, digits, dots, underscores or dashes';
+export const NUMBER_MESSAGE = 'must be 1-64 letters, digits, dots, underscores or dashes';
 
 export class EmployeeNumberParam {
   @IsString()

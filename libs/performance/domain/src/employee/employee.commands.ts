@@ -14,4 +14,7 @@ export type TransferEmployee = Message<
 export type ChangeManager = Message<'ChangeManager', { employeeId: string; managerId: string | null; at: string }>;
 export type OffboardEmployee = Message<'OffboardEmployee', { employeeId: string; reason: string | null; at: string }>;
 
-export type EmployeeCommand = OnboardEmployee | TransferEmployee | ChangeManager | OffboardEmployee;
+/** The right to erasure: `reason` is kept in the audited event, so it must not name the person. */
+export type EraseEmployee = Message<'EraseEmployee', { employeeId: string; reason: string; at: string }>;
+
+export type EmployeeCommand = OnboardEmployee | TransferEmployee | ChangeManager | OffboardEmployee | EraseEmployee;

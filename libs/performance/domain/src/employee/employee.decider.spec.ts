@@ -1,7 +1,15 @@
 import { deciderSpec } from '@tpm/kernel/testing';
 import type { EmployeeCommand } from './employee.commands';
 import { employeeDecider } from './employee.decider';
-import { EmployeeAlreadyOnboarded, EmployeeCannotManageThemselves, EmployeeNotOnboarded, EmployeeWasOffboarded } from './employee.errors';
+import {
+  EmployeeAlreadyOnboarded,
+  EmployeeCannotManageThemselves,
+  EmployeeNotOnboarded,
+  EmployeeStillActive,
+  EmployeeWasErased,
+  EmployeeWasOffboarded,
+  ErasureReasonNamesPerson,
+} from './employee.errors';
 import type { EmployeeEvent, EmployeeProfile } from './employee.events';
 
 const at = '2027-01-01T00:00:00.000Z';
@@ -112,4 +120,27 @@ describe('OffboardEmployee', () => {
     given([onboarded()])
       .when(offboard())
       .thenState((s) => expect(s.status).toBe('offboarded')));
+});
+
+describe('EraseEmployee', () => {
+  const erase = (reason = 'GDPR Art. 17 request, ticket 4711'): EmployeeCommand => ({ type: 'EraseEmployee', data: { employeeId: 'ana', reason, at } });
+  const erased: EmployeeEvent = { type: 'PersonErased', data: { employeeId: 'ana', employeeNumber: 'E001', reason: 'GDPR Art. 17 request, ticket 4711', erasedAt: at } };
+
+  it('erases a person who has left, keeping the reason and their number', () => given([onboarded(), offboarded()]).when(erase()).then([erased]));
+
+  it('says nothing new when the person was already erased', () => given([onboarded(), offboarded(), erased]).when(erase()).then([]));
+
+  it('refuses to erase someone still employed', () => given([onboarded()]).when(erase()).thenThrows(EmployeeStillActive));
+
+  it('refuses to erase someone never onboarded', () => given([]).when(erase()).thenThrows(EmployeeNotOnboarded));
+
+  it('refuses a reason that names the person, in full or in part', () => {
+    given([onboarded(), offboarded()]).when(erase('request by ana lima')).thenThrows(ErasureReasonNamesPerson);
+    given([onboarded(), offboarded()]).when(erase('Lima asked by mail')).thenThrows(ErasureReasonNamesPerson);
+  });
+
+  it('refuses every later command about an erased person, a new onboarding included', () => {
+    given([onboarded(), offboarded(), erased]).when(onboard()).thenThrows(EmployeeWasErased);
+    given([onboarded(), offboarded(), erased]).when(transfer('ops')).thenThrows(EmployeeWasErased);
+  });
 });

@@ -1,9 +1,22 @@
 import { assertNever, type Decider } from '@tpm/kernel';
 import type { EmployeeCommand } from './employee.commands';
-import { EmployeeAlreadyOnboarded, EmployeeCannotManageThemselves, EmployeeNotOnboarded, EmployeeWasOffboarded } from './employee.errors';
+import {
+  EmployeeAlreadyOnboarded,
+  EmployeeCannotManageThemselves,
+  EmployeeNotOnboarded,
+  EmployeeStillActive,
+  EmployeeWasErased,
+  EmployeeWasOffboarded,
+  ErasureReasonNamesPerson,
+} from './employee.errors';
 import type { EmployeeEvent, EmployeeProfile } from './employee.events';
 
-export type Employee = { status: 'new' } | ({ status: 'active' } & EmployeeProfile) | ({ status: 'offboarded' } & EmployeeProfile);
+export type Employee =
+  | { status: 'new' }
+  | ({ status: 'active' } & EmployeeProfile)
+  | ({ status: 'offboarded' } & EmployeeProfile)
+  /** Erased: the profile's personal fields read as '[erased]'; ids, unit and level stay. */
+  | ({ status: 'erased'; erasedAt: string } & EmployeeProfile);
 export type ActiveEmployee = Extract<Employee, { status: 'active' }>;
 
 const sameProfile = (a: EmployeeProfile, b: EmployeeProfile): boolean =>
@@ -18,6 +31,7 @@ const sameProfile = (a: EmployeeProfile, b: EmployeeProfile): boolean =>
 const requireActive = (s: Employee, employeeId: string): ActiveEmployee => {
   if (s.status === 'new') throw new EmployeeNotOnboarded(employeeId);
   if (s.status === 'offboarded') throw new EmployeeWasOffboarded(employeeId);
+  if (s.status === 'erased') throw new EmployeeWasErased(employeeId);
   return s;
 };
 
@@ -28,6 +42,7 @@ const decide = (cmd: EmployeeCommand, s: Employee): EmployeeEvent[] => {
       if (profile.managerId === profile.employeeId) throw new EmployeeCannotManageThemselves(profile.employeeId);
       // Rehiring is not modelled yet: an offboarded employee stays gone.
       if (s.status === 'offboarded') throw new EmployeeWasOffboarded(profile.employeeId);
+      if (s.status === 'erased') throw new EmployeeWasErased(profile.employeeId);
       if (s.status === 'active') {
         // A re-sent HRIS import onboards everyone again: identical data says nothing new.
         if (sameProfile(s, profile)) return [];
@@ -61,6 +76,18 @@ const decide = (cmd: EmployeeCommand, s: Employee): EmployeeEvent[] => {
       const e = requireActive(s, employeeId);
       return [{ type: 'EmployeeOffboarded', data: { employeeId, businessUnitId: e.businessUnitId, reason, at } }];
     }
+    case 'EraseEmployee': {
+      const { employeeId, reason, at } = cmd.data;
+      if (s.status === 'new') throw new EmployeeNotOnboarded(employeeId);
+      // Asked again (a retry, a second request): already done, nothing new to record.
+      if (s.status === 'erased') return [];
+      if (s.status === 'active') throw new EmployeeStillActive(employeeId);
+      const name = s.name.trim().toLowerCase();
+      const words = name.split(/\s+/).filter((w) => w.length > 2);
+      const text = reason.toLowerCase();
+      if ((name && text.includes(name)) || words.some((w) => text.includes(w))) throw new ErasureReasonNamesPerson(employeeId);
+      return [{ type: 'PersonErased', data: { employeeId, employeeNumber: s.employeeNumber, reason, erasedAt: at } }];
+    }
     default:
       return assertNever(cmd);
   }
@@ -78,6 +105,8 @@ const evolve = (s: Employee, e: EmployeeEvent): Employee => {
       return s.status === 'new' ? s : { ...s, managerId: e.data.toManagerId };
     case 'EmployeeOffboarded':
       return s.status === 'new' ? s : { ...s, status: 'offboarded' };
+    case 'PersonErased':
+      return s.status === 'new' ? s : { ...s, status: 'erased', name: '[erased]', erasedAt: e.data.erasedAt };
     default:
       return assertNever(e);
   }

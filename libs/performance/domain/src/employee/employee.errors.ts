@@ -15,6 +15,29 @@ export class EmployeeWasOffboarded extends DomainError {
   }
 }
 
+export class EmployeeWasErased extends DomainError {
+  readonly code = 'EMPLOYEE_ERASED';
+  constructor(readonly employeeId: string) {
+    super(`Employee ${employeeId} was erased: nothing about them can be recorded any more`, { employeeId });
+  }
+}
+
+/** Erasure applies to people who have left: while employed, the employment is the legal basis. */
+export class EmployeeStillActive extends DomainError {
+  readonly code = 'EMPLOYEE_STILL_ACTIVE';
+  constructor(readonly employeeId: string) {
+    super(`Employee ${employeeId} is still employed: offboard them before erasing their personal data`, { employeeId });
+  }
+}
+
+/** The reason is kept in the audited erasure event: it must not carry the name being erased. */
+export class ErasureReasonNamesPerson extends DomainError {
+  readonly code = 'ERASURE_REASON_NAMES_PERSON';
+  constructor(readonly employeeId: string) {
+    super('The erasure reason must not contain the person\'s name: it is kept in the audit trail', { field: 'reason' });
+  }
+}
+
 export class EmployeeAlreadyOnboarded extends DomainError {
   readonly code = 'EMPLOYEE_ALREADY_ONBOARDED';
   override readonly kind = 'conflict' as const;

@@ -29,4 +29,11 @@ export type EmployeeOffboarded = Message<
   { employeeId: string; businessUnitId: string; reason: string | null; at: string }
 >;
 
-export type EmployeeEvent = EmployeeOnboarded | EmployeeTransferred | EmployeeManagerChanged | EmployeeOffboarded;
+/**
+ * A person was erased: their key is destroyed with this event, so every personal field sealed
+ * under it reads as '[erased]' from now on. The event itself holds no personal data: the reason is
+ * refused when it names the person, and the actor is the HR user or admin who asked.
+ */
+export type PersonErased = Message<'PersonErased', { employeeId: string; employeeNumber: string; reason: string; erasedAt: string }>;
+
+export type EmployeeEvent = EmployeeOnboarded | EmployeeTransferred | EmployeeManagerChanged | EmployeeOffboarded | PersonErased;

@@ -34,6 +34,9 @@ export interface MessagingModuleOptions {
   relay?: { published?: PublishedLanguage; batchSize?: number; idleDelayMs?: number; sealEveryMs?: number };
 }
 
+/** Published by the performance context (which owns people) when a person is erased. */
+const ERASURE_EVENT = 'performance.PersonErased';
+
 export const OUTBOX_RELAY = Symbol('OUTBOX_RELAY');
 export const INBOX_CONSUMER = Symbol('INBOX_CONSUMER');
 const OPTIONS = Symbol('MESSAGING_OPTIONS');
@@ -49,13 +52,14 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
     @Inject('MESSAGING_KAFKA') private readonly kafka: Kafka,
+    @Inject('MESSAGING_STORE') private readonly store: EventStore,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await ensureTopics(this.kafka, [topicOf(this.options.context), logTopicOf(this.options.context)], this.options.partitions);
     await this.relay.start();
     if (this.consumer) {
-      this.consumer.addHandlers(this.discoverHandlers());
+      this.consumer.addHandlers(this.withErasure(this.discoverHandlers()));
       await this.consumer.start();
     }
   }
@@ -63,6 +67,25 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationShutdown(): Promise<void> {
     await this.consumer?.stop();
     await this.relay.stop();
+  }
+
+  /**
+   * Every service that holds personal data and hears the performance context takes part in an
+   * erasure: its own key for the person is destroyed in the inbox transaction, before the
+   * service's own reaction (if any) blanks its read models. Built here once, for every service.
+   */
+  private withErasure(handlers: Record<string, InboxHandler>): Record<string, InboxHandler> {
+    const store = this.store;
+    if (!(store instanceof PersonalDataStore) || !this.options.consumes?.includes(topicOf('performance'))) return handlers;
+    const own = handlers[ERASURE_EVENT];
+    return {
+      ...handlers,
+      [ERASURE_EVENT]: async (envelope, ctx) => {
+        const { employeeId } = envelope.data as { employeeId?: unknown };
+        if (typeof employeeId === 'string' && employeeId) await store.keys.erase(employeeId, ctx.tx);
+        if (own) await own(envelope, ctx);
+      },
+    };
   }
 
   private discoverHandlers(): Record<string, InboxHandler> {
@@ -88,6 +111,7 @@ export class MessagingModule {
     const providers: Provider[] = [
       { provide: OPTIONS, useValue: options },
       { provide: 'MESSAGING_KAFKA', useExisting: options.kafkaToken },
+      { provide: 'MESSAGING_STORE', useExisting: options.storeToken },
       {
         provide: OUTBOX_RELAY,
         inject: [options.storeToken, options.poolToken, options.kafkaToken],
