@@ -118,7 +118,7 @@ describe('org-structure projection', () => {
     const snapshot = async () => ({
       units: await env.ds.query(`SELECT business_unit_id, name, parent_id, headcount FROM org_business_units WHERE business_unit_id LIKE $1 ORDER BY 1`, [id('%')]),
       employees: await env.ds.query(
-        `SELECT employee_id, employee_number, name, business_unit_id, manager_id, level, position, active, onboarded_at, offboarded_at
+        `SELECT employee_id, employee_number, business_unit_id, manager_id, level, position, active, onboarded_at, offboarded_at
            FROM org_employees WHERE employee_id LIKE $1 ORDER BY 1`,
         [id('%')],
       ),
