@@ -19,7 +19,7 @@ import {
   SubmitSelfAssessmentHandler,
   employeeIdFor,
 } from '@tpm/performance-application';
-import { StoreProjectionRunner } from '@tpm/projections';
+import { rebuildStoreProjection, StoreProjectionRunner } from '@tpm/projections';
 import { createTestDatabase, type TestDatabase } from '@tpm/testing';
 import type { DataSource } from 'typeorm';
 import { openPerformanceReadDatabase } from './performance-read-data-source';
@@ -237,5 +237,13 @@ describe('performance read model: no request reads more than it returns or touch
     expect(await h.enrol.handle({ cycleId: 'C-tree' }, hr)).toEqual({ cycleId: 'C-tree', enrolled: 1, participants: 2 });
     expect(await h.enrol.handle({ cycleId: 'C-tree' }, hr)).toEqual({ cycleId: 'C-tree', enrolled: 0, participants: 2 });
     expect(a).toBe(employeeIdFor('T-1'));
+  });
+
+  it('rebuilds beside the live tables from the store and swaps to the same answers', async () => {
+    const w = await cycleWorld('rebuilt', 4, '2032');
+    for (const p of w.people) await assess(w, p, 60);
+    const before = { distribution: await h.queries.distribution(w.cycleId), cycle: await h.queries.cycle(w.cycleId), alignment: await h.queries.alignment('2032') };
+    await rebuildStoreProjection({ projection: performanceReadProjection, dataSource: readDb, store: raw, context: 'performance', logger: silentLogger });
+    expect({ distribution: await h.queries.distribution(w.cycleId), cycle: await h.queries.cycle(w.cycleId), alignment: await h.queries.alignment('2032') }).toEqual(before);
   });
 });
