@@ -1,12 +1,23 @@
 import { EraseEmployeeController } from './http/privacy/erase-employee.controller';
-import { Module } from '@nestjs/common';
+import { Module, type Provider } from '@nestjs/common';
 import { topicOf } from '@tpm/contracts';
 import { systemClock, type Clock } from '@tpm/kernel';
 import type { EventStore, PersonalDataKeys } from '@tpm/event-store';
 import { AuthModule } from '@tpm/auth';
 import { MessagingModule } from '@tpm/messaging';
 import { OrgReferenceModule } from '@tpm/org-reference';
-import { PERFORMANCE_UPCASTERS, PostgresAnonymousFeedbackHoldingArea, performancePersonalData, performancePublished } from '@tpm/performance-infrastructure';
+import { ProjectionHost, ProjectionsModule, type StoreProjectionRunner } from '@tpm/projections';
+import {
+  openPerformanceReadDatabase,
+  PERFORMANCE_READ,
+  PERFORMANCE_UPCASTERS,
+  performancePersonalData,
+  performanceProjectionRegistrations,
+  PostgresAnonymousFeedbackHoldingArea,
+  PostgresPerformanceReadModel,
+  performancePublished,
+} from '@tpm/performance-infrastructure';
+import { DataSource } from 'typeorm';
 import { Pool } from 'pg';
 import {
   AcknowledgeAppraisalHandler,
@@ -31,7 +42,6 @@ import {
   ReportProgressHandler,
   ResolveAppraisalDisputeHandler,
   SetStrategicGoalHandler,
-  StoreParticipantsSource,
   SubmitAnonymousFeedbackHandler,
   SubmitManagerAssessmentHandler,
   SubmitPeerFeedbackHandler,
@@ -43,6 +53,7 @@ import {
   ReparentBusinessUnitHandler,
   TransferEmployeeHandler,
   EraseEmployeeHandler,
+  type PerformanceReadModel,
 } from '@tpm/performance-application';
 import { EVENT_STORE, PERSONAL_DATA_KEYS, EventStoreModule, HistoryController, KAFKA, PG_POOL, SERVICE_CONFIG, ServiceKitModule, loadServiceConfig, CLOCK, commandHandlers, type ServiceConfig } from '@tpm/service-kit';
 import { AdvanceAppraisalStageController } from './http/appraisal-cycles/advance-appraisal-stage.controller';
@@ -88,6 +99,12 @@ import { ReportProgressController } from './http/scorecards/report-progress.cont
 import { ScorecardController } from './http/scorecards/scorecard.controller';
 import { TrainingEvidenceReactions } from './messaging/training-evidence.reactions';
 
+const PERFORMANCE_READS = Symbol('PERFORMANCE_READS');
+
+/** Handlers that take the store, the clock and the read model. */
+const readModelHandlers = (classes: (new (store: EventStore, clock: Clock, reads: PerformanceReadModel) => unknown)[]): Provider[] =>
+  classes.map((cls) => ({ provide: cls, inject: [EVENT_STORE, CLOCK, PERFORMANCE_READS], useFactory: (s: EventStore, c: Clock, r: PerformanceReadModel) => new cls(s, c, r) }));
+
 /**
  * The performance service: the organization (business-unit tree, employees, HRIS import), goals,
  * scorecards and appraisal cycles. Its log is relayed to `performance.events`, where every other
@@ -100,6 +117,8 @@ import { TrainingEvidenceReactions } from './messaging/training-evidence.reactio
     AuthModule.forService({ poolToken: PG_POOL }),
     EventStoreModule.forService({ upcasters: PERFORMANCE_UPCASTERS, personalData: performancePersonalData }),
     OrgReferenceModule.forPool(PG_POOL, SERVICE_CONFIG),
+    // The performance read model (from the store: cycles, appraisal figures, goals, org facts), GET /projections.
+    ProjectionsModule.forService({ openDatabase: openPerformanceReadDatabase, registrations: performanceProjectionRegistrations }),
     MessagingModule.forService({
       context: 'performance',
       storeToken: EVENT_STORE,
@@ -163,10 +182,15 @@ import { TrainingEvidenceReactions } from './messaging/training-evidence.reactio
       ChangeManagerHandler,
       OffboardEmployeeHandler,
     ]),
-    ...commandHandlers([
-      ImportEmployeesHandler,
-      SetStrategicGoalHandler,
-      CascadeGoalHandler,
+    ...commandHandlers([ImportEmployeesHandler, SetStrategicGoalHandler, CascadeGoalHandler, RecordTrainingEvidenceReaction]),
+    // The read model every cross-aggregate fact comes from, fresh to the command's known position (ADR 0025).
+    {
+      provide: PERFORMANCE_READS,
+      inject: [DataSource, EVENT_STORE, ProjectionHost],
+      useFactory: (db: DataSource, store: EventStore, host: ProjectionHost): PerformanceReadModel =>
+        new PostgresPerformanceReadModel(db, store, host.get<StoreProjectionRunner>(PERFORMANCE_READ)),
+    },
+    ...readModelHandlers([
       AssignObjectiveHandler,
       DefineIndicatorHandler,
       AdjustObjectiveWeightsHandler,
@@ -182,19 +206,14 @@ import { TrainingEvidenceReactions } from './messaging/training-evidence.reactio
       AcknowledgeAppraisalHandler,
       DisputeAppraisalHandler,
       ResolveAppraisalDisputeHandler,
-      RecordTrainingEvidenceReaction,
+      EnrolCycleParticipantsHandler,
     ]),
-    {
-      provide: EnrolCycleParticipantsHandler,
-      inject: [EVENT_STORE, CLOCK],
-      useFactory: (s: EventStore, c: Clock) => new EnrolCycleParticipantsHandler(s, c, new StoreParticipantsSource(s)),
-    },
     {
       provide: EraseEmployeeHandler,
       inject: [EVENT_STORE, CLOCK, PERSONAL_DATA_KEYS, PostgresAnonymousFeedbackHoldingArea],
       useFactory: (s: EventStore, c: Clock, keys: PersonalDataKeys, hold: PostgresAnonymousFeedbackHoldingArea) => new EraseEmployeeHandler(s, c, keys, hold),
     },
-    { provide: AppraisalQueries, inject: [EVENT_STORE], useFactory: (s: EventStore) => new AppraisalQueries(s) },
+    { provide: AppraisalQueries, inject: [EVENT_STORE, PERFORMANCE_READS], useFactory: (s: EventStore, r: PerformanceReadModel) => new AppraisalQueries(s, r) },
     // Anonymous 360 feedback: the holding area, the handlers that seal into it and the release after review.
     {
       provide: PostgresAnonymousFeedbackHoldingArea,
@@ -205,8 +224,8 @@ import { TrainingEvidenceReactions } from './messaging/training-evidence.reactio
     },
     ...[SubmitPeerFeedbackHandler, SubmitAnonymousFeedbackHandler, ReleaseAnonymousFeedbackHandler].map((cls) => ({
       provide: cls,
-      inject: [EVENT_STORE, CLOCK, PostgresAnonymousFeedbackHoldingArea],
-      useFactory: (s: EventStore, c: Clock, h: PostgresAnonymousFeedbackHoldingArea) => new cls(s, c, h),
+      inject: [EVENT_STORE, CLOCK, PostgresAnonymousFeedbackHoldingArea, PERFORMANCE_READS],
+      useFactory: (s: EventStore, c: Clock, h: PostgresAnonymousFeedbackHoldingArea, r: PerformanceReadModel) => new cls(s, c, h, r),
     })),
     {
       provide: AdvanceAppraisalStageHandler,

@@ -1,7 +1,8 @@
 import type { Clock } from '@tpm/kernel';
-import { execute, type CommandContext, type CommandResult, type EventStore } from '@tpm/event-store';
+import { ConcurrencyConflict, execute, retryOnConflict, type CommandContext, type CommandResult, type EventStore } from '@tpm/event-store';
 import { appraisalCycleDecider, CURRENT_SCORING_RULES, CYCLE_STAGES, DEFAULT_RATING_BANDS, type CycleParticipant, type CycleStage, type RatingBand } from '@tpm/performance-domain';
 import { requireCycle } from './appraisal.readers';
+import type { PerformanceReadModel } from './performance-read.model';
 import { requireBusinessUnit } from './org-structure.reader';
 import { cycleStream } from './performance.streams';
 
@@ -33,7 +34,7 @@ export class OpenAppraisalCycleHandler {
   }
 }
 
-/** Who is in a business-unit subtree (or the whole organization) now: read from the local org copy. */
+/** Who is in a business-unit subtree (or the whole organization) now. */
 export interface CycleParticipantsSource {
   activeEmployeesIn(businessUnitId: string | null): Promise<CycleParticipant[]>;
 }
@@ -41,29 +42,45 @@ export interface CycleParticipantsSource {
 /** Enrolments go in chunks so that a cycle over 10^5 employees never writes one giant event. */
 const CHUNK = 1000;
 
+/**
+ * Enrols the scope's active employees not yet enrolled. Linear in the cycle's size: the cycle
+ * stream is folded once (its state is a count), who is already enrolled is read from the read
+ * model at that version, and each chunk appends at the version the previous one left, so a
+ * concurrent enrolment or stage advance is a conflict (retried by the caller), never a duplicate.
+ */
 export class EnrolCycleParticipantsHandler {
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
-    private readonly source: CycleParticipantsSource,
+    private readonly reads: PerformanceReadModel,
+    private readonly source: CycleParticipantsSource = reads,
   ) {}
 
-  async handle(input: { cycleId: string }, context: CommandContext): Promise<{ cycleId: string; enrolled: number; participants: number }> {
-    const { cycle } = await requireCycle(this.store, input.cycleId);
+  handle(input: { cycleId: string }, context: CommandContext): Promise<{ cycleId: string; enrolled: number; participants: number }> {
+    // A retry enrols only who the first try left out: the read model then holds the rest.
+    return retryOnConflict(() => this.enrol(input.cycleId, context), 3);
+  }
+
+  private async enrol(cycleId: string, context: CommandContext): Promise<{ cycleId: string; enrolled: number; participants: number }> {
+    const cycle = await requireCycle(this.reads, cycleId);
     const candidates = await this.source.activeEmployeesIn(cycle.businessUnitId);
+    let loaded = await this.store.aggregate(cycleStream(cycleId), appraisalCycleDecider);
+    // The read model at the cycle's version, or a writer came in between: enrol against what it holds then.
+    if (loaded.version !== cycle.version) throw new ConcurrencyConflict(cycleStream(cycleId), cycle.version, loaded.version);
     let enrolled = 0;
     for (let i = 0; i < candidates.length; i += CHUNK) {
       const at = this.clock.now().toISOString();
       const participants = candidates.slice(i, i + CHUNK);
-      const { events } = await execute(this.store, cycleStream(input.cycleId), appraisalCycleDecider)(() => ({ type: 'EnrolParticipants', data: { cycleId: input.cycleId, participants, at } }), {
-        context,
-        at,
-        businessUnitId: () => cycle.businessUnitId,
-      });
+      const alreadyEnrolled = await this.reads.enrolledAmong(cycleId, participants.map((p) => p.employeeId));
+      const { events, result, state } = await execute(this.store, cycleStream(cycleId), appraisalCycleDecider)(
+        () => ({ type: 'EnrolParticipants', data: { cycleId, participants, alreadyEnrolled, at } }),
+        { context, at, businessUnitId: () => cycle.businessUnitId, loaded },
+      );
+      loaded = { state, version: result.version };
       enrolled += events.reduce((n, e) => n + (e.type === 'ParticipantsEnrolled' ? e.data.participants.length : 0), 0);
     }
-    const { cycle: after } = await requireCycle(this.store, input.cycleId);
-    return { cycleId: input.cycleId, enrolled, participants: Object.keys(after.participants).length };
+    const participants = loaded.state.status === 'open' ? loaded.state.participantCount : 0;
+    return { cycleId, enrolled, participants };
   }
 }
 

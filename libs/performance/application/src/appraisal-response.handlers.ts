@@ -1,7 +1,8 @@
 import type { Clock } from '@tpm/kernel';
 import { execute, type CommandContext, type CommandResult, type EventStore } from '@tpm/event-store';
-import { appraisalResponseDecider, type OpenCycle, type ResponseFacts } from '@tpm/performance-domain';
+import { appraisalResponseDecider, type ResponseFacts } from '@tpm/performance-domain';
 import { cycleFactsFor, loadAppraisal } from './appraisal.readers';
+import type { PerformanceReadModel } from './performance-read.model';
 import { appraisalResponseStream } from './performance.streams';
 
 type Target = { cycleId: string; employeeId: string };
@@ -9,25 +10,26 @@ type Target = { cycleId: string; employeeId: string };
 type Acting = { actingEmployeeId: string | null };
 
 /** The employee's answer is gated by the cycle stage and by the appraisal being final, both read here. */
-const responseFacts = async (store: EventStore, { cycleId, employeeId }: Target): Promise<{ cycle: OpenCycle; facts: ResponseFacts }> => {
-  const { cycle } = await cycleFactsFor(store, cycleId, employeeId);
+const responseFacts = async (store: EventStore, reads: PerformanceReadModel, { cycleId, employeeId }: Target): Promise<{ businessUnitId: string; facts: ResponseFacts }> => {
+  const { cycle, businessUnitId } = await cycleFactsFor(reads, cycleId, employeeId);
   const { state: appraisal } = await loadAppraisal(store, cycleId, employeeId);
-  return { cycle, facts: { stage: cycle.stage, finalBand: appraisal.finalized?.ratingBand ?? null, bands: cycle.bands.map((b) => b.name) } };
+  return { businessUnitId, facts: { stage: cycle.stage, finalBand: appraisal.finalized?.ratingBand ?? null, bands: cycle.bands.map((b) => b.name) } };
 };
 
 export class AcknowledgeAppraisalHandler {
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
+    private readonly reads: PerformanceReadModel,
   ) {}
 
   async handle(input: Target & Acting, context: CommandContext): Promise<CommandResult> {
     const { cycleId, employeeId } = input;
-    const { cycle, facts } = await responseFacts(this.store, input);
+    const { businessUnitId, facts } = await responseFacts(this.store, this.reads, input);
     const at = this.clock.now().toISOString();
     const { result } = await execute(this.store, appraisalResponseStream(cycleId, employeeId), appraisalResponseDecider)(
       () => ({ type: 'AcknowledgeAppraisal', data: { cycleId, employeeId, facts, at, by: input.actingEmployeeId } }),
-      { context, at, businessUnitId: () => cycle.participants[employeeId] ?? null },
+      { context, at, businessUnitId: () => businessUnitId },
     );
     return result;
   }
@@ -37,15 +39,16 @@ export class DisputeAppraisalHandler {
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
+    private readonly reads: PerformanceReadModel,
   ) {}
 
   async handle(input: Target & Acting & { reason: string }, context: CommandContext): Promise<CommandResult> {
     const { cycleId, employeeId } = input;
-    const { cycle, facts } = await responseFacts(this.store, input);
+    const { businessUnitId, facts } = await responseFacts(this.store, this.reads, input);
     const at = this.clock.now().toISOString();
     const { result } = await execute(this.store, appraisalResponseStream(cycleId, employeeId), appraisalResponseDecider)(
       () => ({ type: 'DisputeAppraisal', data: { cycleId, employeeId, facts, at, by: input.actingEmployeeId, reason: input.reason } }),
-      { context, at, businessUnitId: () => cycle.participants[employeeId] ?? null },
+      { context, at, businessUnitId: () => businessUnitId },
     );
     return result;
   }
@@ -60,15 +63,16 @@ export class ResolveAppraisalDisputeHandler {
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
+    private readonly reads: PerformanceReadModel,
   ) {}
 
   async handle(input: ResolveAppraisalDisputeInput, context: CommandContext): Promise<CommandResult> {
     const { cycleId, employeeId, resolution, toBand, note } = input;
-    const { cycle, facts } = await responseFacts(this.store, input);
+    const { businessUnitId, facts } = await responseFacts(this.store, this.reads, input);
     const at = this.clock.now().toISOString();
     const { result } = await execute(this.store, appraisalResponseStream(cycleId, employeeId), appraisalResponseDecider)(
       () => ({ type: 'ResolveAppraisalDispute', data: { cycleId, employeeId, facts, at, resolution, toBand, note, resolvedBy: context.actor.subject } }),
-      { context, at, businessUnitId: () => cycle.participants[employeeId] ?? null },
+      { context, at, businessUnitId: () => businessUnitId },
     );
     return result;
   }

@@ -6,7 +6,6 @@ import {
   rankOf,
   AppraisalCycleNotFound,
   AppraisalNotFound,
-  appraisalCycleDecider,
   appraisalResponseDecider,
   competencyEvidenceDecider,
   goalDecider,
@@ -14,29 +13,31 @@ import {
   peerFeedbackDecider,
   rescoreAppraisal,
   scorecardDecider,
-  type AlignedObjective,
-  type GoalRecord,
+  type AppraisalCycleEvent,
   type RatingBand,
   type WhatIfOutcome,
   type WhatIfScenario,
 } from '@tpm/performance-domain';
 import { assertValidBands, isRulesVersion, UnknownScoringRulesVersion } from '@tpm/performance-domain';
 import { loadAppraisal, requireCycle } from './appraisal.readers';
-import { forEachBounded } from './bounded-concurrency';
+import type { PerformanceReadModel } from './performance-read.model';
 import { appraisalResponseStream, competencyStream, cycleStream, goalStream, peerFeedbackStream, scorecardStream } from './performance.streams';
-
-const PAGE = 5000;
 
 /** Who reads an appraisal decides what 360 detail they may see. */
 export type FeedbackView = 'full' | 'reviewee';
 
 /**
- * The read side the write side serves itself: any aggregate as of any instant (`asOf` folds only
- * what was recorded by then), the committee's rating distribution, and what-if re-scoring.
+ * The read side the write side serves itself (ADR 0025): what spans many aggregates (a cycle's
+ * size, its distribution, what-if, the alignment tree) comes from the read model; one aggregate
+ * (a goal, a scorecard, an appraisal with its response and 360) is folded from its own streams,
+ * which is what the request returns, and only those can be read as of an instant (`asOf`).
  * Nothing here writes.
  */
 export class AppraisalQueries {
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly reads: PerformanceReadModel,
+  ) {}
 
   async goal(goalId: string, asOf?: string) {
     const { state, version } = await this.store.aggregate(goalStream(goalId), goalDecider, { asOf });
@@ -52,15 +53,29 @@ export class AppraisalQueries {
   }
 
   async cycle(cycleId: string, asOf?: string) {
-    const { state, version } = await this.store.aggregate(cycleStream(cycleId), appraisalCycleDecider, { asOf });
-    if (state.status === 'new') throw new AppraisalCycleNotFound(cycleId);
-    const { status: _s, participants, ...rest } = state;
-    return { ...rest, participantCount: Object.keys(participants).length, version, asOf: asOf ?? null };
+    if (asOf === undefined) {
+      const { version, ...cycle } = await requireCycle(this.reads, cycleId);
+      return { ...cycle, version, asOf: null };
+    }
+    // As of an instant: the cycle's own stream up to then, counted as it goes (no participant map).
+    const events = await this.store.readStream(cycleStream(cycleId), { asOf });
+    const opened = events.find((e) => e.type === 'AppraisalCycleOpened');
+    if (!opened) throw new AppraisalCycleNotFound(cycleId);
+    let stage = 'planning';
+    let participantCount = 0;
+    for (const e of events as unknown as { type: AppraisalCycleEvent['type']; data: { to?: string; participants?: unknown[] } }[]) {
+      if (e.type === 'AppraisalStageAdvanced') stage = e.data.to!;
+      if (e.type === 'ParticipantsEnrolled') participantCount += e.data.participants!.length;
+    }
+    const { at: _at, ...settings } = opened.data as Extract<AppraisalCycleEvent, { type: 'AppraisalCycleOpened' }>['data'];
+    return { ...settings, stage, participantCount, version: events.at(-1)!.streamVersion, asOf };
   }
 
   async appraisal(cycleId: string, employeeId: string, view: FeedbackView, asOf?: string) {
-    const { cycle } = await requireCycle(this.store, cycleId);
-    if (!(employeeId in cycle.participants)) throw new AppraisalNotFound(cycleId, employeeId);
+    const found = await this.reads.participant(cycleId, employeeId);
+    if (!found) throw new AppraisalCycleNotFound(cycleId);
+    if (found.businessUnitId === null) throw new AppraisalNotFound(cycleId, employeeId);
+    const { cycle } = found;
     const { state, version } = await loadAppraisal(this.store, cycleId, employeeId, asOf);
     const response = await this.store.aggregate(appraisalResponseStream(cycleId, employeeId), appraisalResponseDecider, { asOf });
     const feedback = await this.store.aggregate(peerFeedbackStream(cycleId, employeeId), peerFeedbackDecider, { asOf });
@@ -74,56 +89,44 @@ export class AppraisalQueries {
     return { cycleId, employeeId, ...state, ...implied, finalBand, response: response.state, peerFeedback, version, asOf: asOf ?? null };
   }
 
-  /** Per business unit, how many appraisals sit in each band now: what the calibration committee compares. */
+  /** Per business unit, how many appraisals sit in each band now: what the calibration committee compares. One grouped read. */
   async distribution(cycleId: string) {
-    const { cycle } = await requireCycle(this.store, cycleId);
+    const cycle = await requireCycle(this.reads, cycleId);
     const units = new Map<string, Record<string, number>>();
     let unassessed = 0;
-    await forEachBounded(Object.entries(cycle.participants), 16, async ([employeeId, businessUnitId]) => {
-      const { state } = await loadAppraisal(this.store, cycleId, employeeId);
-      if (!state.ratingBand) return void unassessed++;
+    for (const { businessUnitId, ratingBand, count } of await this.reads.bandCounts(cycleId)) {
+      if (!ratingBand) {
+        unassessed += count;
+        continue;
+      }
       const counts = units.get(businessUnitId) ?? Object.fromEntries(cycle.bands.map((b) => [b.name, 0]));
-      counts[state.ratingBand] = (counts[state.ratingBand] ?? 0) + 1;
+      counts[ratingBand] = (counts[ratingBand] ?? 0) + count;
       units.set(businessUnitId, counts);
-    });
+    }
     const businessUnits = [...units.entries()]
       .map(([businessUnitId, bands]) => ({ businessUnitId, total: Object.values(bands).reduce((a, b) => a + b, 0), bands }))
       .sort((a, b) => a.businessUnitId.localeCompare(b.businessUnitId));
     return { cycleId, stage: cycle.stage, bands: cycle.bands.map((b) => b.name), businessUnits, unassessed };
   }
 
-  /** Replays the cycle's recorded assessments under other weights, bands or rules; writes nothing. */
+  /** Replays the cycle's recorded assessments under other weights, bands or rules; writes nothing. One row read per outcome. */
   async whatIf(cycleId: string, scenario: WhatIfScenario): Promise<{ cycleId: string; scenario: WhatIfScenario; outcomes: WhatIfOutcome[]; changedBands: number }> {
     if (scenario.bands) assertValidBands(scenario.bands as RatingBand[]);
     if (scenario.rulesVersion !== undefined && !isRulesVersion(scenario.rulesVersion)) throw new UnknownScoringRulesVersion(scenario.rulesVersion);
-    const { cycle } = await requireCycle(this.store, cycleId);
+    const cycle = await requireCycle(this.reads, cycleId);
     const outcomes: WhatIfOutcome[] = [];
-    await forEachBounded(Object.keys(cycle.participants), 16, async (employeeId) => {
-      const { state } = await loadAppraisal(this.store, cycleId, employeeId);
-      const outcome = rescoreAppraisal(employeeId, state, cycle.bands, scenario);
+    for (const a of await this.reads.appraisals(cycleId)) {
+      if (!a.objectives || a.score === null) continue;
+      const outcome = rescoreAppraisal(a.employeeId, { assessment: { objectives: a.objectives, score: a.score }, ratingBand: a.ratingBand }, cycle.bands, scenario);
       if (outcome) outcomes.push(outcome);
-    });
+    }
     outcomes.sort((a, b) => a.employeeId.localeCompare(b.employeeId));
     return { cycleId, scenario, outcomes, changedBands: outcomes.filter((o) => o.bandBefore !== o.bandAfter).length };
   }
 
-  /** Goals of a period from the strategic ones down to employee objectives, with orphans apart. */
+  /** Goals of a period from the strategic ones down to employee objectives, with orphans apart: the period's rows only. */
   async alignment(period: string) {
-    const goals: GoalRecord[] = [];
-    const objectives = new Map<string, AlignedObjective>();
-    let after: string | undefined;
-    for (;;) {
-      const page = await this.store.readAll({ after, limit: PAGE, horizon: 'committed', types: ['StrategicGoalSet', 'GoalCascaded', 'ObjectiveAssigned'] });
-      for (const e of page.events) {
-        const d = e.data as { period: string; goalId: string; title: string; parentGoalId?: string | null; businessUnitId?: string; objectiveId?: string; employeeId?: string };
-        if (d.period !== period) continue;
-        if (e.type === 'ObjectiveAssigned') objectives.set(`${d.employeeId}/${d.objectiveId}`, { objectiveId: d.objectiveId!, employeeId: d.employeeId!, title: d.title, parentGoalId: d.parentGoalId ?? null });
-        else goals.push({ goalId: d.goalId, title: d.title, parentGoalId: d.parentGoalId ?? null, businessUnitId: d.businessUnitId ?? null });
-      }
-      // A filtered page shorter than the limit has reached the safe end of the log.
-      if (page.events.length < PAGE) break;
-      after = page.next;
-    }
-    return { period, ...alignmentTree(goals, [...objectives.values()]) };
+    const { goals, objectives } = await this.reads.alignment(period);
+    return { period, ...alignmentTree(goals, objectives) };
   }
 }

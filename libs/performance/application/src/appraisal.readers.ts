@@ -1,7 +1,6 @@
 import type { EventStore } from '@tpm/event-store';
 import {
   AppraisalCycleNotFound,
-  appraisalCycleDecider,
   appraisalDecider,
   EmployeeNotOnboarded,
   EmployeeWasOffboarded,
@@ -10,12 +9,12 @@ import {
   scorecardDecider,
   type ActiveEmployee,
   type CycleFacts,
-  type OpenCycle,
   type ParentGoal,
   type ScorecardSnapshot,
 } from '@tpm/performance-domain';
 import { loadEmployee } from './employee.reader';
-import { appraisalStream, cycleStream, goalStream, scorecardStream } from './performance.streams';
+import type { CycleRecord, PerformanceReadModel } from './performance-read.model';
+import { appraisalStream, goalStream, scorecardStream } from './performance.streams';
 
 /** The parent goal as another aggregate knows it: the decider rules on it. */
 export const readParentGoal = async (store: EventStore, goalId: string): Promise<ParentGoal> => {
@@ -32,17 +31,25 @@ export const requireActiveEmployee = async (store: EventStore, employeeId: strin
   return state;
 };
 
-export const requireCycle = async (store: EventStore, cycleId: string): Promise<{ cycle: OpenCycle; version: number }> => {
-  const { state, version } = await store.aggregate(cycleStream(cycleId), appraisalCycleDecider);
-  if (state.status === 'new') throw new AppraisalCycleNotFound(cycleId);
-  return { cycle: state, version };
+/** The cycle at its latest committed version, from its read model (never a fold of its participants). */
+export const requireCycle = async (reads: PerformanceReadModel, cycleId: string): Promise<CycleRecord> => {
+  const cycle = await reads.cycle(cycleId);
+  if (!cycle) throw new AppraisalCycleNotFound(cycleId);
+  return cycle;
 };
 
-/** The cycle's stage and settings for an appraisal command, once the employee is known to take part. */
-export const cycleFactsFor = async (store: EventStore, cycleId: string, employeeId: string): Promise<{ cycle: OpenCycle; facts: CycleFacts }> => {
-  const { cycle } = await requireCycle(store, cycleId);
-  if (!(employeeId in cycle.participants)) throw new NotACycleParticipant(cycleId, employeeId);
-  return { cycle, facts: { stage: cycle.stage, period: cycle.period, bands: cycle.bands, rulesVersion: cycle.rulesVersion } };
+export const factsOf = (cycle: CycleRecord): CycleFacts => ({ stage: cycle.stage, period: cycle.period, bands: cycle.bands, rulesVersion: cycle.rulesVersion });
+
+/**
+ * The cycle's stage and settings for an appraisal command, once the employee is known to take
+ * part, and the unit they were enrolled under (which files the command's events). O(1) in the
+ * cycle's size: one row of each, read at the cycle stream's latest committed version.
+ */
+export const cycleFactsFor = async (reads: PerformanceReadModel, cycleId: string, employeeId: string): Promise<{ cycle: CycleRecord; facts: CycleFacts; businessUnitId: string }> => {
+  const found = await reads.participant(cycleId, employeeId);
+  if (!found) throw new AppraisalCycleNotFound(cycleId);
+  if (found.businessUnitId === null) throw new NotACycleParticipant(cycleId, employeeId);
+  return { cycle: found.cycle, facts: factsOf(found.cycle), businessUnitId: found.businessUnitId };
 };
 
 /** The scorecard as it stands, reduced to what scoring needs. */

@@ -2,6 +2,7 @@ import type { Clock } from '@tpm/kernel';
 import { execute, type CommandContext, type CommandResult, type EventStore } from '@tpm/event-store';
 import { feedbackNominationDecider } from '@tpm/performance-domain';
 import { cycleFactsFor, requireActiveEmployee } from './appraisal.readers';
+import type { PerformanceReadModel } from './performance-read.model';
 import { feedbackNominationStream } from './performance.streams';
 
 export interface NominationInput {
@@ -18,11 +19,12 @@ export class NominateReviewerHandler {
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
+    private readonly reads: PerformanceReadModel,
   ) {}
 
   async handle(input: NominationInput, context: CommandContext): Promise<CommandResult> {
     const { cycleId, employeeId, reviewerId } = input;
-    const { cycle, facts } = await cycleFactsFor(this.store, cycleId, employeeId);
+    const { facts, businessUnitId } = await cycleFactsFor(this.reads, cycleId, employeeId);
     const employee = await requireActiveEmployee(this.store, employeeId);
     await requireActiveEmployee(this.store, reviewerId);
     const at = this.clock.now().toISOString();
@@ -30,7 +32,7 @@ export class NominateReviewerHandler {
     const { result } = await execute(this.store, feedbackNominationStream(cycleId, employeeId), feedbackNominationDecider)(() => ({ type: 'NominateReviewer', data }), {
       context,
       at,
-      businessUnitId: () => cycle.participants[employeeId] ?? null,
+      businessUnitId: () => businessUnitId,
     });
     return result;
   }
@@ -41,11 +43,12 @@ export class ApproveNominationHandler {
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
+    private readonly reads: PerformanceReadModel,
   ) {}
 
   async handle(input: NominationInput, context: CommandContext): Promise<CommandResult> {
     const { cycleId, employeeId, reviewerId } = input;
-    const { cycle, facts } = await cycleFactsFor(this.store, cycleId, employeeId);
+    const { facts, businessUnitId } = await cycleFactsFor(this.reads, cycleId, employeeId);
     const employee = await requireActiveEmployee(this.store, employeeId);
     const at = this.clock.now().toISOString();
     const { actor } = context;
@@ -63,7 +66,7 @@ export class ApproveNominationHandler {
     const { result } = await execute(this.store, feedbackNominationStream(cycleId, employeeId), feedbackNominationDecider)(() => ({ type: 'ApproveNomination', data }), {
       context,
       at,
-      businessUnitId: () => cycle.participants[employeeId] ?? null,
+      businessUnitId: () => businessUnitId,
     });
     return result;
   }

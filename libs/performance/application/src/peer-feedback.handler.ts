@@ -5,6 +5,7 @@ import { FeedbackAlreadyGiven, feedbackNominationDecider, isApprovedReviewer, pe
 import { cycleFactsFor } from './appraisal.readers';
 import { loadEmployee } from './employee.reader';
 import type { AnonymousFeedbackHoldingArea, Ballot } from './peer-feedback.holding-area';
+import type { PerformanceReadModel } from './performance-read.model';
 import { feedbackNominationStream, peerFeedbackStream } from './performance.streams';
 
 /** Stored as the author of anonymous feedback, so that not even the event metadata names the reviewer. */
@@ -42,18 +43,19 @@ export class SubmitPeerFeedbackHandler {
     private readonly store: EventStore,
     private readonly clock: Clock,
     private readonly holding: AnonymousFeedbackHoldingArea,
+    private readonly reads: PerformanceReadModel,
   ) {}
 
   async handle(input: SubmitPeerFeedbackInput, context: CommandContext): Promise<CommandResult> {
     const { actingEmployeeId: reviewerId, ...feedback } = input;
     // Under the holding area's shared lock: a concurrent anonymous entry by the same reviewer cannot slip past.
     return this.holding.sealing(input.cycleId, async (box) => {
-      const { cycle, facts } = await cycleFactsFor(this.store, input.cycleId, input.employeeId);
+      const { facts, businessUnitId } = await cycleFactsFor(this.reads, input.cycleId, input.employeeId);
       const at = this.clock.now().toISOString();
       const standing: ReviewerStanding = { ...(await eligibility(this.store, input)), sealed: reviewerId ? await box.sealed(ballotOf(input, reviewerId)) : 'no' };
       const { result } = await execute(this.store, peerFeedbackStream(input.cycleId, input.employeeId), peerFeedbackDecider)(
         () => ({ type: 'SubmitPeerFeedback', data: { ...feedback, anonymous: false, stage: facts.stage, reviewerId, at, standing } }),
-        { context, at, businessUnitId: () => cycle.participants[input.employeeId] ?? null },
+        { context, at, businessUnitId: () => businessUnitId },
       );
       return result;
     });
@@ -70,13 +72,14 @@ export class SubmitAnonymousFeedbackHandler {
     private readonly store: EventStore,
     private readonly clock: Clock,
     private readonly holding: AnonymousFeedbackHoldingArea,
+    private readonly reads: PerformanceReadModel,
   ) {}
 
   async handle(input: SubmitPeerFeedbackInput): Promise<{ held: boolean }> {
     const reviewerId = input.actingEmployeeId;
     return this.holding.sealing(input.cycleId, async (box) => {
       // Read inside the lock: once the release holds it, the stage is past review and this refuses.
-      const { facts } = await cycleFactsFor(this.store, input.cycleId, input.employeeId);
+      const { facts } = await cycleFactsFor(this.reads, input.cycleId, input.employeeId);
       const { state } = await this.store.aggregate(peerFeedbackStream(input.cycleId, input.employeeId), peerFeedbackDecider);
       const ballot = reviewerId ? ballotOf(input, reviewerId) : null;
       const standing: ReviewerStanding = { ...(await eligibility(this.store, input)), sealed: ballot ? await box.sealed(ballot) : 'no' };

@@ -17,6 +17,7 @@ import { ANONYMOUS_REVIEWER, SubmitAnonymousFeedbackHandler, SubmitPeerFeedbackH
 import { ReleaseAnonymousFeedbackHandler } from './peer-feedback.release';
 import { peerFeedbackStream } from './performance.streams';
 import { RegisterBusinessUnitHandler } from './register-business-unit.handler';
+import { FoldedReadModel } from './testing/folded-read-model.spec-helper';
 import { InMemoryEventStore } from './testing/in-memory-event-store.spec-helper';
 import { InMemoryHoldingArea } from './testing/in-memory-holding-area.spec-helper';
 
@@ -29,16 +30,17 @@ const hr = as('hr-1', ['hr']);
 
 describe('360 feedback: nominations, anonymous entries held until review ends', () => {
   let store: InMemoryEventStore;
+  let reads: FoldedReadModel;
   let clock: ManualClock;
   let holding: InMemoryHoldingArea;
   let ids: Record<string, string>;
   const ctxOf = (name: string) => as(name, ['employee'], ids[name]);
-  const release = () => new ReleaseAnonymousFeedbackHandler(store, clock, holding);
+  const release = () => new ReleaseAnonymousFeedbackHandler(store, clock, holding, reads);
   const advance = (to: 'execution' | 'review' | 'calibration') => new AdvanceAppraisalStageHandler(store, clock, release()).handle({ cycleId: 'C1', to }, hr);
   const nominate = (of: string, reviewer: string, by: string) =>
-    new NominateReviewerHandler(store, clock).handle({ cycleId: 'C1', employeeId: ids[of], reviewerId: ids[reviewer], actingEmployeeId: ids[by] ?? null }, ctxOf(by));
+    new NominateReviewerHandler(store, clock, reads).handle({ cycleId: 'C1', employeeId: ids[of], reviewerId: ids[reviewer], actingEmployeeId: ids[by] ?? null }, ctxOf(by));
   const approve = (of: string, reviewer: string, by: string, ctx = ctxOf(by)) =>
-    new ApproveNominationHandler(store, clock).handle({ cycleId: 'C1', employeeId: ids[of], reviewerId: ids[reviewer], actingEmployeeId: ids[by] ?? null }, ctx);
+    new ApproveNominationHandler(store, clock, reads).handle({ cycleId: 'C1', employeeId: ids[of], reviewerId: ids[reviewer], actingEmployeeId: ids[by] ?? null }, ctx);
   const input = (on: string, by: string, changes: Partial<SubmitPeerFeedbackInput> = {}): SubmitPeerFeedbackInput => ({
     cycleId: 'C1',
     employeeId: ids[on],
@@ -49,11 +51,12 @@ describe('360 feedback: nominations, anonymous entries held until review ends', 
     actingEmployeeId: ids[by],
     ...changes,
   });
-  const named = (on: string, by: string, changes: Partial<SubmitPeerFeedbackInput> = {}) => new SubmitPeerFeedbackHandler(store, clock, holding).handle(input(on, by, changes), ctxOf(by));
-  const anonymous = (on: string, by: string, changes: Partial<SubmitPeerFeedbackInput> = {}) => new SubmitAnonymousFeedbackHandler(store, clock, holding).handle(input(on, by, changes));
+  const named = (on: string, by: string, changes: Partial<SubmitPeerFeedbackInput> = {}) => new SubmitPeerFeedbackHandler(store, clock, holding, reads).handle(input(on, by, changes), ctxOf(by));
+  const anonymous = (on: string, by: string, changes: Partial<SubmitPeerFeedbackInput> = {}) => new SubmitAnonymousFeedbackHandler(store, clock, holding, reads).handle(input(on, by, changes));
 
   beforeEach(async () => {
     store = new InMemoryEventStore();
+    reads = new FoldedReadModel(store);
     clock = new ManualClock(new Date('2027-01-02T09:00:00Z'));
     holding = new InMemoryHoldingArea();
     const register = new RegisterBusinessUnitHandler(store, clock);
@@ -68,7 +71,7 @@ describe('360 feedback: nominations, anonymous entries held until review ends', 
     // Dan works in another unit: 360 reviewers come from anywhere.
     ids.dan = (await onboard.handle({ ...base, businessUnitId: 'ops', employeeNumber: 'dan', name: 'dan', managerId: null }, hr)).employeeId;
     await new OpenAppraisalCycleHandler(store, clock).handle({ cycleId: 'C1', period: '2027', businessUnitId: 'sales' }, hr);
-    await new EnrolCycleParticipantsHandler(store, clock, { activeEmployeesIn: async () => ['boss', 'ana', 'ben', 'cy'].map((n) => ({ employeeId: ids[n], businessUnitId: 'sales' })) }).handle(
+    await new EnrolCycleParticipantsHandler(store, clock, reads, { activeEmployeesIn: async () => ['boss', 'ana', 'ben', 'cy'].map((n) => ({ employeeId: ids[n], businessUnitId: 'sales' })) }).handle(
       { cycleId: 'C1' },
       hr,
     );
@@ -111,7 +114,7 @@ describe('360 feedback: nominations, anonymous entries held until review ends', 
 
     // Nobody reads a held entry: not the reviewee, not HR.
     expect((await store.readStream(peerFeedbackStream('C1', ids.ana))).map((e) => e.data)).toEqual([expect.objectContaining({ reviewerId: ids.ben, anonymous: false })]);
-    expect((await new AppraisalQueries(store).appraisal('C1', ids.boss, 'full')).peerFeedback).toEqual([]);
+    expect((await new AppraisalQueries(store, reads).appraisal('C1', ids.boss, 'full')).peerFeedback).toEqual([]);
     await expect(release().handle({ cycleId: 'C1' })).resolves.toEqual({ cycleId: 'C1', released: 0 });
 
     clock.advance(60_000);
@@ -131,7 +134,7 @@ describe('360 feedback: nominations, anonymous entries held until review ends', 
       expect(JSON.stringify(e)).not.toContain('"cy"');
     }
     expect(new Set(released.map((e) => e.metadata.correlationId)).size).toBe(2);
-    const seenByAna = await new AppraisalQueries(store).appraisal('C1', ids.ana, 'reviewee');
+    const seenByAna = await new AppraisalQueries(store, reads).appraisal('C1', ids.ana, 'reviewee');
     expect(seenByAna.peerFeedback.map((f) => f.comment).sort()).toEqual(['ben on ana', 'cy on ana']);
     expect(JSON.stringify(seenByAna.peerFeedback)).not.toContain(ids.ben);
     // Review is over: nothing more is taken, and a repeated release files nothing twice.
@@ -159,7 +162,7 @@ describe('360 feedback: nominations, anonymous entries held until review ends', 
       cyclesHolding: () => holding.cyclesHolding(),
       sealing: (c, w) => holding.sealing(c, w),
       releasing: (c, w) => holding.releasing(c, (s) => w({ held: () => s.held(), destroy: () => Promise.reject(new Error('crash')) })),
-    });
+    }, reads);
     await expect(failing.handle({ cycleId: 'C1' })).rejects.toThrow('crash');
     expect(await release().releaseDue()).toBe(0);
     expect(holding.entries.size).toBe(0);

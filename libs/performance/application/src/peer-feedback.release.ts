@@ -1,10 +1,11 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Clock } from '@tpm/kernel';
 import { execute, retryOnConflict, type CommandContext, type EventStore } from '@tpm/event-store';
-import { CYCLE_STAGES, peerFeedbackDecider, type OpenCycle } from '@tpm/performance-domain';
+import { CYCLE_STAGES, peerFeedbackDecider } from '@tpm/performance-domain';
 import { requireCycle } from './appraisal.readers';
 import { ANONYMOUS_REVIEWER } from './peer-feedback.handler';
 import type { AnonymousFeedbackHoldingArea, HeldEntry } from './peer-feedback.holding-area';
+import type { CycleRecord, PerformanceReadModel } from './performance-read.model';
 import { peerFeedbackStream } from './performance.streams';
 
 /** Fisher-Yates with a cryptographic source: the batch's order must say nothing about the order of sealing. */
@@ -17,7 +18,7 @@ const shuffled = <T>(items: T[]): T[] => {
   return out;
 };
 
-const isPastReview = (cycle: OpenCycle) => CYCLE_STAGES.indexOf(cycle.stage) > CYCLE_STAGES.indexOf('review');
+const isPastReview = (cycle: CycleRecord) => CYCLE_STAGES.indexOf(cycle.stage) > CYCLE_STAGES.indexOf('review');
 
 /**
  * Files a cycle's held anonymous feedback into the log once the cycle has left review: one shuffled
@@ -32,11 +33,12 @@ export class ReleaseAnonymousFeedbackHandler {
     private readonly store: EventStore,
     private readonly clock: Clock,
     private readonly holding: AnonymousFeedbackHoldingArea,
+    private readonly reads: PerformanceReadModel,
   ) {}
 
   async handle(input: { cycleId: string }): Promise<{ cycleId: string; released: number }> {
     return this.holding.releasing(input.cycleId, async (box) => {
-      const { cycle } = await requireCycle(this.store, input.cycleId);
+      const cycle = await requireCycle(this.reads, input.cycleId);
       if (!isPastReview(cycle)) return { cycleId: input.cycleId, released: 0 };
       const at = this.clock.now().toISOString();
       const byAppraisal = new Map<string, HeldEntry[]>();
@@ -56,7 +58,9 @@ export class ReleaseAnonymousFeedbackHandler {
     return released;
   }
 
-  private async file(cycle: OpenCycle, cycleId: string, employeeId: string, entries: HeldEntry[], at: string): Promise<number> {
+  private async file(cycle: CycleRecord, cycleId: string, employeeId: string, entries: HeldEntry[], at: string): Promise<number> {
+    // Held feedback names an enrolled employee (sealing checked it): their unit files it.
+    const unit = (await this.reads.participant(cycleId, employeeId))?.businessUnitId ?? null;
     let pending: HeldEntry[] = [];
     // Nothing of any request: a neutral actor and an id that starts and ends here.
     const context: CommandContext = { actor: ANONYMOUS_REVIEWER, correlationId: randomUUID(), causationId: null, traceparent: null, eventIdFor: (n) => pending[n].eventId };
@@ -69,7 +73,7 @@ export class ReleaseAnonymousFeedbackHandler {
           data: { cycleId, employeeId, stage: cycle.stage, entries: pending.map(({ feedbackId, relation, rating, comment }) => ({ feedbackId, relation, rating, comment })), at },
         };
       },
-      { context, at, businessUnitId: () => cycle.participants[employeeId] ?? null },
+      { context, at, businessUnitId: () => unit },
     );
     return result.appended;
   }

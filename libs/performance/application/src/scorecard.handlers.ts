@@ -2,8 +2,8 @@ import type { Clock } from '@tpm/kernel';
 import { execute, type CommandContext, type CommandResult, type EventStore } from '@tpm/event-store';
 import { isWithin, scorecardDecider, type ActiveEmployee, type CycleStage, type ScoringMethod } from '@tpm/performance-domain';
 import { readParentGoal, requireActiveEmployee } from './appraisal.readers';
-import { employeeCycleStage } from './cycle-stage.reader';
 import { loadOrgStructure } from './org-structure.reader';
+import type { PerformanceReadModel } from './performance-read.model';
 import { scorecardStream } from './performance.streams';
 
 // Every scorecard command: the employee must be active, and the unit they are in files the event.
@@ -11,10 +11,11 @@ import { scorecardStream } from './performance.streams';
 type Scoped = { employeeId: string; period: string };
 
 /** The facts every scorecard command rides on, read before the scorecard itself. */
-const scorecardFacts = async (store: EventStore, input: Scoped): Promise<{ employee: ActiveEmployee; cycleStage: CycleStage | null }> => {
+const scorecardFacts = async (store: EventStore, reads: PerformanceReadModel, input: Scoped): Promise<{ employee: ActiveEmployee; cycleStage: CycleStage | null }> => {
   const employee = await requireActiveEmployee(store, input.employeeId);
-  // Read before the scorecard: a stage advanced meanwhile is at worst seen one command late.
-  const cycleStage = await employeeCycleStage(store, input.employeeId, input.period);
+  // Read before the scorecard, from the read model caught up to everything committed before this
+  // command: a stage advanced meanwhile is at worst seen one command late, as with a stream read.
+  const cycleStage = await reads.furthestStage(input.employeeId, input.period);
   return { employee, cycleStage };
 };
 
@@ -29,10 +30,11 @@ export class AssignObjectiveHandler {
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
+    private readonly reads: PerformanceReadModel,
   ) {}
 
   async handle({ parentGoalId, ...input }: AssignObjectiveInput, context: CommandContext): Promise<CommandResult> {
-    const { employee, cycleStage } = await scorecardFacts(this.store, input);
+    const { employee, cycleStage } = await scorecardFacts(this.store, this.reads, input);
     const at = this.clock.now().toISOString();
     const parentGoal = parentGoalId === null ? null : await readParentGoal(this.store, parentGoalId);
     // Only a unit goal narrows who may serve it; the tree is read only then.
@@ -60,10 +62,11 @@ export class DefineIndicatorHandler {
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
+    private readonly reads: PerformanceReadModel,
   ) {}
 
   async handle(input: DefineIndicatorInput, context: CommandContext): Promise<CommandResult> {
-    const { employee, cycleStage } = await scorecardFacts(this.store, input);
+    const { employee, cycleStage } = await scorecardFacts(this.store, this.reads, input);
     const at = this.clock.now().toISOString();
     const { result } = await execute(this.store, scorecardStream(input.employeeId, input.period), scorecardDecider)(
       () => ({ type: 'DefineIndicator', data: { ...input, cycleStage, at } }),
@@ -80,10 +83,11 @@ export class AdjustObjectiveWeightsHandler {
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
+    private readonly reads: PerformanceReadModel,
   ) {}
 
   async handle(input: AdjustObjectiveWeightsInput, context: CommandContext): Promise<CommandResult> {
-    const { employee, cycleStage } = await scorecardFacts(this.store, input);
+    const { employee, cycleStage } = await scorecardFacts(this.store, this.reads, input);
     const at = this.clock.now().toISOString();
     const { result } = await execute(this.store, scorecardStream(input.employeeId, input.period), scorecardDecider)(
       () => ({ type: 'AdjustObjectiveWeights', data: { ...input, cycleStage, at } }),
@@ -105,10 +109,11 @@ export class ReportProgressHandler {
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
+    private readonly reads: PerformanceReadModel,
   ) {}
 
   async handle(input: ReportProgressInput, context: CommandContext): Promise<CommandResult> {
-    const { employee, cycleStage } = await scorecardFacts(this.store, input);
+    const { employee, cycleStage } = await scorecardFacts(this.store, this.reads, input);
     const at = this.clock.now().toISOString();
     const { actingEmployeeId, ...report } = input;
     const data = { ...report, reportedBy: actingEmployeeId ?? context.actor.subject, cycleStage, at };

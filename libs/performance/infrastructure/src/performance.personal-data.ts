@@ -19,4 +19,6 @@ export const performancePersonalData: PersonalDataPolicy = [
   about('AppraisalDisputeResolved', ['note']),
   about('PeerFeedbackSubmitted', ['comment']),
   about('ProgressReported', ['comment']),
+  // A personal objective's title can say anything about the person (the read model blanks its copy too).
+  about('ObjectiveAssigned', ['title']),
 ];

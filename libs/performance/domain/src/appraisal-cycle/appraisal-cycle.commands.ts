@@ -6,8 +6,12 @@ export type OpenAppraisalCycle = Message<
   'OpenAppraisalCycle',
   { cycleId: string; period: string; businessUnitId: string | null; bands: RatingBand[]; rulesVersion: number; at: string }
 >;
-/** The application lists who is in the cycle's scope; the decider keeps the ones not yet enrolled. */
-export type EnrolParticipants = Message<'EnrolParticipants', { cycleId: string; participants: CycleParticipant[]; at: string }>;
+/**
+ * The application lists who is in the cycle's scope and which of them the cycle already holds (read
+ * at the version the append expects, so a concurrent enrolment is a conflict, never a duplicate);
+ * the decider keeps the ones not yet enrolled, once each.
+ */
+export type EnrolParticipants = Message<'EnrolParticipants', { cycleId: string; participants: CycleParticipant[]; alreadyEnrolled: string[]; at: string }>;
 export type AdvanceAppraisalStage = Message<'AdvanceAppraisalStage', { cycleId: string; to: CycleStage; at: string }>;
 
 export type AppraisalCycleCommand = OpenAppraisalCycle | EnrolParticipants | AdvanceAppraisalStage;

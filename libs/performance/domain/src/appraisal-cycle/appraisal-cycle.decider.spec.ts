@@ -26,8 +26,12 @@ const inStage = (stage: CycleStage): AppraisalCycleEvent[] => {
 };
 const enrol = (...ids: string[]): AppraisalCycleCommand => ({
   type: 'EnrolParticipants',
-  data: { cycleId: 'C1', participants: ids.map((employeeId) => ({ employeeId, businessUnitId: 'sales' })), at },
+  data: { cycleId: 'C1', participants: ids.map((employeeId) => ({ employeeId, businessUnitId: 'sales' })), alreadyEnrolled: [], at },
 });
+const enrolKnowing = (alreadyEnrolled: string[], ...ids: string[]): AppraisalCycleCommand => {
+  const cmd = enrol(...ids) as Extract<AppraisalCycleCommand, { type: 'EnrolParticipants' }>;
+  return { ...cmd, data: { ...cmd.data, alreadyEnrolled } };
+};
 const enrolled = (...ids: string[]): AppraisalCycleEvent => ({
   type: 'ParticipantsEnrolled',
   data: { cycleId: 'C1', participants: ids.map((employeeId) => ({ employeeId, businessUnitId: 'sales' })), at },
@@ -46,8 +50,10 @@ describe('OpenAppraisalCycle', () => {
 
 describe('EnrolParticipants', () => {
   it('enrols the employees in scope', () => given([opened]).when(enrol('ana', 'ben')).then([enrolled('ana', 'ben')]));
-  it('enrols only those not yet enrolled, once each', () => given([opened, enrolled('ana')]).when(enrol('ana', 'ben', 'ben')).then([enrolled('ben')]));
-  it('says nothing new when everyone is enrolled', () => given([opened, enrolled('ana')]).when(enrol('ana')).then([]));
+  it('enrols only those not yet enrolled, once each', () => given([opened, enrolled('ana')]).when(enrolKnowing(['ana'], 'ana', 'ben', 'ben')).then([enrolled('ben')]));
+  it('says nothing new when everyone is enrolled', () => given([opened, enrolled('ana')]).when(enrolKnowing(['ana'], 'ana')).then([]));
+  it('counts the enrolled without keeping who they are', () =>
+    given([opened, enrolled('ana', 'ben')]).when(enrolKnowing(['ana', 'ben'], 'cy')).thenState((s) => expect(s).toMatchObject({ participantCount: 3 })));
   it('refuses enrolment once the review has started', () => given([...inStage('review')]).when(enrol('ana')).thenThrows(WrongCycleStage));
   it('refuses enrolment in a cycle that does not exist', () => given([]).when(enrol('ana')).thenThrows(AppraisalCycleNotFound));
 });

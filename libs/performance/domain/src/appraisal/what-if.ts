@@ -1,7 +1,6 @@
 import { bandFor, type RatingBand } from '../scoring/rating-bands';
 import { scoreIndicator } from '../scoring/score-indicator';
-import type { Appraisal } from './appraisal.decider';
-import { weightedScore } from './appraisal-result';
+import { weightedScore, type ScoredObjective } from './appraisal-result';
 
 /** The alternative to replay under; whatever is left out stays as recorded. */
 export interface WhatIfScenario {
@@ -9,6 +8,12 @@ export interface WhatIfScenario {
   weights?: Record<string, number>;
   bands?: RatingBand[];
   rulesVersion?: number;
+}
+
+/** What rescoring reads of an appraisal (an `Appraisal` is one): the assessed objectives, the score, the current band. */
+export interface RecordedAssessment {
+  assessment: { objectives: ScoredObjective[]; score: number } | null;
+  ratingBand: string | null;
 }
 
 export interface WhatIfOutcome {
@@ -27,7 +32,7 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
  * folds the recorded events, this writes nothing. `bandBefore` is the band the appraisal ended
  * with (calibration included); `bandAfter` is the band the new score earns, before any committee.
  */
-export const rescoreAppraisal = (employeeId: string, appraisal: Appraisal, recordedBands: RatingBand[], scenario: WhatIfScenario): WhatIfOutcome | null => {
+export const rescoreAppraisal = (employeeId: string, appraisal: RecordedAssessment, recordedBands: RatingBand[], scenario: WhatIfScenario): WhatIfOutcome | null => {
   const a = appraisal.assessment;
   if (!a) return null;
   const reweighted = a.objectives.map((o) => ({ ...o, weight: scenario.weights?.[o.objectiveId] ?? o.weight }));
