@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Clock } from '@tpm/kernel';
 import { execute, isConcurrencyConflict, retryOnConflict, type CommandContext, type CommandResult, type EventStore } from '@tpm/event-store';
 import { budgetDecider, policyDecider, PolicyNotFound, proposalDecider, type ProposalCommand, type ProposalState } from '@tpm/rewards-domain';
+import { inChainOf } from './chain';
 import { budgetStream, policyStream, proposalStream } from './rewards.streams';
 
 /** Racing final approvals of one unit re-read the budget and try again; enough rounds for every racer to be answered. */
@@ -20,7 +21,7 @@ export class ApproveProposalHandler {
   ) {}
 
   handle(input: { proposalId: string }, context: CommandContext): Promise<CommandResult & { final: boolean }> {
-    return retryOnConflict(() => this.attempt(input.proposalId, context));
+    return retryOnConflict(async () => this.attempt(input.proposalId, await inChainOf(this.store, proposalStream(input.proposalId), context)));
   }
 
   private async attempt(proposalId: string, context: CommandContext): Promise<CommandResult & { final: boolean }> {

@@ -1,6 +1,7 @@
 import type { Clock } from '@tpm/kernel';
 import { deterministicUuid, execute, retryOnConflict, type CommandContext, type CommandResult, type EventStore } from '@tpm/event-store';
 import { budgetDecider, grantDecider, proposalDecider, type BudgetCommand } from '@tpm/rewards-domain';
+import { inChainOf } from './chain';
 import { budgetStream, grantStream, proposalStream } from './rewards.streams';
 
 export const grantIdFor = (proposalId: string) => deterministicUuid('reward-grant', proposalId);
@@ -49,7 +50,8 @@ export class PayRewardHandler {
   ) {}
   async handle(input: { grantId: string; paidOn: string }, context: CommandContext): Promise<CommandResult> {
     const at = this.clock.now().toISOString();
-    const { result } = await execute(this.store, grantStream(input.grantId), grantDecider)(() => ({ type: 'PayReward', data: { ...input, at } }), { context, at, businessUnitId: unitOf });
+    const chained = await inChainOf(this.store, grantStream(input.grantId), context);
+    const { result } = await execute(this.store, grantStream(input.grantId), grantDecider)(() => ({ type: 'PayReward', data: { ...input, at } }), { context: chained, at, businessUnitId: unitOf });
     return result;
   }
 }
@@ -61,7 +63,8 @@ export class RevokeRewardHandler {
   ) {}
   async handle(input: { grantId: string; reason: string }, context: CommandContext): Promise<CommandResult> {
     const at = this.clock.now().toISOString();
-    const { result } = await execute(this.store, grantStream(input.grantId), grantDecider)(() => ({ type: 'RevokeReward', data: { ...input, at } }), { context, at, businessUnitId: unitOf });
+    const chained = await inChainOf(this.store, grantStream(input.grantId), context);
+    const { result } = await execute(this.store, grantStream(input.grantId), grantDecider)(() => ({ type: 'RevokeReward', data: { ...input, at } }), { context: chained, at, businessUnitId: unitOf });
     return result;
   }
 }

@@ -9,3 +9,4 @@ export * from './approve-proposal.handler';
 export * from './grant.handlers';
 export * from './career.handlers';
 export * from './survey.handlers';
+export * from './chain';

@@ -12,6 +12,7 @@ import {
   type PolicyInForce,
 } from '@tpm/rewards-domain';
 import type { EmployeeDirectory, PolicyCatalogue } from './ports';
+import { inChainOf } from './chain';
 import { careerStream, payStream, proposalStream } from './rewards.streams';
 
 export type FinalizedAppraisal = AppraisalResult & { potential: 'low' | 'medium' | 'high' | null };
@@ -110,8 +111,9 @@ export class AdjustProposalHandler {
   ) {}
   async handle(input: { proposalId: string; amount: number; reason: string }, context: CommandContext): Promise<CommandResult> {
     const at = this.clock.now().toISOString();
+    const chained = await inChainOf(this.store, proposalStream(input.proposalId), context);
     const { result } = await execute(this.store, proposalStream(input.proposalId), proposalDecider)(() => ({ type: 'AdjustProposal', data: { ...input, by: context.actor.subject, at } }), {
-      context,
+      context: chained,
       at,
       businessUnitId: (s) => (s.status === 'new' ? null : s.header.businessUnitId),
     });
@@ -127,9 +129,10 @@ export class RejectProposalHandler {
   ) {}
   async handle(input: { proposalId: string; reason: string }, context: CommandContext): Promise<CommandResult> {
     const at = this.clock.now().toISOString();
+    const chained = await inChainOf(this.store, proposalStream(input.proposalId), context);
     const { result } = await execute(this.store, proposalStream(input.proposalId), proposalDecider)(
       () => ({ type: 'RejectProposal', data: { ...input, by: context.actor.subject, roles: context.actor.roles, at } }),
-      { context, at, businessUnitId: (s) => (s.status === 'new' ? null : s.header.businessUnitId) },
+      { context: chained, at, businessUnitId: (s) => (s.status === 'new' ? null : s.header.businessUnitId) },
     );
     return result;
   }

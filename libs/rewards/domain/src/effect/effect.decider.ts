@@ -16,7 +16,7 @@ const decide = (cmd: EffectCommand, s: EffectState): EffectEvent[] => {
     case 'MeasureIncentiveEffect': {
       const last = s.measurements[s.measurements.length - 1];
       // Nothing changed since the last measurement: no new fact.
-      if (last && last.result.functionVersion === INCENTIVE_EFFECT_VERSION && JSON.stringify(last.inputs) === JSON.stringify(cmd.data.inputs)) return [];
+      if (last && last.result.functionVersion === INCENTIVE_EFFECT_VERSION && (Object.keys(cmd.data.inputs) as (keyof typeof cmd.data.inputs)[]).every((k) => last.inputs[k] === cmd.data.inputs[k])) return [];
       return [{ type: 'IncentiveEffectMeasured', data: { ...cmd.data, result: INCENTIVE_EFFECT_FUNCTIONS[INCENTIVE_EFFECT_VERSION](cmd.data.inputs) } }];
     }
     default:

@@ -4,7 +4,10 @@ import type { PolicyCommand, PolicyEvent, PolicyState, PolicyVersion } from './p
 import { policyProblems, type PolicyRules } from './policy.rules';
 
 const day = (iso: string) => iso.slice(0, 10);
-const sameRules = (a: PolicyRules, b: PolicyRules) => JSON.stringify(a) === JSON.stringify(b);
+/** Key order is not meaning: the store keeps canonical JSON, a request keeps its own order. */
+const canonical = (v: unknown): unknown =>
+  Array.isArray(v) ? v.map(canonical) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canonical(x)])) : v;
+const sameRules = (a: PolicyRules, b: PolicyRules) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
 const valid = (rules: PolicyRules) => {
   const problems = policyProblems(rules);
