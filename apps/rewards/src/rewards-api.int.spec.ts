@@ -306,6 +306,8 @@ describe('rewards service (real PostgreSQL, real Kafka)', () => {
       await catchUp();
       const grants = await opsGrants();
       expect(grants).toHaveLength(5);
+      clock.set('2028-02-20T08:00:00.000Z');
+      expect((await as('hr').post(`/rewards/grants/${grants[0]}/payments`).send({ paidOn: '2028-02-21' }).expect(422)).body.code).toBe('PAYMENT_DATE_IN_FUTURE');
       await as('hr').post(`/rewards/grants/${grants[0]}/payments`).send({ paidOn: '2028-02-15' }).expect(201);
       await as('hr').post(`/rewards/grants/${grants[1]}/payments`).send({ paidOn: '2028-02-20' }).expect(201);
       await as('hr').post(`/rewards/grants/${grants[2]}/payments`).send({ paidOn: '2028-01-01' }).expect(422);

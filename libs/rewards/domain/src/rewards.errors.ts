@@ -103,6 +103,12 @@ export class PaymentBeforeGrant extends DomainError {
     super(`A payment on ${paidOn} cannot precede the grant of ${grantedOn}`, { paidOn, grantedOn });
   }
 }
+export class PaymentInFuture extends DomainError {
+  readonly code = 'PAYMENT_DATE_IN_FUTURE';
+  constructor(paidOn: string, today: string) {
+    super(`A payment is recorded once made: ${paidOn} is after today (${today})`, { paidOn, today });
+  }
+}
 export class SurveyRatingOutOfRange extends DomainError {
   readonly code = 'SURVEY_RATING_OUT_OF_RANGE';
   constructor(rating: number) {

@@ -15,7 +15,7 @@ export class PayGrantController {
   @Post()
   @Roles('hr', 'admin')
   @RecordScope(grantScope('write'))
-  @ApiUnprocessableEntityResponse({ type: ApiError, description: 'GRANT_NOT_PAYABLE, PAYMENT_BEFORE_GRANT' })
+  @ApiUnprocessableEntityResponse({ type: ApiError, description: 'GRANT_NOT_PAYABLE, PAYMENT_BEFORE_GRANT, PAYMENT_DATE_IN_FUTURE' })
   create(@Param() p: GrantParam, @Body() b: PayGrantRequest, @Ctx() ctx: RequestContext) {
     return this.handler.handle({ grantId: p.grantId, ...b }, ctx);
   }

@@ -1,5 +1,5 @@
 import { assertNever, type Decider } from '@tpm/kernel';
-import { GrantAlreadyRevoked, GrantNotFound, GrantNotPayable, PaymentBeforeGrant } from '../rewards.errors';
+import { GrantAlreadyRevoked, GrantNotFound, GrantNotPayable, PaymentBeforeGrant, PaymentInFuture } from '../rewards.errors';
 
 export interface GrantTerms {
   grantId: string;
@@ -41,6 +41,8 @@ const decide = (cmd: GrantCommand, s: GrantState): GrantEvent[] => {
       if (s.status === 'paid' && s.paidOn === d.paidOn) return [];
       if (s.status !== 'granted') throw new GrantNotPayable(d.grantId, s.status);
       if (d.paidOn < s.grantedAt.slice(0, 10)) throw new PaymentBeforeGrant(d.paidOn, s.grantedAt.slice(0, 10));
+      // On-time figures would be forged by a promise dated ahead: only a payment made is recorded.
+      if (d.paidOn > d.at.slice(0, 10)) throw new PaymentInFuture(d.paidOn, d.at.slice(0, 10));
       const t = s.terms;
       return [{ type: 'RewardPaid', data: { grantId: t.grantId, employeeId: t.employeeId, businessUnitId: t.businessUnitId, policyId: t.policyId, amount: t.amount, paidOn: d.paidOn, onTime: d.paidOn <= t.dueOn, at: d.at } }];
     }
