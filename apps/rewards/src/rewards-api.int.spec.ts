@@ -8,7 +8,9 @@ import type { EventStore } from '@tpm/event-store';
 import { ManualClock } from '@tpm/kernel';
 import { budgetStream, grantIdFor, proposalIdFor, proposalStream } from '@tpm/rewards-application';
 import { configureHttp, EVENT_STORE, PG_POOL } from '@tpm/service-kit';
-import { createTestDatabase, eventually, uniqueName, type TestDatabase } from '@tpm/testing';
+import { contractProblems, topicOf, type Envelope } from '@tpm/contracts';
+import { parseEnvelope } from '@tpm/messaging';
+import { createTestDatabase, eventually, testKafka, uniqueName, type TestDatabase } from '@tpm/testing';
 import { appraisalFinalized, ContractPublisher, offboarded, onboarded, personErased, planClosed, trainingCompleted, unit } from './testing/contract-events.spec-helper';
 import type { RewardsLifecycle as Lifecycle } from './rewards.lifecycle';
 
@@ -409,6 +411,26 @@ describe('rewards service (real PostgreSQL, real Kafka)', () => {
         const { rows } = await pool.query(`SELECT p.pay_ratio, p.amount::float8 AS amount, r.rating FROM rewards_read.proposals p JOIN rewards_read.ratings r USING (employee_id) WHERE p.employee_id = 'ana'`);
         expect(rows).toEqual([{ pay_ratio: null, amount: 7_000, rating: null }]);
       });
+    });
+
+    it('publishes on rewards.events only valid contracts, with no base pay, reason or survey answer in them', async () => {
+      const consumer = testKafka().consumer({ groupId: uniqueName('rewards-events-check') });
+      const seen: Envelope[] = [];
+      await consumer.connect();
+      try {
+        await consumer.subscribe({ topic: topicOf('rewards'), fromBeginning: true });
+        await consumer.run({ eachMessage: async ({ message }) => void seen.push(parseEnvelope(message.value)) });
+        await eventually(() => expect(seen.filter((e) => e.type === 'rewards.RewardPaid').length).toBeGreaterThanOrEqual(3), { timeoutMs: 60_000, intervalMs: 300 });
+      } finally {
+        await consumer.disconnect();
+      }
+      const types = new Set(seen.map((e) => e.type));
+      expect([...types].sort()).toEqual(
+        ['rewards.IncentiveEffectMeasured', 'rewards.RecognitionAwarded', 'rewards.RecommendationMade', 'rewards.RewardApproved', 'rewards.RewardGranted', 'rewards.RewardPaid', 'rewards.RewardProposed', 'rewards.RewardRejected', 'rewards.RewardRevoked'].sort(),
+      );
+      for (const e of seen) expect(contractProblems({ type: e.type, version: e.schemaVersion, data: e.data as never })).toEqual([]);
+      const text = JSON.stringify(seen.map((e) => e.data));
+      for (const secret of ['60000', 'closed the key account', 'joined mid-year', 'paid twice by payroll', 'basePay']) expect(text).not.toContain(secret);
     });
 
     it('keeps the appraisal’s chain: proposed, approved at each step, reserved and granted under one correlation id', async () => {
