@@ -37,6 +37,27 @@ const plan = {
   programIds: ['P-A'],
 };
 const program = { title: 'Negotiation', competencies: ['Negotiation'], method: 'workshop', audienceLevel: 'staff', prerequisites: [], criteria: { minAttendanceShare: 0.5, minExamScore: null } };
+const rewardsPolicy = {
+  policyId: 'POL-A',
+  businessUnitId: A,
+  cycleId: 'C-A',
+  name: 'A 2027',
+  effectiveFrom: '2027-01-01',
+  rules: {
+    currency: 'EUR',
+    bands: [{ minRank: 2, bonusPercent: 5, minPercent: 3, maxPercent: 7, recognitionPoints: 10, promotionEligible: false }],
+    targetBandRank: 2,
+    missedGoals: { indicatorScoreBelow: 40, withholdBonus: false, demotionReview: false },
+    eligibility: { minTenureDays: 0, excludeFailedPlan: false },
+    prorate: false,
+    budgetCap: 1000,
+    paymentDueOn: '2028-03-31',
+    approvalChain: [{ step: 'manager', role: 'manager', above: 0 }],
+    promotion: { minRank: 3, consecutiveCycles: 2 },
+    transfer: null,
+    trainingRecognitionPoints: 0,
+  },
+};
 const later = { startsAt: '2027-09-06T09:00:00.000Z', endsAt: '2027-09-06T17:00:00.000Z' };
 
 /** What every path parameter names: a record of BU-A (or, for a stream, its history). */
@@ -58,11 +79,16 @@ const PARAMS: Record<string, string | ((svc: Service) => string)> = {
   reviewerEmployeeNumber: 'MA',
   // A verification job id: jobs are the whole store's, so any id a BU-B caller names is unknown to it.
   id: '00000000-0000-4000-8000-0000000000ab',
+  policyId: 'POL-A',
+  proposalId: '00000000-0000-4000-8000-0000000000ac',
+  grantId: '00000000-0000-4000-8000-0000000000ad',
   streamId: (svc) => ({ training: 'training-session-S-A', performance: employeeStream(EA_ID) })[svc as string] ?? `${svc}-none-A`,
 };
 const QUERIES: Record<string, Record<string, string>> = {
   'GET /training/needs': { businessUnitId: A },
   'GET /audit/events': { businessUnitId: A },
+  'GET /rewards/policies': { businessUnitId: A },
+  'GET /rewards/proposals': { businessUnitId: A },
 };
 /** A valid body per writing route, naming BU-A or its records wherever it names one. */
 const BODIES: Record<string, object | string> = {
@@ -120,9 +146,19 @@ const BODIES: Record<string, object | string> = {
   'POST /scorecards/:employeeNumber/:period/objectives/:objectiveId/indicators': { indicatorId: 'K-1', name: 'x', target: 1, unit: 'u', method: { kind: 'linear-ratio' } },
   'POST /scorecards/:employeeNumber/:period/objectives/:objectiveId/progress': { month: '2027-04', actual: 1, comment: '' },
   'POST /scorecards/:employeeNumber/:period/weights': { weights: [{ objectiveId: 'O-A', weight: 100 }] },
+  'POST /rewards/policies': { ...rewardsPolicy, policyId: 'POL-NEW' },
+  'POST /rewards/policies/:policyId/versions': { effectiveFrom: '2099-01-01', rules: rewardsPolicy.rules },
+  'POST /rewards/policies/:policyId/effect-measurements': {},
+  'POST /rewards/proposals/:proposalId/adjustments': { amount: 1, reason: 'taken over' },
+  'POST /rewards/proposals/:proposalId/approvals': {},
+  'POST /rewards/proposals/:proposalId/rejections': { reason: 'taken over' },
+  'POST /rewards/grants/:grantId/payments': { paidOn: '2028-01-01' },
+  'POST /rewards/grants/:grantId/revocations': { reason: 'taken over' },
+  'POST /rewards/surveys': { employeeId: EA_ID, cycleId: 'C-A', rating: 1 },
+  'POST /rewards/pay/import': `employeeNumber,basePay,currency,effectiveFrom,startedOn\n${EA},1,EUR,2027-01-01,2020-01-01`,
 };
 /** Routes that name a record by the body only, without a scope rule the declarations show. */
-const BODY_NAMED = new Set(['POST /org/employees/import']);
+const BODY_NAMED = new Set(['POST /org/employees/import', 'POST /rewards/pay/import']);
 
 /**
  * Deliberately shared: who may get an answer other than 403/404, why, and what must hold then.
@@ -143,6 +179,11 @@ const SHARED: Record<string, { reason: string; roles: readonly string[]; check: 
     reason: 'a file is refused row by row (the rest lands): every row naming BU-A is rejected, nothing is written',
     roles: ['hr'],
     check: (res) => expect(res.body).toMatchObject({ accepted: 0, unchanged: 0, rejected: [expect.objectContaining({ row: 1 }), expect.objectContaining({ row: 2 })] }),
+  },
+  'POST /rewards/pay/import': {
+    reason: 'a pay file is refused row by row: the row naming a BU-A employee is rejected, nothing is written',
+    roles: ['hr'],
+    check: (res) => expect(res.body).toMatchObject({ accepted: 0, unchanged: 0, rejected: [expect.objectContaining({ row: 1 })] }),
   },
   'GET /audit/correlations/:correlationId': {
     reason: 'a correlation chain crosses units: a scoped auditor gets the items of their units only, never BU-A\'s',
@@ -214,7 +255,7 @@ describe('out of scope: every declared route, every role, a sibling unit\'s reco
     await asAdmin(perf, '/appraisal-cycles', { cycleId: 'C-A', period: '2027', businessUnitId: A });
     await asAdmin(perf, `/scorecards/${EA}/2027/objectives`, { objectiveId: 'O-A', title: 'Sell', weight: 100, parentGoalId: 'G-A' });
     // Every service's org copy must know both units and all four employees before scope is asked.
-    for (const s of ['training', 'performance'] as const) {
+    for (const s of ['training', 'performance', 'rewards'] as const) {
       await eventually(
         async () => {
           const { rows } = await dbs.get(s)!.query(`SELECT (SELECT count(*) FROM org_reference.employees)::int AS e, (SELECT count(*) FROM org_reference.business_units)::int AS u`);
@@ -232,6 +273,7 @@ describe('out of scope: every declared route, every role, a sibling unit\'s reco
     await asAdmin(trn, '/training/sessions', { sessionId: 'S-A', programId: 'P-A', businessUnitId: A, ...later, meetings: 1, capacity: 5, venueId: 'R-A' });
     await asAdmin(trn, '/training/sessions/S-A/enrolments', { employeeId: EA_ID });
     await asAdmin(trn, '/training/sessions/S-A/exam-scores', { employeeId: EA_ID, score: 42 });
+    await asAdmin(scenario.service('rewards'), '/rewards/policies', rewardsPolicy);
     await asAdmin(trn, '/training/needs', { employeeId: EA_ID, businessUnitId: A, competency: 'Negotiation', currentLevel: 1, requiredLevel: 3, source: 'manager-request' });
   });
 
