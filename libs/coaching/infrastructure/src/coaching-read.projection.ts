@@ -16,6 +16,8 @@ export const COACHING_READ_TABLES = {
 /** The store-fed read model's name: commands and reactions wait on it by this name. */
 export const COACHING_READ = 'coaching-read';
 
+// Each statement reads the fields its event type carries (the domain event types, as stored).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one row of SQL parameters per event type, typed by the event
 type D = Record<string, any>;
 type Apply = (d: D, e: Envelope, t: (k: keyof typeof COACHING_READ_TABLES) => string, tx: EntityManager) => Promise<unknown>;
 
