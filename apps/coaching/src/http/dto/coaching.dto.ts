@@ -23,6 +23,7 @@ import { DATE, ID, idMessage } from './ids.dto';
 const CADENCES = ['weekly', 'biweekly', 'monthly'] as const;
 const OUTCOMES = ['goals-met', 'partially-met', 'not-met', 'other'] as const;
 const id = (field: string) => Matches(ID, { message: idMessage(field) });
+const ids = (field: string) => Matches(ID, { each: true, message: idMessage(field) });
 const date = (field: string) => Matches(DATE, { message: `${field} must be a date YYYY-MM-DD` });
 const TEXT = 4000;
 
@@ -31,7 +32,7 @@ export class StartEngagementRequest {
   @ApiProperty() @IsString() @id('coacheeId') coacheeId!: string;
   @ApiPropertyOptional({ description: 'Default: the caller' }) @IsOptional() @IsString() @id('coachId') coachId?: string;
   @ApiProperty({ enum: ['manager', 'coach'] }) @IsIn(['manager', 'coach'], { message: 'coachKind must be manager or coach' }) coachKind!: 'manager' | 'coach';
-  @ApiProperty({ type: [String], description: "The coachee's objective ids in performance" }) @IsArray() @ArrayMaxSize(50) @id('goals[]') goals!: string[];
+  @ApiProperty({ type: [String], description: "The coachee's objective ids in performance" }) @IsArray() @ArrayMaxSize(50) @ids('goals[]') goals!: string[];
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @id('cycleId') cycleId?: string | null;
   @ApiProperty({ enum: CADENCES }) @IsIn(CADENCES, { message: `cadence must be one of ${CADENCES.join(', ')}` }) cadence!: (typeof CADENCES)[number];
 }
@@ -89,7 +90,7 @@ class ObjectiveProgressDto {
 }
 export class HoldSessionRequest {
   @ApiProperty({ minimum: 1, maximum: 480 }) @IsInt() @Min(1) @Max(480) durationMinutes!: number;
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(200) @id('coveredPointIds[]') coveredPointIds!: string[];
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(200) @ids('coveredPointIds[]') coveredPointIds!: string[];
   @ApiPropertyOptional({ type: [ObjectiveProgressDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ObjectiveProgressDto) objectiveProgress?: ObjectiveProgressDto[];
   @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }, { message: 'heldAt must be an ISO-8601 instant' }) heldAt?: string;
 }

@@ -84,7 +84,10 @@ export interface StyleChange {
   to: unknown;
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** Key order is not meaning: a recommendation read back from the store may list its keys in another order. */
+const canonical = (v: unknown): unknown =>
+  Array.isArray(v) ? v.map(canonical) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, x]) => [k, canonical(x)])) : v;
+const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
 /** What changed between the last recommendation and this one: style, version, each input. */
 export const styleChanges = (previous: StyleRecommendation | null, next: StyleRecommendation): StyleChange[] => {
