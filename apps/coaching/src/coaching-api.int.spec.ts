@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
@@ -129,7 +130,8 @@ describe('coaching service (real PostgreSQL, real Kafka)', () => {
 
   describe('AppraisalFinalized', () => {
     it('opens one improvement plan for a band at the threshold, in the appraisal’s chain, even when the event is delivered twice', async () => {
-      await publisher.publish(lowAppraisal, lowAppraisal);
+      // Redelivered as is (the inbox), and re-published under a new event id (the plan id derives from the appraisal).
+      await publisher.publish(lowAppraisal, lowAppraisal, { ...lowAppraisal, eventId: randomUUID() });
       await publisher.publish(appraisalFinalized({ employeeId: 'ben', businessUnitId: 'BU-SALES', ratingBand: 'meets', ratingBandRank: 3, score: 70 }));
       await eventually(async () => expect(await store.streamVersion(improvementPlanStream(planId))).toBe(1));
       const stored = await store.readStream(improvementPlanStream(planId));
