@@ -187,6 +187,20 @@ describe('coaching service (real PostgreSQL, real Kafka)', () => {
       expect((await as('manager').get('/coaching/engagements/ENG-ANA/action-items').expect(200)).body).toMatchObject([{ actionItemId: 'A-1', status: 'done' }]);
     });
 
+    it('answers writers racing on one session with success or 409, never a lost write', async () => {
+      await as('manager').post('/coaching/sessions').send({ sessionId: 'S-RACE', engagementId: 'ENG-ANA', kind: 'ad-hoc', scheduledFor: '2027-03-20T09:00:00.000Z' }).expect(201);
+      const before = await store.streamVersion(sessionStream('S-RACE'));
+      const answers = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => as('manager').post('/coaching/sessions/S-RACE/action-items').send({ actionItemId: `RACE-${i}`, text: `step ${i}`, ownerId: 'ana', dueOn: '2027-03-30' })),
+      );
+      const ok = answers.filter((r) => r.status === 201);
+      const conflicts = answers.filter((r) => r.status === 409);
+      expect(ok.length + conflicts.length).toBe(8);
+      expect(conflicts.every((r) => r.body.code === 'CONCURRENCY_CONFLICT')).toBe(true);
+      expect(await store.streamVersion(sessionStream('S-RACE'))).toBe(before + ok.length);
+      await as('manager').post('/coaching/sessions/S-RACE/cancel').send({ reason: 'race over' }).expect(200);
+    });
+
     it('keeps no agenda, answer or praise text in any read-model table', async () => {
       const { rows } = await pool.query(`SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'coaching_read' AND data_type IN ('text', 'jsonb')`);
       const texty = rows.filter((r) => !r.column_name.endsWith('_id') && /text|description|note|answer|praise|reason|report|summary/.test(r.column_name));
