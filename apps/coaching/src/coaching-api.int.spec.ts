@@ -350,9 +350,13 @@ describe('coaching service (real PostgreSQL, real Kafka)', () => {
     it('moves the engagement’s scope with a transfer, and closes everything with outcome offboarded on offboarding', async () => {
       await as('manager').post('/coaching/engagements').send({ ...engagement, engagementId: 'ENG-CY', coacheeId: 'cy' }).expect(201);
       await as('manager').post('/coaching/improvement-plans').send({ planId: 'PIP-CY', employeeId: 'cy', reason: 'Missed targets twice', endsOn: '2027-09-30' }).expect(201);
+      await as('manager').post('/coaching/sessions').send({ sessionId: 'S-CY', engagementId: 'ENG-CY', kind: 'ad-hoc', scheduledFor: '2027-03-20T09:00:00.000Z' }).expect(201);
       await publisher.publish(transferred('cy', 'BU-SALES', 'BU-OPS'));
       await eventually(async () => expect((await as('otherManager').get('/coaching/engagements/ENG-CY').expect(200)).body.businessUnitId).toBe('BU-OPS'));
       await as('manager').get('/coaching/engagements/ENG-CY').expect(403);
+      // The engagement's sessions follow it: the new unit's manager reads them, the old one no longer.
+      await as('otherManager').get('/coaching/sessions/S-CY').expect(200);
+      await as('manager').get('/coaching/sessions/S-CY').expect(403);
       expect((await as('otherManager').get('/coaching/improvement-plans/PIP-CY').expect(200)).body.businessUnitId).toBe('BU-OPS');
       await publisher.publish(offboarded('cy', 'BU-OPS'));
       await eventually(async () => {

@@ -21,6 +21,7 @@ import {
 } from '@tpm/coaching-domain';
 import { EVENT_STORE } from '@tpm/service-kit';
 import { CoacheeAccess } from './scope/coachee-access';
+import { engagementUnitOf } from './scope/coaching-units.resolver';
 
 /**
  * One aggregate as of an instant (`?asOf=`), folded from its own stream: the one place its
@@ -43,7 +44,7 @@ export class CoachingViews {
   async session(sessionId: string, caller: Actor, asOf?: string) {
     const { state, version } = await this.store.aggregate(sessionStream(sessionId), sessionDecider, { asOf });
     if (state.status === 'none') throw new SessionNotFound(sessionId);
-    await this.access.assert(caller, { businessUnitId: state.businessUnitId, personId: state.coacheeId }, 'read');
+    await this.access.assert(caller, { businessUnitId: await this.unitNow(state), personId: state.coacheeId }, 'read');
     return { ...state, questions: COACHING_QUESTION_TEXT, streamVersion: version, asOf: asOf ?? null };
   }
 
@@ -51,7 +52,7 @@ export class CoachingViews {
     const { state, version } = await this.store.aggregate(difficultyStream(difficultyId), difficultyDecider, { asOf });
     if (state.status === 'none') throw new DifficultyNotFound(difficultyId);
     // The person a request is assigned to follows it up, whatever their unit.
-    if (!(state.request && caller.employeeId === state.request.assigneeId)) await this.access.assert(caller, { businessUnitId: state.businessUnitId, personId: state.employeeId }, 'read');
+    if (!(state.request && caller.employeeId === state.request.assigneeId)) await this.access.assert(caller, { businessUnitId: await this.unitNow(state), personId: state.employeeId }, 'read');
     return { ...state, streamVersion: version, asOf: asOf ?? null };
   }
 
@@ -84,6 +85,11 @@ export class CoachingViews {
     return { ...state, streamVersion: version, asOf: asOf ?? null };
   }
 
+  /** A record of an engagement is in the engagement's unit now (moved with the coachee), whatever unit it was written in. */
+  private async unitNow(record: { engagementId: string; businessUnitId: string }): Promise<string> {
+    return (await engagementUnitOf(this.store, record.engagementId)) ?? record.businessUnitId;
+  }
+
   /** A write open to the coachee (their agenda, their acknowledgement): theirs, or in the caller's scope. */
   async assertCoacheeOrScope(kind: 'session' | 'plan' | 'action-item', id: string, caller: Actor, ownerId?: string) {
     if (kind === 'plan') {
@@ -95,6 +101,6 @@ export class CoachingViews {
     if (state.status === 'none') throw new SessionNotFound(id);
     const owner = kind === 'action-item' ? state.actionItems.find((a) => a.actionItemId === ownerId)?.ownerId : undefined;
     if (owner && caller.employeeId === owner) return;
-    return this.access.assert(caller, { businessUnitId: state.businessUnitId, personId: state.coacheeId }, 'write');
+    return this.access.assert(caller, { businessUnitId: await this.unitNow(state), personId: state.coacheeId }, 'write');
   }
 }

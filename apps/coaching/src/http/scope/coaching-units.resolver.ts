@@ -34,10 +34,31 @@ const unitResolver = <S extends { status: string }>(stream: (id: string) => stri
   return Resolver;
 };
 
+/** The engagement's unit now: it moves with the coachee, and what belongs to the engagement follows it. */
+export const engagementUnitOf = async (store: EventStore, engagementId: string): Promise<string | null> => {
+  const { state } = await store.aggregate(engagementStream(engagementId), engagementDecider);
+  return state.status === 'none' ? null : state.businessUnitId;
+};
+
+/** A session, difficulty or note belongs to its engagement's current unit (transfer moves the scope). */
+const engagementRecordResolver = <S extends { status: string }>(stream: (id: string) => string, decider: { evolve: (s: S, e: never) => S; initialState: () => S }, notFound: (id: string) => Error) => {
+  @Injectable()
+  class Resolver implements RecordUnitResolver {
+    constructor(@Inject(EVENT_STORE) readonly store: EventStore) {}
+    async unitOf(id: string): Promise<string> {
+      const { state } = await this.store.aggregate(stream(id), decider as never);
+      const s = state as S & { engagementId?: string; businessUnitId?: string };
+      if (s.status === 'none' || !s.engagementId) throw notFound(id);
+      return (await engagementUnitOf(this.store, s.engagementId)) ?? (s.businessUnitId as string);
+    }
+  }
+  return Resolver;
+};
+
 export class EngagementUnit extends unitResolver(engagementStream, engagementDecider, (id) => new EngagementNotFound(id)) {}
-export class SessionUnit extends unitResolver(sessionStream, sessionDecider, (id) => new SessionNotFound(id)) {}
-export class DifficultyUnit extends unitResolver(difficultyStream, difficultyDecider, (id) => new DifficultyNotFound(id)) {}
-export class NoteUnit extends unitResolver(privateNoteStream, privateNoteDecider, (id) => new PrivateNoteNotFound(id)) {}
+export class SessionUnit extends engagementRecordResolver(sessionStream, sessionDecider, (id) => new SessionNotFound(id)) {}
+export class DifficultyUnit extends engagementRecordResolver(difficultyStream, difficultyDecider, (id) => new DifficultyNotFound(id)) {}
+export class NoteUnit extends engagementRecordResolver(privateNoteStream, privateNoteDecider, (id) => new PrivateNoteNotFound(id)) {}
 export class ReviewUnit extends unitResolver(monthlyReviewStream, monthlyReviewDecider, (id) => new MonthlyReviewNotFound(id)) {}
 export class PlanUnit extends unitResolver(improvementPlanStream, improvementPlanDecider, (id) => new ImprovementPlanNotFound(id)) {}
 
