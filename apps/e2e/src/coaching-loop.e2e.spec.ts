@@ -62,7 +62,8 @@ describe('coaching loop: low appraisal → improvement plan → 1:1s → skill g
 
   it('1. finalizes a low appraisal in performance', async () => {
     const hr = perf('hr');
-    await hr.post('/scorecards/E1/2027/objectives').send({ objectiveId: 'O-SALES', title: 'Revenue', weight: 100 }).expect(201);
+    // Performance's scope is read from its org copy, fed from its own events: retry until it knows the unit (the POST is idempotent).
+    await eventually(() => hr.post('/scorecards/E1/2027/objectives').send({ objectiveId: 'O-SALES', title: 'Revenue', weight: 100 }).expect(201), { timeoutMs: 60_000, intervalMs: 300 });
     await hr.post('/scorecards/E1/2027/objectives/O-SALES/indicators').send({ indicatorId: 'K-REV', name: 'Revenue', target: 100, unit: 'k€', method: { kind: 'linear-ratio' } }).expect(201);
     await hr.post('/appraisal-cycles').send({ cycleId: 'C-2027', period: '2027', businessUnitId: 'BU-SALES' }).expect(201);
     await hr.post('/appraisal-cycles/C-2027/participants').expect(200);
@@ -94,7 +95,11 @@ describe('coaching loop: low appraisal → improvement plan → 1:1s → skill g
   });
 
   it('3. runs 1:1s whose uncovered talking points and open action items carry over', async () => {
-    await coach('manager').post('/coaching/engagements').send({ engagementId: 'ENG-E1', coacheeId: id('E1'), coachKind: 'manager', goals: ['O-SALES'], cycleId: 'C-2027', cadence: 'weekly' }).expect(201);
+    // Coaching's org copy must know the coachee (a retried start is idempotent).
+    await eventually(
+      () => coach('manager').post('/coaching/engagements').send({ engagementId: 'ENG-E1', coacheeId: id('E1'), coachKind: 'manager', goals: ['O-SALES'], cycleId: 'C-2027', cadence: 'weekly' }).expect(201),
+      { timeoutMs: 60_000, intervalMs: 300 },
+    );
     const engagement = (await coach('manager').get('/coaching/engagements/ENG-E1').expect(200)).body;
     expect(engagement.recommendation).toMatchObject({ style: 'specific-instruction', version: 1, reasons: ['competency-gap:planning=2'] });
     await coach('manager').post('/coaching/sessions').send({ sessionId: 'S-1', engagementId: 'ENG-E1', kind: 'ad-hoc', scheduledFor: new Date().toISOString() }).expect(201);
