@@ -170,6 +170,7 @@ describe('coaching service (real PostgreSQL, real Kafka)', () => {
         .expect(201);
       await as('manager').post('/coaching/sessions/S-1/answers').send({ answers: { progress: 'Two of five accounts renewed', agreed: 'Role-play pricing talks weekly' } }).expect(200);
       await as('manager').post('/coaching/sessions/S-1/answers').send({ answers: { 'favourite-colour': 'blue' } }).expect(400);
+      expect((await as('manager').post('/coaching/sessions/S-1/action-items').send({ actionItemId: 'A-X', text: 'x', ownerId: 'ana', dueOn: '2027-02-30' }).expect(400)).body.details).toMatchObject([{ field: 'dueOn' }]);
       await as('manager').post('/coaching/sessions/S-1/action-items').send({ actionItemId: 'A-1', text: 'Draft the BATNA sheet', ownerId: 'ana', dueOn: '2027-03-09' }).expect(201);
       await as('manager').post('/coaching/sessions/S-1/held').send({ durationMinutes: 30, coveredPointIds: ['P-9'] }).expect(422);
       await as('manager').post('/coaching/sessions/S-1/held').send({ durationMinutes: 30, coveredPointIds: ['P-2'], objectiveProgress: [{ objectiveId: 'O-SALES', completion: 40 }] }).expect(200);

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -24,7 +25,9 @@ const CADENCES = ['weekly', 'biweekly', 'monthly'] as const;
 const OUTCOMES = ['goals-met', 'partially-met', 'not-met', 'other'] as const;
 const id = (field: string) => Matches(ID, { message: idMessage(field) });
 const ids = (field: string) => Matches(ID, { each: true, message: idMessage(field) });
-const date = (field: string) => Matches(DATE, { message: `${field} must be a date YYYY-MM-DD` });
+/** A calendar date that exists (2027-02-30 is refused here, not by the read model's date column). */
+const date = (field: string) =>
+  applyDecorators(Matches(DATE, { message: `${field} must be a date YYYY-MM-DD` }), IsISO8601({ strict: true }, { message: `${field} must be a date YYYY-MM-DD` }));
 const TEXT = 4000;
 
 export class StartEngagementRequest {
