@@ -82,6 +82,11 @@ const PARAMS: Record<string, string | ((svc: Service) => string)> = {
   policyId: 'POL-A',
   proposalId: '00000000-0000-4000-8000-0000000000ac',
   grantId: '00000000-0000-4000-8000-0000000000ad',
+  engagementId: 'ENG-A',
+  difficultyId: 'D-A',
+  noteId: 'N-A',
+  actionItemId: 'AI-A',
+  actionId: 'PA-A',
   streamId: (svc) => ({ training: 'training-session-S-A', performance: employeeStream(EA_ID) })[svc as string] ?? `${svc}-none-A`,
 };
 const QUERIES: Record<string, Record<string, string>> = {
@@ -89,9 +94,43 @@ const QUERIES: Record<string, Record<string, string>> = {
   'GET /audit/events': { businessUnitId: A },
   'GET /rewards/policies': { businessUnitId: A },
   'GET /rewards/proposals': { businessUnitId: A },
+  'GET /coaching/engagements': { businessUnitId: A },
+  'GET /coaching/difficulties': { businessUnitId: A },
+  'GET /coaching/monthly-reviews': { businessUnitId: A },
+  'GET /coaching/monthly-reviews/overdue': { businessUnitId: A },
+  'GET /coaching/improvement-plans': { businessUnitId: A },
 };
 /** A valid body per writing route, naming BU-A or its records wherever it names one. */
 const BODIES: Record<string, object | string> = {
+  'POST /coaching/engagements': { engagementId: 'ENG-NEW', coacheeId: EA_ID, coachKind: 'manager', goals: [], cadence: 'weekly' },
+  'POST /coaching/engagements/:engagementId/pause': {},
+  'POST /coaching/engagements/:engagementId/resume': {},
+  'POST /coaching/engagements/:engagementId/close': { outcome: 'other' },
+  'POST /coaching/engagements/:engagementId/style-override': { style: 'specific-instruction', reason: 'x' },
+  'POST /coaching/engagements/:engagementId/style-evaluation': {},
+  'POST /coaching/sessions': { sessionId: 'S-NEW', engagementId: 'ENG-A', kind: 'ad-hoc', scheduledFor: later.startsAt },
+  'POST /coaching/sessions/:sessionId/agenda': { pointId: 'TP-NEW', text: 'x' },
+  'POST /coaching/sessions/:sessionId/answers': { answers: { progress: 'x' } },
+  'POST /coaching/sessions/:sessionId/praise': { praiseId: 'PR-NEW', behaviour: 'Prepared the client call well', example: 'At the Acme call she brought three fallback offers' },
+  'POST /coaching/sessions/:sessionId/action-items': { actionItemId: 'AI-NEW', text: 'x', ownerId: EA_ID, dueOn: '2027-09-30' },
+  'POST /coaching/sessions/:sessionId/action-items/:actionItemId/completion': {},
+  'POST /coaching/sessions/:sessionId/held': { durationMinutes: 10, coveredPointIds: [] },
+  'POST /coaching/sessions/:sessionId/cancel': { reason: 'x' },
+  'POST /coaching/difficulties': { difficultyId: 'D-NEW', engagementId: 'ENG-A', kind: 'skill-gap', competency: 'Negotiation', currentLevel: 1, requiredLevel: 3, description: 'x' },
+  'POST /coaching/difficulties/:difficultyId/assignment': { assigneeId: 'EB1' },
+  'POST /coaching/difficulties/:difficultyId/resolution': { resolution: 'x' },
+  'POST /coaching/private-notes': { noteId: 'N-NEW', engagementId: 'ENG-A', text: 'x' },
+  'POST /coaching/private-notes/:noteId/revisions': { text: 'taken over' },
+  'POST /coaching/monthly-reviews': { reviewId: 'RV-NEW', employeeId: EA_ID, month: '2027-09', dueOn: '2027-09-30' },
+  'POST /coaching/monthly-reviews/:reviewId/submission': { objectives: [], lastMonthReport: 'x', nextMonthPlan: 'x', suggestions: '', managerSummary: 'x', expectations: '' },
+  'POST /coaching/improvement-plans': { planId: 'PIP-NEW', employeeId: EA_ID, reason: 'x', endsOn: '2027-12-31' },
+  'POST /coaching/improvement-plans/:planId/actions': { actionId: 'PA-NEW', text: 'x', dueOn: '2027-09-30', support: '' },
+  'POST /coaching/improvement-plans/:planId/actions/:actionId/completion': {},
+  'POST /coaching/improvement-plans/:planId/approval': {},
+  'POST /coaching/improvement-plans/:planId/acknowledgement': {},
+  'POST /coaching/improvement-plans/:planId/progress-checks': { checkId: 'PC-NEW', onTrack: true, note: '' },
+  'POST /coaching/improvement-plans/:planId/extension': { endsOn: '2028-01-31', reason: 'x' },
+  'POST /coaching/improvement-plans/:planId/closure': { outcome: 'failed' },
   'POST /training/needs': { employeeId: EA_ID, businessUnitId: A, competency: 'Negotiation', currentLevel: 1, requiredLevel: 3, source: 'manager-request' },
   'POST /training/needs/obsolete': { employeeId: EA_ID, businessUnitId: A, competency: 'Negotiation', reason: 'x' },
   'POST /training/plans': { planId: 'PL-NEW', businessUnitId: A, period: '2027', content: plan },
@@ -275,6 +314,16 @@ describe('out of scope: every declared route, every role, a sibling unit\'s reco
     await asAdmin(trn, '/training/sessions/S-A/exam-scores', { employeeId: EA_ID, score: 42 });
     await asAdmin(scenario.service('rewards'), '/rewards/policies', rewardsPolicy);
     await asAdmin(trn, '/training/needs', { employeeId: EA_ID, businessUnitId: A, competency: 'Negotiation', currentLevel: 1, requiredLevel: 3, source: 'manager-request' });
+    // Coaching records of BU-A, once coaching's org copy knows the units and people.
+    const cch = scenario.service('coaching');
+    await eventually(async () => expect(Number((await dbs.get('coaching')!.query('SELECT count(*) AS n FROM org_reference.employees')).rows[0].n)).toBe(4), { timeoutMs: 60_000, intervalMs: 300 });
+    await asAdmin(cch, '/coaching/engagements', { engagementId: 'ENG-A', coacheeId: EA_ID, coachId: employeeIdFor('MA'), coachKind: 'manager', goals: [], cadence: 'weekly' });
+    await asAdmin(cch, '/coaching/sessions', { sessionId: 'S-A', engagementId: 'ENG-A', kind: 'ad-hoc', scheduledFor: later.startsAt });
+    await asAdmin(cch, '/coaching/sessions/S-A/action-items', { actionItemId: 'AI-A', text: 'x', ownerId: EA_ID, dueOn: '2027-09-30' });
+    await asAdmin(cch, '/coaching/difficulties', { difficultyId: 'D-A', engagementId: 'ENG-A', kind: 'external-obstacle', description: 'x', request: { need: 'authority', assigneeId: employeeIdFor('MA'), dueOn: '2027-09-30' } });
+    await asAdmin(cch, '/coaching/monthly-reviews', { reviewId: 'RV-A', employeeId: EA_ID, reviewerId: employeeIdFor('MA'), month: '2027-09', dueOn: '2027-09-30' });
+    await asAdmin(cch, '/coaching/improvement-plans', { planId: 'PL-A', employeeId: EA_ID, reason: 'x', endsOn: '2027-12-31' });
+    await asAdmin(cch, '/coaching/improvement-plans/PL-A/actions', { actionId: 'PA-A', text: 'x', dueOn: '2027-09-30', support: '' });
   });
 
   afterAll(async () => {

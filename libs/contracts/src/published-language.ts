@@ -1,6 +1,6 @@
 import type { AnyContract, ContractEntry, ContractUpcaster } from './contract';
 import type { Envelope } from './envelope';
-import { COACHING_CONTRACTS } from './coaching/coaching.events';
+import { COACHING_CONTRACTS, DIFFICULTY_REPORTED_V1_TO_V2 } from './coaching/coaching.events';
 import { APPRAISAL_CONTRACTS, APPRAISAL_FINALIZED_V1_TO_V2 } from './performance/appraisal.events';
 import { EMPLOYEE_OFFBOARDED_V1_TO_V2, EMPLOYEE_ONBOARDED_V1_TO_V2, ORG_CONTRACTS } from './performance/org.events';
 import { PRIVACY_CONTRACTS } from './performance/privacy.events';
@@ -11,7 +11,7 @@ import { TRAINING_CONTRACTS } from './training/training.events';
 export const CONTRACTS: ContractEntry[] = [...ORG_CONTRACTS, ...PRIVACY_CONTRACTS, ...APPRAISAL_CONTRACTS, ...TRAINING_CONTRACTS, ...COACHING_CONTRACTS, ...REWARDS_CONTRACTS];
 
 /** v(n) → v(n+1) for every contract that changed; applied when an envelope is decoded. */
-export const CONTRACT_UPCASTERS: ContractUpcaster[] = [APPRAISAL_FINALIZED_V1_TO_V2, EMPLOYEE_ONBOARDED_V1_TO_V2, EMPLOYEE_OFFBOARDED_V1_TO_V2];
+export const CONTRACT_UPCASTERS: ContractUpcaster[] = [APPRAISAL_FINALIZED_V1_TO_V2, EMPLOYEE_ONBOARDED_V1_TO_V2, EMPLOYEE_OFFBOARDED_V1_TO_V2, DIFFICULTY_REPORTED_V1_TO_V2];
 
 const byKey = new Map(CONTRACTS.map((c) => [`${c.type}@${c.version}`, c]));
 const upcasters = new Map(CONTRACT_UPCASTERS.map((u) => [`${u.type}@${u.fromVersion}`, u]));

@@ -23,7 +23,7 @@ describe('npm run privacy -- erase', () => {
   let pool: Pool;
   let store: PersonalDataStore;
   const employeeId = employeeIdFor('E-77');
-  const meta = { actor: { subject: 'hr-1', roles: ['hr'] }, correlationId: randomUUID(), businessUnitId: 'BU-1' };
+  const meta = { actor: { subject: 'hr-1', roles: ['hr' as const] }, correlationId: randomUUID(), businessUnitId: 'BU-1' };
 
   beforeAll(async () => {
     db = await createTestDatabase('privacy_cli');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AppraisalFinalizedV1, DifficultyReported, Envelope, EmployeeOffboarded, EmployeeOnboarded } from '@tpm/contracts';
+import type { AppraisalFinalizedV1, DifficultyReportedV1 as DifficultyReported, Envelope, EmployeeOffboarded, EmployeeOnboarded } from '@tpm/contracts';
 import { topicOf } from '@tpm/contracts';
 import { toKafkaMessage } from '@tpm/messaging';
 import { testKafka } from '@tpm/testing';

@@ -1,46 +1,59 @@
-import { contractVersion } from '../contract';
+import { contractUpcaster, contractVersion } from '../contract';
 import type { Contract } from '../envelope';
 import { boolean, instant, integer, nullable, number, object, oneOf, string } from '../schema';
 
-/**
- * A difficulty raised in a coaching session. A skill gap becomes a training need (source:
- * coaching); an external obstacle is a request for authority or resources.
- */
-export type DifficultyReported = Contract<
-  'coaching.DifficultyReported',
-  1,
-  {
-    difficultyId: string;
-    engagementId: string;
-    sessionId: string | null;
-    employeeId: string;
-    businessUnitId: string;
-    kind: 'skill-gap' | 'external-obstacle';
-    /** Set for a skill gap. */
-    competency: string | null;
-    currentLevel: number | null;
-    requiredLevel: number | null;
-    description: string;
-    reportedAt: string;
-  }
->;
+type DifficultyV2Data = {
+  difficultyId: string;
+  engagementId: string;
+  sessionId: string | null;
+  employeeId: string;
+  businessUnitId: string;
+  kind: 'skill-gap' | 'external-obstacle';
+  /** Set for a skill gap. */
+  competency: string | null;
+  currentLevel: number | null;
+  requiredLevel: number | null;
+  reportedAt: string;
+};
 
-export const DifficultyReportedContract = contractVersion<DifficultyReported>(
-  'coaching.DifficultyReported',
-  1,
-  object({
-    difficultyId: string(),
-    engagementId: string(),
-    sessionId: nullable(string()),
-    employeeId: string(),
-    businessUnitId: string(),
-    kind: oneOf<'skill-gap' | 'external-obstacle'>('skill-gap', 'external-obstacle'),
-    competency: nullable(string()),
-    currentLevel: nullable(number()),
-    requiredLevel: nullable(number()),
-    description: string(),
-    reportedAt: instant(),
-  }),
+/**
+ * v1, published until v2: it carried the free-text `description`, personal data that must not
+ * outlive an erasure on the broker. Consumers read it as v2 (the upcaster drops the text).
+ */
+export type DifficultyReportedV1 = Contract<'coaching.DifficultyReported', 1, DifficultyV2Data & { description: string }>;
+
+/**
+ * A difficulty raised in coaching. A skill gap becomes a training need (source: coaching); an
+ * external obstacle is a request for authority or resources, tracked inside coaching. v2 carries
+ * no free text: the description stays in coaching's store, encrypted under the employee's key.
+ */
+export type DifficultyReported = Contract<'coaching.DifficultyReported', 2, DifficultyV2Data>;
+
+const difficultyV2 = {
+  difficultyId: string(),
+  engagementId: string(),
+  sessionId: nullable(string()),
+  employeeId: string(),
+  businessUnitId: string(),
+  kind: oneOf<'skill-gap' | 'external-obstacle'>('skill-gap', 'external-obstacle'),
+  competency: nullable(string()),
+  currentLevel: nullable(number()),
+  requiredLevel: nullable(number()),
+  reportedAt: instant(),
+};
+
+export const DifficultyReportedV1Contract = contractVersion<DifficultyReportedV1>('coaching.DifficultyReported', 1, object({ ...difficultyV2, description: string() }));
+export const DifficultyReportedContract = contractVersion<DifficultyReported>('coaching.DifficultyReported', 2, object(difficultyV2));
+
+/** v1 → v2: the description is dropped, never carried forward. */
+export const upcastDifficultyReported = (e: DifficultyReportedV1 | DifficultyReported): DifficultyReported => {
+  if (e.version === 2) return e;
+  const { description: _description, ...data } = e.data;
+  return { ...e, version: 2, data };
+};
+
+export const DIFFICULTY_REPORTED_V1_TO_V2 = contractUpcaster(DifficultyReportedV1Contract, DifficultyReportedContract, (data) =>
+  upcastDifficultyReported({ type: 'coaching.DifficultyReported', version: 1, data }).data,
 );
 
 /*
@@ -91,6 +104,7 @@ export type ImprovementPlanClosed = Contract<
 const cadence = oneOf<EngagementCadence>('weekly', 'biweekly', 'monthly');
 
 export const COACHING_CONTRACTS = [
+  DifficultyReportedV1Contract,
   DifficultyReportedContract,
   contractVersion<EngagementStarted>(
     'coaching.EngagementStarted',

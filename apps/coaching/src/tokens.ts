@@ -1,0 +1,1 @@
+export const PLAN_SETTINGS = Symbol('PLAN_SETTINGS');
