@@ -16,7 +16,7 @@ import type { EventStore } from '@tpm/event-store';
 import type { Actor } from '@tpm/kernel';
 import type { ServiceConfig } from '../config/service-config';
 import { ApiError } from '../http/api-error';
-import { EVENT_STORE, SERVICE_CONFIG } from '../tokens';
+import { EVENT_LOG, SERVICE_CONFIG } from '../tokens';
 import { VerificationJobs, type VerificationJob } from './verification-jobs';
 
 export class VerificationIdParam {
@@ -55,7 +55,10 @@ export class StreamHistoryQuery {
 @Controller('history')
 export class HistoryController {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    // The history as stored: personal fields stay sealed ({"$pd": 1, …} ciphertext), so an auditor
+    // sees that a note, a comment or a name exists and when, never its text, and can recompute
+    // the hashes over exactly these bytes. Each context's own API opens them for those allowed.
+    @Inject(EVENT_LOG) private readonly store: EventStore,
     @Inject(ACCESS_POLICY) private readonly access: AccessPolicy,
     @Inject(VerificationJobs) private readonly jobs: VerificationJobs,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
