@@ -2,7 +2,7 @@ import { decodeEnvelope } from './envelope.decoder';
 
 const valid = {
   eventId: 'e1',
-  type: 'performance.EmployeeOnboarded',
+  type: 'performance.PositionDefined',
   schemaVersion: 1,
   context: 'performance',
   streamId: 'employee-1',

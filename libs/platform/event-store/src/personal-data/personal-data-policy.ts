@@ -5,6 +5,7 @@
  * destroyed) they read as ERASED. Each context declares its own policy next to its events and
  * hands it to `EventStoreModule.forService({ personalData })`.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a policy lists rules over many event shapes; each rule types its own `Data`.
 export interface PersonalDataRule<Data = any> {
   /** Event type as stored by the context (e.g. 'EmployeeOnboarded'). */
   type: string;

@@ -19,8 +19,29 @@ describe('service configuration: the event-store integrity key', () => {
       AUTH_MODE: 'jwks',
       EVENT_STORE_HMAC_KEYS: `k2:${'b'.repeat(32)},k1:${'a'.repeat(32)}`,
       EVENT_STORE_SEAL_EVERY_MS: '2000',
+      PERSONAL_DATA_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
     });
     expect(config).toMatchObject({ production: true, sealEveryMs: 2_000 });
     expect(config.hmacKeys.map((k) => k.id)).toEqual(['k2', 'k1']);
+  });
+});
+
+describe('service configuration: the personal-data master key', () => {
+  const keys = { EVENT_STORE_HMAC_KEY: 'k'.repeat(32) };
+
+  it('uses a fixed development key when none is set, outside production', () => {
+    expect(loadServiceConfig('rewards', base).personalDataMasterKey).toHaveLength(32);
+  });
+
+  it('refuses to start in production without one', () => {
+    expect(() => loadServiceConfig('rewards', { ...base, ...keys, NODE_ENV: 'production' })).toThrow(/PERSONAL_DATA_MASTER_KEY must be set in production/);
+  });
+
+  it('takes 32 bytes as base64 or hex, and refuses any other length', () => {
+    const hex = 'ab'.repeat(32);
+    expect(loadServiceConfig('rewards', { ...base, PERSONAL_DATA_MASTER_KEY: hex }).personalDataMasterKey).toEqual(Buffer.from(hex, 'hex'));
+    const b64 = Buffer.alloc(32, 9).toString('base64');
+    expect(loadServiceConfig('rewards', { ...base, PERSONAL_DATA_MASTER_KEY: b64 }).personalDataMasterKey).toEqual(Buffer.alloc(32, 9));
+    expect(() => loadServiceConfig('rewards', { ...base, PERSONAL_DATA_MASTER_KEY: 'short' })).toThrow(/must be 32 bytes/);
   });
 });
