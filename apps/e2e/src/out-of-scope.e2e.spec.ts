@@ -178,6 +178,7 @@ const BODIES: Record<string, object | string> = {
   'POST /org/employees': { employeeNumber: 'EA-NEW', name: 'x', businessUnitId: A, position: 'p', managerEmployeeNumber: null, level: 'staff' },
   'POST /org/employees/:employeeNumber/manager': { managerEmployeeNumber: null },
   'POST /org/employees/:employeeNumber/offboard': {},
+  'POST /privacy/erasures': { employeeNumber: EA, reason: 'GDPR Art. 17 request' },
   'POST /org/employees/:employeeNumber/transfer': { toBusinessUnitId: 'BU-B' },
   // Space before the quote: the cell the scope filter and the importer once read differently.
   'POST /org/employees/import': `employeeNumber,name,businessUnitId,position,managerEmployeeNumber,level\nEA-CSV,x, "${A}",p,,staff\n${EA},x, "BU-B",p,,staff`,

@@ -307,6 +307,7 @@ describe('security: JWKS mode', () => {
       AUTH_MODE: 'jwks',
       // JWKS authentication is production: the service refuses to start without its integrity key.
       EVENT_STORE_HMAC_KEY: 'e2e-integrity-key-of-at-least-32-characters',
+      PERSONAL_DATA_MASTER_KEY: Buffer.alloc(32, 5).toString('base64'),
       AUTH_JWKS_URL: `http://127.0.0.1:${port}/jwks`,
       AUTH_ISSUER: issuer,
       AUTH_AUDIENCE: audience,
