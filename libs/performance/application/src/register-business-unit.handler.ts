@@ -2,6 +2,7 @@ import type { Clock } from '@tpm/kernel';
 import { execute, type CommandContext, type CommandResult, type EventStore } from '@tpm/event-store';
 import { orgStructureDecider } from '@tpm/performance-domain';
 import { ORG_STRUCTURE_STREAM } from './org.streams';
+import { writeOrgStructure } from './org-structure.writer';
 
 export interface RegisterBusinessUnitInput {
   businessUnitId: string;
@@ -17,11 +18,13 @@ export class RegisterBusinessUnitHandler {
 
   async handle(input: RegisterBusinessUnitInput, context: CommandContext): Promise<CommandResult> {
     const at = this.clock.now().toISOString();
-    const { result } = await execute(this.store, ORG_STRUCTURE_STREAM, orgStructureDecider)(() => ({ type: 'RegisterBusinessUnit', data: { ...input, at } }), {
-      context,
-      at,
-      businessUnitId: () => input.businessUnitId,
-    });
+    const { result } = await writeOrgStructure(() =>
+      execute(this.store, ORG_STRUCTURE_STREAM, orgStructureDecider)(() => ({ type: 'RegisterBusinessUnit', data: { ...input, at } }), {
+        context,
+        at,
+        businessUnitId: () => input.businessUnitId,
+      }),
+    );
     return result;
   }
 }

@@ -2,6 +2,7 @@ import type { Clock } from '@tpm/kernel';
 import { execute, type CommandContext, type CommandResult, type EventStore } from '@tpm/event-store';
 import { orgStructureDecider } from '@tpm/performance-domain';
 import { ORG_STRUCTURE_STREAM } from './org.streams';
+import { writeOrgStructure } from './org-structure.writer';
 
 export interface ReparentBusinessUnitInput {
   businessUnitId: string;
@@ -16,11 +17,13 @@ export class ReparentBusinessUnitHandler {
 
   async handle(input: ReparentBusinessUnitInput, context: CommandContext): Promise<CommandResult> {
     const at = this.clock.now().toISOString();
-    const { result } = await execute(this.store, ORG_STRUCTURE_STREAM, orgStructureDecider)(() => ({ type: 'ReparentBusinessUnit', data: { ...input, at } }), {
-      context,
-      at,
-      businessUnitId: () => input.businessUnitId,
-    });
+    const { result } = await writeOrgStructure(() =>
+      execute(this.store, ORG_STRUCTURE_STREAM, orgStructureDecider)(() => ({ type: 'ReparentBusinessUnit', data: { ...input, at } }), {
+        context,
+        at,
+        businessUnitId: () => input.businessUnitId,
+      }),
+    );
     return result;
   }
 }
