@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from '@tpm/testing';
 import { RegisterBusinessUnitHandler } from './register-business-unit.handler';
 import { RenameBusinessUnitHandler } from './rename-business-unit.handler';
 import { ORG_STRUCTURE_STREAM } from './org.streams';
+import { loadOrgStructure, requireBusinessUnit } from './org-structure.reader';
 
 jest.setTimeout(60_000);
 
@@ -47,5 +48,23 @@ describe('the business-unit tree under concurrent HRIS syncs', () => {
     const events = await store.readStream(ORG_STRUCTURE_STREAM);
     expect(events.filter((e) => e.type === 'BusinessUnitRenamed')).toHaveLength(1);
     expect(events.filter((e) => e.type === 'BusinessUnitRegistered')).toHaveLength(1 + 24 + 3);
+  });
+
+  it('never decides on a stale tree: a unit another replica registered is known at once', async () => {
+    const other = new PostgresEventStore({ connectionString: db.url, poolSize: 2 });
+    try {
+      await requireBusinessUnit(store, 'BU-0');
+      const before = await loadOrgStructure(store);
+      await new RegisterBusinessUnitHandler(other, systemClock).handle({ businessUnitId: 'BU-FROM-B', name: 'B', parentId: 'ROOT' }, ctx());
+      await expect(requireBusinessUnit(store, 'BU-FROM-B')).resolves.toBeUndefined();
+      const after = await loadOrgStructure(store);
+      expect(after.version).toBe(before.version + 1);
+      // A caller changing its copy does not change what the next caller sees.
+      after.state.units.delete('BU-0');
+      expect((await loadOrgStructure(store)).state.units.has('BU-0')).toBe(true);
+      await expect(requireBusinessUnit(store, 'BU-NOPE')).rejects.toThrow(/BU-NOPE/);
+    } finally {
+      await other.close();
+    }
   });
 });

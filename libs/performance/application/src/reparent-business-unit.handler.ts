@@ -2,6 +2,7 @@ import type { Clock } from '@tpm/kernel';
 import { execute, type CommandContext, type CommandResult, type EventStore } from '@tpm/event-store';
 import { orgStructureDecider } from '@tpm/performance-domain';
 import { ORG_STRUCTURE_STREAM } from './org.streams';
+import { loadOrgStructure } from './org-structure.reader';
 import { writeOrgStructure } from './org-structure.writer';
 
 export interface ReparentBusinessUnitInput {
@@ -17,10 +18,11 @@ export class ReparentBusinessUnitHandler {
 
   async handle(input: ReparentBusinessUnitInput, context: CommandContext): Promise<CommandResult> {
     const at = this.clock.now().toISOString();
-    const { result } = await writeOrgStructure(() =>
+    const { result } = await writeOrgStructure(async () =>
       execute(this.store, ORG_STRUCTURE_STREAM, orgStructureDecider)(() => ({ type: 'ReparentBusinessUnit', data: { ...input, at } }), {
         context,
         at,
+        loaded: await loadOrgStructure(this.store),
         businessUnitId: () => input.businessUnitId,
       }),
     );
