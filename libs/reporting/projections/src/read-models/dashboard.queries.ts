@@ -330,7 +330,8 @@ export class DashboardQueries {
     const p = new Params();
     const sort = APPRAISAL_SORTS[page?.sort ?? 'finalizedAt'] ?? 'finalized_at';
     const order = page?.order === 'asc' ? 'ASC' : 'DESC';
-    const limit = page ? ` LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}` : '';
+    // limit 0: every row (a streamed export), still in the asked order.
+    const limit = page && page.limit > 0 ? ` LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}` : '';
     return {
       sql: `SELECT a.appraisal_id, a.cycle_id, a.period, a.employee_id, a.business_unit_id, a.manager_id, a.score, a.rating_band, a.rating_band_rank,
                    a.potential, a.goal_attainment, a.competency_gap_count, a.finalized_at
@@ -483,7 +484,7 @@ export class DashboardQueries {
   timelineStatement(employeeId: string, f: Pick<ReadFilter, 'from' | 'to' | 'asOf'>, page: Page | null): Statement {
     const p = new Params();
     const w = [`t.employee_id = ${p.add(employeeId)}`, ...scoped(p, { units: null, ...f }, 't', { time: 'occurred_at' })];
-    const limit = page ? ` LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}` : '';
+    const limit = page && page.limit > 0 ? ` LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}` : '';
     const order = page?.order === 'desc' ? 'DESC' : 'ASC';
     return {
       sql: `SELECT t.event_id, t.context, t.type, t.occurred_at, t.business_unit_id, t.correlation_id, t.causation_id, t.facts
