@@ -100,6 +100,8 @@ export async function startDashboard({ port = Number(process.env.DASHBOARD_PORT 
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const server = await startDashboard();
+  // `<SERVICE>_PORT` moves a service (as in scripts/start.mjs); `<SERVICE>_URL` is not needed: all run on this host.
+  const ports = Object.fromEntries(Object.entries(SERVICE_PORTS).map(([s, p]) => [s, Number(process.env[`${s.toUpperCase()}_PORT`] ?? p)]));
+  const server = await startDashboard({ ports });
   process.stdout.write(`dashboard at http://localhost:${server.address().port}/\n`);
 }
