@@ -26,7 +26,11 @@ export class ReportingReadModels1760000000800 implements MigrationInterface {
          manager_id text, score numeric NOT NULL, rating_band text NOT NULL, rating_band_rank int NOT NULL, potential text,
          goal_attainment numeric, indicator_count int NOT NULL, competency_gap_count int NOT NULL, finalized_at timestamptz NOT NULL, correlation_id text)`,
       'CREATE INDEX appraisal_results_unit_cycle_idx ON read_model.appraisal_results (business_unit_id, cycle_id) INCLUDE (rating_band, rating_band_rank, potential, score, goal_attainment, manager_id)',
-      'CREATE INDEX appraisal_results_cycle_idx ON read_model.appraisal_results (cycle_id, period)',
+      // Covering: an org-wide panel of one cycle is an index-only scan.
+      'CREATE INDEX appraisal_results_cycle_idx ON read_model.appraisal_results (cycle_id, business_unit_id) INCLUDE (rating_band, rating_band_rank, potential, score, goal_attainment, manager_id, employee_id, period)',
+      'CREATE INDEX appraisal_results_period_idx ON read_model.appraisal_results (period)',
+      // The scale's top rank (the 9-box thirds) read from the index, not a scan.
+      'CREATE INDEX appraisal_results_rank_idx ON read_model.appraisal_results (rating_band_rank)',
       'CREATE INDEX appraisal_results_employee_idx ON read_model.appraisal_results (employee_id, finalized_at)',
 
       `CREATE TABLE read_model.appraisal_stages (
