@@ -7,7 +7,8 @@ import { topicOf, type Envelope } from '@tpm/contracts';
 import { configureHttp, PG_POOL } from '@tpm/service-kit';
 import { createTestDatabase, eventually, testKafka, uniqueName, type TestDatabase } from '@tpm/testing';
 import type { Pool } from 'pg';
-import { contextEvents } from '@tpm/reporting-projections';
+// Loaded in beforeAll, after KAFKA_TOPIC_PREFIX is set: the projections name their topics when their module loads.
+type ContextEvents = typeof import('@tpm/reporting-projections').contextEvents;
 
 /**
  * The analyst API over the reporting service as it runs: events put on its (namespaced) topics,
@@ -19,7 +20,7 @@ describe('reporting dashboards API (real PostgreSQL, real Kafka)', () => {
   let pool: Pool;
   const tokens: Record<string, string> = {};
   const as = (who: string) => (url: string) => request(app.getHttpServer()).get(url).set('authorization', `Bearer ${tokens[who]}`);
-  const perf = contextEvents('performance');
+  let perf: ReturnType<ContextEvents>;
   const T0 = '2026-01-05T09:00:00.000Z';
 
   const unit = (u: string, parent: string | null) => perf('BusinessUnitRegistered', `bu-${u}`, { businessUnitId: u, name: `Unit ${u}`, parentId: parent, at: T0 }, { businessUnitId: u, occurredAt: T0 });
@@ -38,6 +39,7 @@ describe('reporting dashboards API (real PostgreSQL, real Kafka)', () => {
     process.env.REPORTING_DATABASE_URL = db.url;
     process.env.KAFKA_TOPIC_PREFIX = `${uniqueName('reporting-it')}.`;
     process.env.LOG_LEVEL = 'warn';
+    perf = (await import('@tpm/reporting-projections')).contextEvents('performance');
     const { AppModule } = await import('./app.module');
     app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger: false });
     configureHttp(app, { title: 'reporting', description: 'test' });
