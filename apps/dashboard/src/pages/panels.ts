@@ -6,7 +6,17 @@ import { chartCard, el, emptyCard, fmt, kpi, table } from '../ui';
 interface Training {
   completions: number;
   needs: { competency: string; source: string; open: number; met: number }[];
-  programs: { programId: string; completed: number; people: number; enrolled: number | null; completionPercent: number | null; meanExamScore: number | null }[];
+  programs: {
+    programId: string;
+    completed: number;
+    people: number;
+    enrolled: number | null;
+    completionPercent: number | null;
+    meanExamScore: number | null;
+    l4TrainedChange: number | null;
+    l4UntrainedChange: number | null;
+    l4Effect: number | null;
+  }[];
   kirkpatrick: { programId: string; l1: number | null; l2: number | null; l3: number | null; evaluations: number }[];
 }
 
@@ -55,8 +65,8 @@ export async function trainingPage(main: HTMLElement) {
   grid.append(
     table(
       'Programs',
-      [['Program'], ['Completed', true], ['People', true], ['Enrolled', true], ['Completion', true], ['Mean exam score (0-100)', true]],
-      t.programs.map((x) => [x.programId, x.completed, x.people, x.enrolled ?? '—', fmt(x.completionPercent, ' %'), fmt(x.meanExamScore)]),
+      [['Program'], ['Completed', true], ['People', true], ['Enrolled', true], ['Completion', true], ['Mean exam score (0-100)', true], ['L4: score change trained (points)', true], ['untrained peers', true], ['L4 effect (points)', true]],
+      t.programs.map((x) => [x.programId, x.completed, x.people, x.enrolled ?? '—', fmt(x.completionPercent, ' %'), fmt(x.meanExamScore), fmt(x.l4TrainedChange), fmt(x.l4UntrainedChange), fmt(x.l4Effect)]),
       'table-programs',
     ),
   );

@@ -118,6 +118,19 @@ export interface TimelineEntry {
   facts: Record<string, unknown>;
 }
 
+/** The L4 columns of a program: mean score change (points) of trained and untrained peers, and the difference. */
+const l4Of = (r: Record<string, unknown> | undefined) => {
+  const trainedChange = r ? round(r.trained_change) : null;
+  const untrainedChange = r ? round(r.untrained_change) : null;
+  return {
+    l4Trained: r ? Number(r.trained) : 0,
+    l4TrainedChange: trainedChange,
+    l4Untrained: r ? Number(r.untrained) : null,
+    l4UntrainedChange: untrainedChange,
+    l4Effect: trainedChange !== null && untrainedChange !== null ? round(trainedChange - untrainedChange) : null,
+  };
+};
+
 /** Sortable columns of each row export, by API name. */
 export const APPRAISAL_SORTS: Record<string, string> = {
   finalizedAt: 'finalized_at',
@@ -381,6 +394,24 @@ export class DashboardQueries {
       k.evaluations += r.n;
       kirkpatrick.set(r.program_id, k);
     }
+    // L4: score change between each employee's last two appraisal periods, trained (completed the
+    // program before the later appraisal) against untrained peers of the same units.
+    const p4 = new Params();
+    const aw = scoped(p4, f, 'a', { employee: 'employee_id' });
+    const l4 = await this.db.query(
+      `WITH ranked AS (SELECT a.employee_id, a.score, a.finalized_at, row_number() OVER (PARTITION BY a.employee_id ORDER BY a.period DESC, a.finalized_at DESC) AS rn
+                         FROM ${T.results} a ${whereOf(aw)}),
+            pairs AS (SELECT l.employee_id, l.score - p.score AS change, l.finalized_at FROM ranked l JOIN ranked p ON p.employee_id = l.employee_id AND p.rn = 2 WHERE l.rn = 1),
+            total AS (SELECT count(*)::int AS n, sum(change) AS s FROM pairs),
+            trained AS (SELECT c.program_id, count(*)::int AS n, sum(x.change) AS s
+                          FROM (SELECT program_id, employee_id, min(completed_at) AS completed_at FROM ${T.completions} GROUP BY 1, 2) c
+                          JOIN pairs x ON x.employee_id = c.employee_id AND c.completed_at <= x.finalized_at GROUP BY 1)
+       SELECT t.program_id, t.n AS trained, t.s / t.n AS trained_change, total.n - t.n AS untrained,
+              CASE WHEN total.n > t.n THEN (total.s - t.s) / (total.n - t.n) END AS untrained_change
+         FROM trained t CROSS JOIN total`,
+      p4.values,
+    );
+    const effect = new Map<string, Record<string, unknown>>(l4.map((r: Record<string, unknown>) => [r.program_id as string, r]));
     const completed = programs.reduce((n: number, r: { completed: number }) => n + r.completed, 0);
     return {
       completions: completed,
@@ -392,6 +423,7 @@ export class DashboardQueries {
         enrolled: num(r.enrolled),
         completionPercent: r.enrolled ? round(((r.completed as number) * 100) / Number(r.enrolled)) : null,
         meanExamScore: round(r.exam),
+        ...l4Of(effect.get(r.program_id as string)),
       })),
       kirkpatrick: [...kirkpatrick.values()],
     };

@@ -292,7 +292,10 @@ describe('reporting read models fed from the broker', () => {
       { competency: 'excel', source: 'manager-request', open: 0, met: 1 },
     ]);
     // The completion is on `.events` and `.log`: counted once; the withdrawn enrolment is not counted.
-    expect(t.programs).toEqual([{ programId: id('P1'), completed: 1, people: 1, enrolled: 1, completionPercent: 100, meanExamScore: 80 }]);
+    // L4: e1 (trained before the 2027 appraisal) went 91 → 75; no untrained peer has two periods here.
+    expect(t.programs).toEqual([
+      { programId: id('P1'), completed: 1, people: 1, enrolled: 1, completionPercent: 100, meanExamScore: 80, l4Trained: 1, l4TrainedChange: -16, l4Untrained: 0, l4UntrainedChange: null, l4Effect: null },
+    ]);
     expect(t.kirkpatrick).toEqual([{ programId: id('P1'), l1: 4.5, l2: 20, l3: 4, evaluations: 3 }]);
   });
 
