@@ -403,9 +403,10 @@ export class DashboardQueries {
                          FROM ${T.results} a ${whereOf(aw)}),
             pairs AS (SELECT l.employee_id, l.score - p.score AS change, l.finalized_at FROM ranked l JOIN ranked p ON p.employee_id = l.employee_id AND p.rn = 2 WHERE l.rn = 1),
             total AS (SELECT count(*)::int AS n, sum(change) AS s FROM pairs),
-            trained AS (SELECT c.program_id, count(*)::int AS n, sum(x.change) AS s
-                          FROM (SELECT program_id, employee_id, min(completed_at) AS completed_at FROM ${T.completions} GROUP BY 1, 2) c
-                          JOIN pairs x ON x.employee_id = c.employee_id AND c.completed_at <= x.finalized_at GROUP BY 1)
+            trained AS (SELECT program_id, count(*)::int AS n, sum(change) AS s
+                          FROM (SELECT DISTINCT c.program_id, x.employee_id, x.change FROM pairs x
+                                  JOIN ${T.completions} c ON c.employee_id = x.employee_id AND c.completed_at <= x.finalized_at) d
+                         GROUP BY 1)
        SELECT t.program_id, t.n AS trained, t.s / t.n AS trained_change, total.n - t.n AS untrained,
               CASE WHEN total.n > t.n THEN (total.s - t.s) / (total.n - t.n) END AS untrained_change
          FROM trained t CROSS JOIN total`,

@@ -47,6 +47,7 @@ export class ReportingReadModels1760000000800 implements MigrationInterface {
          session_id text NOT NULL, employee_id text NOT NULL, program_id text NOT NULL, program_version int NOT NULL, business_unit_id text NOT NULL,
          exam_score numeric, attendance_share numeric NOT NULL, competencies text[] NOT NULL, completed_at timestamptz NOT NULL, PRIMARY KEY (session_id, employee_id))`,
       'CREATE INDEX training_completions_unit_idx ON read_model.training_completions (business_unit_id, completed_at)',
+      'CREATE INDEX training_completions_employee_idx ON read_model.training_completions (employee_id, completed_at) INCLUDE (program_id)',
       `CREATE TABLE read_model.training_enrolments (
          session_id text NOT NULL, employee_id text NOT NULL, business_unit_id text, enrolled_at timestamptz, withdrawn_at timestamptz, PRIMARY KEY (session_id, employee_id))`,
       'CREATE INDEX training_enrolments_unit_idx ON read_model.training_enrolments (business_unit_id, enrolled_at)',
