@@ -7,8 +7,18 @@ import { topicOf, type Envelope } from '@tpm/contracts';
 import { configureHttp, PG_POOL } from '@tpm/service-kit';
 import { createTestDatabase, eventually, testKafka, uniqueName, type TestDatabase } from '@tpm/testing';
 import type { Pool } from 'pg';
-// Loaded in beforeAll, after KAFKA_TOPIC_PREFIX is set: the projections name their topics when their module loads.
-type ContextEvents = typeof import('@tpm/reporting-projections').contextEvents;
+import { randomUUID } from 'node:crypto';
+
+// Not @tpm/reporting-projections' fixture: that lib names its topics when it loads, and this test
+// must set KAFKA_TOPIC_PREFIX before the app (and so the lib) is loaded.
+const perfEvent = (type: string, streamId: string, data: object, o: { businessUnitId?: string; occurredAt?: string; schemaVersion?: number } = {}): Envelope => {
+  const at = o.occurredAt ?? new Date().toISOString();
+  return {
+    eventId: randomUUID(), type: `performance.${type}`, schemaVersion: o.schemaVersion ?? 1, context: 'performance', streamId, streamVersion: 1, position: 0,
+    occurredAt: at, recordedAt: at, actor: { subject: 'user:test', roles: ['hr'] }, businessUnitId: o.businessUnitId ?? null, correlationId: randomUUID(),
+    causationId: null, traceparent: null, data: data as Envelope['data'],
+  };
+};
 
 /**
  * The analyst API over the reporting service as it runs: events put on its (namespaced) topics,
@@ -20,7 +30,7 @@ describe('reporting dashboards API (real PostgreSQL, real Kafka)', () => {
   let pool: Pool;
   const tokens: Record<string, string> = {};
   const as = (who: string) => (url: string) => request(app.getHttpServer()).get(url).set('authorization', `Bearer ${tokens[who]}`);
-  let perf: ReturnType<ContextEvents>;
+  const perf = perfEvent;
   const T0 = '2026-01-05T09:00:00.000Z';
 
   const unit = (u: string, parent: string | null) => perf('BusinessUnitRegistered', `bu-${u}`, { businessUnitId: u, name: `Unit ${u}`, parentId: parent, at: T0 }, { businessUnitId: u, occurredAt: T0 });
@@ -39,7 +49,6 @@ describe('reporting dashboards API (real PostgreSQL, real Kafka)', () => {
     process.env.REPORTING_DATABASE_URL = db.url;
     process.env.KAFKA_TOPIC_PREFIX = `${uniqueName('reporting-it')}.`;
     process.env.LOG_LEVEL = 'warn';
-    perf = (await import('@tpm/reporting-projections')).contextEvents('performance');
     const { AppModule } = await import('./app.module');
     app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger: false });
     configureHttp(app, { title: 'reporting', description: 'test' });
