@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SERVICES, startInfra } from './infra.mjs';
 import { createLogger } from './log.mjs';
+import { startDashboard } from '../apps/dashboard/server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PORTS = { training: 3001, performance: 3002, coaching: 3003, rewards: 3004, reporting: 3005 };
@@ -57,7 +58,13 @@ for (const service of services) {
     stopAll(1);
   });
 }
+// The dashboard (built with Vite when its sources changed) and its same-origin proxy to the services.
+const dashboardPort = Number(process.env.DASHBOARD_PORT ?? 3000);
+const servicePorts = Object.fromEntries(Object.keys(PORTS).map((s) => [s, Number(process.env[`${s.toUpperCase()}_PORT`] ?? PORTS[s])]));
+const dashboard = await startDashboard({ port: dashboardPort, ports: servicePorts });
+process.on('exit', () => dashboard.close());
 log.info({
+  dashboard: `http://localhost:${dashboardPort}/`,
   services: Object.fromEntries(services.map((s) => [s, `http://localhost:${PORTS[s]} (docs: /docs, health: /health)`])),
   databaseUrl: infra.databaseUrl.replace(/:[^:@/]+@/, ':***@'),
   kafkaBrokers: infra.kafkaBrokers,

@@ -99,6 +99,18 @@ const QUERIES: Record<string, Record<string, string>> = {
   'GET /coaching/monthly-reviews': { businessUnitId: A },
   'GET /coaching/monthly-reviews/overdue': { businessUnitId: A },
   'GET /coaching/improvement-plans': { businessUnitId: A },
+  'GET /dashboards/org/units': { unit: A },
+  'GET /dashboards/performance/distribution': { unit: A },
+  'GET /dashboards/performance/by-manager': { unit: A },
+  'GET /dashboards/performance/heatmap': { unit: A },
+  'GET /dashboards/performance/nine-box': { unit: A },
+  'GET /dashboards/performance/calibration': { unit: A },
+  'GET /dashboards/performance/completion': { unit: A },
+  'GET /dashboards/performance/trend': { unit: A },
+  'GET /dashboards/performance/appraisals': { unit: A, format: 'csv' },
+  'GET /dashboards/training': { unit: A },
+  'GET /dashboards/coaching': { unit: A },
+  'GET /dashboards/rewards': { unit: A },
 };
 /** A valid body per writing route, naming BU-A or its records wherever it names one. */
 const BODIES: Record<string, object | string> = {

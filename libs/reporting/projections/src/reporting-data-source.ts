@@ -4,9 +4,18 @@ import { AuditEventRow } from './audit-trail/audit-event.entity';
 import { AuditTrail1760000000200 } from './audit-trail/audit-trail.migration';
 import { BusinessUnitRow, EmployeeRow } from './org-structure/org-structure.entities';
 import { OrgEmployeesWithoutNames1760000001110, OrgStructure1760000000100 } from './org-structure/org-structure.migration';
+import { AnalystRole1760000000801, ReportingReadModels1760000000800 } from './read-models/read-models.migration';
 
 export const REPORTING_ENTITIES = [BusinessUnitRow, EmployeeRow, AuditEventRow];
-export const REPORTING_MIGRATIONS = [ProjectionStore1760000000000, OrgStructure1760000000100, AuditTrail1760000000200, ProjectionParked1760000001000, OrgEmployeesWithoutNames1760000001110];
+export const REPORTING_MIGRATIONS = [
+  ProjectionStore1760000000000,
+  OrgStructure1760000000100,
+  AuditTrail1760000000200,
+  ReportingReadModels1760000000800,
+  AnalystRole1760000000801,
+  ProjectionParked1760000001000,
+  OrgEmployeesWithoutNames1760000001110,
+];
 
 export interface ReportingDataSourceOptions {
   /** Run pending migrations on initialize (services); off for tools that run them explicitly. */

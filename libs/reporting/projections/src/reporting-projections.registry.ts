@@ -1,6 +1,17 @@
 import type { Projection, ProjectionRegistration } from '@tpm/projections';
 import { AUDIT_TRAIL_TOPICS, auditTrailProjection } from './audit-trail/audit-trail.projection';
 import { ORG_STRUCTURE_TOPICS, orgStructureProjection } from './org-structure/org-structure.projection';
+import { COACHING_TOPICS, coachingProjection } from './read-models/coaching.projection';
+import { ORG_HISTORY_TOPICS, orgHistoryProjection } from './read-models/org-history.projection';
+import {
+  PERFORMANCE_RESULT_TOPICS,
+  PERFORMANCE_STAGE_TOPICS,
+  performanceResultsProjection,
+  performanceStagesProjection,
+} from './read-models/performance.projections';
+import { REWARDS_TOPICS, rewardsProjection } from './read-models/rewards.projection';
+import { TIMELINE_TOPICS, timelineProjection } from './read-models/timeline.projection';
+import { TRAINING_TOPICS, trainingProjection } from './read-models/training.projection';
 import { openReportingDatabase } from './reporting-data-source';
 
 export interface RegisteredProjection {
@@ -12,6 +23,13 @@ export interface RegisteredProjection {
 export const REPORTING_PROJECTIONS: Record<string, RegisteredProjection> = {
   [orgStructureProjection.name]: { projection: orgStructureProjection as Projection, topics: ORG_STRUCTURE_TOPICS },
   [auditTrailProjection.name]: { projection: auditTrailProjection, topics: AUDIT_TRAIL_TOPICS },
+  [orgHistoryProjection.name]: { projection: orgHistoryProjection, topics: ORG_HISTORY_TOPICS },
+  [performanceResultsProjection.name]: { projection: performanceResultsProjection, topics: PERFORMANCE_RESULT_TOPICS },
+  [performanceStagesProjection.name]: { projection: performanceStagesProjection, topics: PERFORMANCE_STAGE_TOPICS },
+  [trainingProjection.name]: { projection: trainingProjection, topics: TRAINING_TOPICS },
+  [coachingProjection.name]: { projection: coachingProjection, topics: COACHING_TOPICS },
+  [rewardsProjection.name]: { projection: rewardsProjection, topics: REWARDS_TOPICS },
+  [timelineProjection.name]: { projection: timelineProjection, topics: TIMELINE_TOPICS },
 };
 
 /** Every reporting projection: Kafka-fed, in the reporting database. */

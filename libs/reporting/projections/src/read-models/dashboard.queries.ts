@@ -1,0 +1,549 @@
+import type { DataSource } from 'typeorm';
+import { rm } from './sql-rows';
+
+/** What every dashboard query filters by. `units` is already the caller-visible subtree (null: all). */
+export interface ReadFilter {
+  units: string[] | null;
+  cycleId?: string;
+  period?: string;
+  level?: string;
+  band?: string;
+  /** Figures as they stood at this instant (ISO); absent: now. */
+  asOf?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface Page {
+  limit: number;
+  offset: number;
+  sort?: string;
+  order?: 'asc' | 'desc';
+}
+
+/** A parameterised statement: run it for a page, or stream it (CSV) with a cursor. */
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+class Params {
+  readonly values: unknown[] = [];
+  add(v: unknown): string {
+    this.values.push(v);
+    return `$${this.values.length}`;
+  }
+}
+
+const T = {
+  units: rm('org_units'),
+  placements: rm('employee_placements'),
+  results: rm('appraisal_results'),
+  stages: rm('appraisal_stages'),
+  shifts: rm('calibration_shifts'),
+  completions: rm('training_completions'),
+  enrolments: rm('training_enrolments'),
+  needs: rm('training_needs'),
+  evaluations: rm('training_evaluations'),
+  engagements: rm('coaching_engagements'),
+  sessions: rm('coaching_sessions'),
+  reviews: rm('monthly_reviews'),
+  plans: rm('improvement_plans'),
+  proposals: rm('reward_proposals'),
+  grants: rm('reward_grants'),
+  effects: rm('incentive_effects'),
+  timeline: rm('employee_timeline'),
+};
+export const READ_MODEL_TABLES = T;
+
+/** `unit IN units` (or nothing when the caller sees all), and the employee's level when asked. */
+function scoped(p: Params, f: ReadFilter, alias: string, opts: { unit?: string; employee?: string; time?: string } = {}): string[] {
+  const w: string[] = [];
+  if (f.units) w.push(`${alias}.${opts.unit ?? 'business_unit_id'} = ANY(${p.add(f.units)}::text[])`);
+  if (f.level && opts.employee !== undefined) {
+    w.push(`EXISTS (SELECT 1 FROM ${T.placements} pl WHERE pl.employee_id = ${alias}.${opts.employee} AND pl.valid_to IS NULL AND pl.level = ${p.add(f.level)})`);
+  }
+  if (opts.time) {
+    if (f.asOf) w.push(`${alias}.${opts.time} <= ${p.add(f.asOf)}::timestamptz`);
+    if (f.from) w.push(`${alias}.${opts.time} >= ${p.add(f.from)}::timestamptz`);
+    if (f.to) w.push(`${alias}.${opts.time} < ${p.add(f.to)}::timestamptz`);
+  }
+  return w;
+}
+const whereOf = (w: string[]) => (w.length ? `WHERE ${w.join(' AND ')}` : '');
+
+function appraisalWhere(p: Params, f: ReadFilter, alias = 'a', opts: { cycle?: boolean } = { cycle: true }): string[] {
+  const w = scoped(p, f, alias, { employee: 'employee_id', time: 'finalized_at' });
+  if (opts.cycle && f.cycleId) w.push(`${alias}.cycle_id = ${p.add(f.cycleId)}`);
+  if (opts.cycle && f.period) w.push(`${alias}.period = ${p.add(f.period)}`);
+  if (f.band) w.push(`${alias}.rating_band = ${p.add(f.band)}`);
+  return w;
+}
+
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+const round = (v: unknown, digits = 1) => (v === null || v === undefined ? null : Math.round(Number(v) * 10 ** digits) / 10 ** digits);
+
+export interface BandCount {
+  band: string;
+  rank: number;
+  appraisals: number;
+  sharePercent: number | null;
+  meanScore: number | null;
+  meanGoalAttainment: number | null;
+}
+export interface Distribution {
+  total: number;
+  meanScore: number | null;
+  meanGoalAttainment: number | null;
+  bands: BandCount[];
+}
+export interface HeatCell {
+  businessUnitId: string;
+  band: string;
+  rank: number;
+  appraisals: number;
+}
+export interface NineBox {
+  cells: { performance: string; potential: string; appraisals: number }[];
+  unplaced: number;
+}
+export interface TimelineEntry {
+  eventId: string;
+  context: string;
+  type: string;
+  occurredAt: string;
+  businessUnitId: string | null;
+  correlationId: string;
+  causationId: string | null;
+  facts: Record<string, unknown>;
+}
+
+/** The L4 columns of a program: mean score change (points) of trained and untrained peers, and the difference. */
+const l4Of = (r: Record<string, unknown> | undefined) => {
+  const trainedChange = r ? round(r.trained_change) : null;
+  const untrainedChange = r ? round(r.untrained_change) : null;
+  return {
+    l4Trained: r ? Number(r.trained) : 0,
+    l4TrainedChange: trainedChange,
+    l4Untrained: r ? Number(r.untrained) : null,
+    l4UntrainedChange: untrainedChange,
+    l4Effect: trainedChange !== null && untrainedChange !== null ? round(trainedChange - untrainedChange) : null,
+  };
+};
+
+/** Sortable columns of each row export, by API name. */
+export const APPRAISAL_SORTS: Record<string, string> = {
+  finalizedAt: 'finalized_at',
+  score: 'score',
+  band: 'rating_band_rank',
+  businessUnitId: 'business_unit_id',
+  employeeId: 'employee_id',
+  goalAttainment: 'goal_attainment',
+};
+
+/** The dashboards' reads, plain SQL over schema `read_model` (docs/read-models.md shows the same SQL). */
+export class DashboardQueries {
+  constructor(private readonly db: DataSource) {}
+
+  /** The unit and every unit below it (the filter's subtree), parents first; cycles in the tree stop. */
+  async subtree(root: string): Promise<{ businessUnitId: string; name: string | null; parentId: string | null; depth: number }[]> {
+    const rows = await this.db.query(
+      `WITH RECURSIVE tree AS (
+         SELECT business_unit_id, name, parent_id, 0 AS depth, ARRAY[business_unit_id] AS path FROM ${T.units} WHERE business_unit_id = $1
+         UNION ALL
+         SELECT c.business_unit_id, c.name, c.parent_id, t.depth + 1, t.path || c.business_unit_id
+           FROM tree t JOIN ${T.units} c ON c.parent_id = t.business_unit_id WHERE NOT c.business_unit_id = ANY(t.path))
+       SELECT business_unit_id, name, parent_id, depth FROM tree ORDER BY depth, name, business_unit_id`,
+      [root],
+    );
+    return rows.map((r: Record<string, unknown>) => ({ businessUnitId: r.business_unit_id, name: r.name, parentId: r.parent_id, depth: Number(r.depth) }));
+  }
+
+  /** Root units (no parent, or a parent not known): where an org-wide reader starts. */
+  async roots(): Promise<string[]> {
+    const rows = await this.db.query(
+      `SELECT u.business_unit_id FROM ${T.units} u LEFT JOIN ${T.units} p ON p.business_unit_id = u.parent_id WHERE p.business_unit_id IS NULL ORDER BY u.name, u.business_unit_id`,
+    );
+    return rows.map((r: { business_unit_id: string }) => r.business_unit_id);
+  }
+
+  /** Headcount per unit and level, as of a date (valid_from <= asOf < valid_to) or now. */
+  headcountStatement(f: ReadFilter): Statement {
+    const p = new Params();
+    const w = f.units ? [`pl.business_unit_id = ANY(${p.add(f.units)}::text[])`] : ['pl.business_unit_id IS NOT NULL'];
+    if (f.asOf) {
+      const at = p.add(f.asOf);
+      w.push(`pl.valid_from <= ${at}::timestamptz AND (pl.valid_to IS NULL OR pl.valid_to > ${at}::timestamptz)`);
+    } else w.push('pl.valid_to IS NULL');
+    if (f.level) w.push(`pl.level = ${p.add(f.level)}`);
+    return {
+      sql: `SELECT pl.business_unit_id, COALESCE(pl.level, 'unknown') AS level, count(*)::int AS headcount
+              FROM ${T.placements} pl ${whereOf(w)} GROUP BY 1, 2 ORDER BY 1, 2`,
+      params: p.values,
+    };
+  }
+
+  async headcount(f: ReadFilter) {
+    const s = this.headcountStatement(f);
+    const rows: { business_unit_id: string; level: string; headcount: number }[] = await this.db.query(s.sql, s.params);
+    const byLevel: Record<string, number> = {};
+    const byUnit: Record<string, Record<string, number>> = {};
+    for (const r of rows) {
+      byLevel[r.level] = (byLevel[r.level] ?? 0) + r.headcount;
+      (byUnit[r.business_unit_id] ??= {})[r.level] = r.headcount;
+    }
+    return { total: rows.reduce((n, r) => n + r.headcount, 0), byLevel, byUnit };
+  }
+
+  /** Appraisals per band (count, share, mean score, mean goal attainment) with the overall summary. */
+  async ratingDistribution(f: ReadFilter): Promise<Distribution> {
+    const p = new Params();
+    const rows = await this.db.query(
+      `SELECT a.rating_band AS band, a.rating_band_rank AS rank, count(*)::int AS n, avg(a.score) AS score, avg(a.goal_attainment) AS goals
+         FROM ${T.results} a ${whereOf(appraisalWhere(p, f))} GROUP BY 1, 2 ORDER BY 2 DESC, 1`,
+      p.values,
+    );
+    const total = rows.reduce((n: number, r: { n: number }) => n + r.n, 0);
+    const weighted = (k: 'score' | 'goals') => {
+      const known = rows.filter((r: Record<string, unknown>) => r[k] !== null);
+      const n = known.reduce((s: number, r: { n: number }) => s + r.n, 0);
+      return n ? round(known.reduce((s: number, r: Record<string, unknown>) => s + Number(r[k]) * (r.n as number), 0) / n) : null;
+    };
+    return {
+      total,
+      meanScore: weighted('score'),
+      meanGoalAttainment: weighted('goals'),
+      bands: rows.map((r: Record<string, unknown>) => ({
+        band: r.band,
+        rank: Number(r.rank),
+        appraisals: r.n,
+        sharePercent: total ? round(((r.n as number) * 100) / total) : 0,
+        meanScore: round(r.score),
+        meanGoalAttainment: round(r.goals),
+      })),
+    };
+  }
+
+  /** Per manager: appraisals in each band (the manager's leniency next to their peers'). */
+  async distributionByManager(f: ReadFilter) {
+    const p = new Params();
+    const rows = await this.db.query(
+      `SELECT COALESCE(a.manager_id, '(none)') AS manager_id, a.rating_band AS band, a.rating_band_rank AS rank, count(*)::int AS n, avg(a.score) AS score
+         FROM ${T.results} a ${whereOf(appraisalWhere(p, f))} GROUP BY 1, 2, 3 ORDER BY 1, 3 DESC`,
+      p.values,
+    );
+    const managers = new Map<string, { managerId: string; appraisals: number; bands: Record<string, number>; meanScore: number | null; sum: number }>();
+    for (const r of rows) {
+      const m = managers.get(r.manager_id) ?? { managerId: r.manager_id, appraisals: 0, bands: {} as Record<string, number>, meanScore: null, sum: 0 };
+      m.appraisals += r.n;
+      m.bands[r.band] = r.n;
+      m.sum += Number(r.score) * r.n;
+      managers.set(r.manager_id, m);
+    }
+    return [...managers.values()].map(({ sum, ...m }) => ({ ...m, meanScore: round(sum / m.appraisals) }));
+  }
+
+  /** Unit × band: each child of `root` with its whole subtree rolled up (root's own people as root). */
+  async heatmap(f: ReadFilter, root: string | null): Promise<HeatCell[]> {
+    const p = new Params();
+    const branch = root
+      ? `WITH RECURSIVE tree AS (
+           SELECT business_unit_id AS branch, business_unit_id AS id, ARRAY[business_unit_id] AS path FROM ${T.units} WHERE parent_id = ${p.add(root)}
+           UNION ALL SELECT t.branch, c.business_unit_id, t.path || c.business_unit_id FROM tree t JOIN ${T.units} c ON c.parent_id = t.id WHERE NOT c.business_unit_id = ANY(t.path)
+         ), branches AS (SELECT branch, id FROM tree UNION ALL SELECT ${p.add(root)}, ${p.add(root)})`
+      : `WITH branches AS (SELECT business_unit_id AS branch, business_unit_id AS id FROM ${T.units})`;
+    const rows = await this.db.query(
+      `${branch}
+       SELECT b.branch AS business_unit_id, a.rating_band AS band, a.rating_band_rank AS rank, count(*)::int AS n
+         FROM ${T.results} a JOIN branches b ON b.id = a.business_unit_id ${whereOf(appraisalWhere(p, f))}
+        GROUP BY 1, 2, 3 ORDER BY 1, 3 DESC`,
+      p.values,
+    );
+    return rows.map((r: Record<string, unknown>) => ({ businessUnitId: r.business_unit_id, band: r.band, rank: Number(r.rank), appraisals: r.n }));
+  }
+
+  /**
+   * The 9-box: performance (bands split in thirds by rank: low, medium, high) × potential. Appraisals
+   * without a potential (finalized before v2) are counted as unplaced, not guessed.
+   */
+  async nineBox(f: ReadFilter): Promise<NineBox> {
+    const p = new Params();
+    const rows = await this.db.query(
+      `WITH a AS (SELECT a.* FROM ${T.results} a ${whereOf(appraisalWhere(p, f))}),
+            top AS (SELECT max(rating_band_rank) AS m FROM ${T.results})
+       SELECT CASE WHEN a.rating_band_rank * 3 <= top.m THEN 'low' WHEN a.rating_band_rank * 3 <= top.m * 2 THEN 'medium' ELSE 'high' END AS performance,
+              COALESCE(a.potential, 'unplaced') AS potential, count(*)::int AS n
+         FROM a CROSS JOIN top GROUP BY 1, 2`,
+      p.values,
+    );
+    const cells = rows.filter((r: { potential: string }) => r.potential !== 'unplaced').map((r: Record<string, unknown>) => ({ performance: r.performance, potential: r.potential, appraisals: r.n }));
+    const unplaced = rows.filter((r: { potential: string }) => r.potential === 'unplaced').reduce((n: number, r: { n: number }) => n + r.n, 0);
+    return { cells, unplaced };
+  }
+
+  /** Calibration moves: from → to band per unit and per calibrator. */
+  async calibrationShifts(f: ReadFilter) {
+    const p = new Params();
+    const w = scoped(p, f, 's', { employee: 'employee_id', time: 'calibrated_at' });
+    if (f.cycleId) w.push(`s.cycle_id = ${p.add(f.cycleId)}`);
+    const rows = await this.db.query(
+      `SELECT s.from_band, s.to_band, s.calibrated_by, s.business_unit_id, count(*)::int AS n FROM ${T.shifts} s ${whereOf(w)} GROUP BY 1, 2, 3, 4 ORDER BY n DESC, 1, 2`,
+      p.values,
+    );
+    const sum = (key: (r: Record<string, unknown>) => string) => {
+      const m = new Map<string, number>();
+      for (const r of rows) m.set(key(r), (m.get(key(r)) ?? 0) + r.n);
+      return [...m.entries()].map(([k, n]) => ({ key: k, shifts: n }));
+    };
+    return {
+      total: rows.reduce((n: number, r: { n: number }) => n + r.n, 0),
+      moves: sum((r) => `${r.from_band} → ${r.to_band}`).map(({ key, shifts }) => ({ fromBand: key.split(' → ')[0], toBand: key.split(' → ')[1], shifts })),
+      byCalibrator: sum((r) => r.calibrated_by as string).map(({ key, shifts }) => ({ calibratedBy: key, shifts })),
+      byUnit: sum((r) => (r.business_unit_id as string) ?? '(unknown)').map(({ key, shifts }) => ({ businessUnitId: key, shifts })),
+    };
+  }
+
+  /** How many appraisals of the cycle reached each stage (counts of employees). */
+  async completionByStage(f: ReadFilter) {
+    const p = new Params();
+    const w = scoped(p, f, 's', { employee: 'employee_id' });
+    if (f.cycleId) w.push(`s.cycle_id = ${p.add(f.cycleId)}`);
+    const at = f.asOf ? p.add(f.asOf) : null;
+    const reached = (c: string) => (at ? `count(*) FILTER (WHERE s.${c} <= ${at}::timestamptz)::int` : `count(s.${c})::int`);
+    const [r] = await this.db.query(
+      `SELECT count(*)::int AS total, ${reached('self_at')} AS self, ${reached('manager_at')} AS manager, ${reached('calibrated_at')} AS calibration,
+              ${reached('finalized_at')} AS finalized, ${reached('acknowledged_at')} AS acknowledged, ${reached('disputed_at')} AS disputed
+         FROM ${T.stages} s ${whereOf(w)}`,
+      p.values,
+    );
+    return r as Record<'total' | 'self' | 'manager' | 'calibration' | 'finalized' | 'acknowledged' | 'disputed', number>;
+  }
+
+  /** Across cycles (periods): appraisals per band and mean score; the cycle filter does not apply. */
+  async trend(f: ReadFilter) {
+    const p = new Params();
+    const rows = await this.db.query(
+      `SELECT a.period, a.rating_band AS band, a.rating_band_rank AS rank, count(*)::int AS n, avg(a.score) AS score
+         FROM ${T.results} a ${whereOf(appraisalWhere(p, f, 'a', { cycle: false }))} GROUP BY 1, 2, 3 ORDER BY 1, 3 DESC`,
+      p.values,
+    );
+    const periods = new Map<string, { period: string; appraisals: number; bands: Record<string, number>; sum: number }>();
+    for (const r of rows) {
+      const x = periods.get(r.period) ?? { period: r.period, appraisals: 0, bands: {} as Record<string, number>, sum: 0 };
+      x.appraisals += r.n;
+      x.bands[r.band] = r.n;
+      x.sum += Number(r.score) * r.n;
+      periods.set(r.period, x);
+    }
+    return [...periods.values()].map(({ sum, ...x }) => ({ ...x, meanScore: round(sum / x.appraisals) }));
+  }
+
+  /** Every finalized appraisal matching the filter, one row each: the analysts' export. */
+  appraisalRowsStatement(f: ReadFilter, page: Page | null): Statement {
+    const p = new Params();
+    const sort = APPRAISAL_SORTS[page?.sort ?? 'finalizedAt'] ?? 'finalized_at';
+    const order = page?.order === 'asc' ? 'ASC' : 'DESC';
+    // limit 0: every row (a streamed export), still in the asked order.
+    const limit = page && page.limit > 0 ? ` LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}` : '';
+    return {
+      sql: `SELECT a.appraisal_id, a.cycle_id, a.period, a.employee_id, a.business_unit_id, a.manager_id, a.score, a.rating_band, a.rating_band_rank,
+                   a.potential, a.goal_attainment, a.competency_gap_count, a.finalized_at
+              FROM ${T.results} a ${whereOf(appraisalWhere(p, f))} ORDER BY a.${sort} ${order}, a.appraisal_id${limit}`,
+      params: p.values,
+    };
+  }
+
+  async appraisalRows(f: ReadFilter, page: Page) {
+    const s = this.appraisalRowsStatement(f, page);
+    const c = new Params();
+    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM ${T.results} a ${whereOf(appraisalWhere(c, f))}`, c.values);
+    return { total: n, items: await this.db.query(s.sql, s.params) };
+  }
+
+  /** Needs by competency and source (open, met), completions and enrolments per program, L1-L3 per program. */
+  async training(f: ReadFilter) {
+    const p1 = new Params();
+    const nw = scoped(p1, f, 'n', { employee: 'employee_id', time: 'identified_at' });
+    const needs = await this.db.query(
+      `SELECT n.competency, COALESCE(n.source, 'unknown') AS source, count(*) FILTER (WHERE n.status = 'open')::int AS open,
+              count(*) FILTER (WHERE n.status = 'met')::int AS met
+         FROM ${T.needs} n ${whereOf(nw)} GROUP BY 1, 2 ORDER BY open DESC, 1, 2`,
+      p1.values,
+    );
+    const p2 = new Params();
+    const cw = scoped(p2, f, 'c', { employee: 'employee_id', time: 'completed_at' });
+    const ew = scoped(p2, f, 'e', { employee: 'employee_id', time: 'enrolled_at' });
+    const programs = await this.db.query(
+      `WITH c AS (SELECT c.program_id, count(*)::int AS completed, avg(c.exam_score) AS exam, count(DISTINCT c.employee_id)::int AS people
+                    FROM ${T.completions} c ${whereOf(cw)} GROUP BY 1),
+            e AS (SELECT c2.program_id, count(*)::int AS enrolled FROM ${T.enrolments} e JOIN (SELECT DISTINCT session_id, program_id FROM ${T.completions}) c2 USING (session_id)
+                   ${whereOf([...ew, 'e.withdrawn_at IS NULL'])} GROUP BY 1)
+       SELECT c.program_id, c.completed, c.people, c.exam, e.enrolled FROM c LEFT JOIN e USING (program_id) ORDER BY c.completed DESC, 1`,
+      p2.values,
+    );
+    const p3 = new Params();
+    const vw = scoped(p3, f, 'v', { employee: 'employee_id', time: 'recorded_at' });
+    const levels = await this.db.query(
+      `SELECT v.program_id, v.level, avg(v.value) AS mean, count(*)::int AS n FROM ${T.evaluations} v ${whereOf(vw)} GROUP BY 1, 2 ORDER BY 1, 2`,
+      p3.values,
+    );
+    const kirkpatrick = new Map<string, { programId: string; l1: number | null; l2: number | null; l3: number | null; evaluations: number }>();
+    for (const r of levels) {
+      const k = kirkpatrick.get(r.program_id) ?? { programId: r.program_id, l1: null, l2: null, l3: null, evaluations: 0 };
+      k[`l${r.level}` as 'l1'] = round(r.mean, 2);
+      k.evaluations += r.n;
+      kirkpatrick.set(r.program_id, k);
+    }
+    // L4: score change between each employee's last two appraisal periods, trained (completed the
+    // program before the later appraisal) against untrained peers of the same units.
+    const p4 = new Params();
+    const aw = scoped(p4, f, 'a', { employee: 'employee_id' });
+    const l4 = await this.db.query(
+      `WITH ranked AS (SELECT a.employee_id, a.score, a.finalized_at, row_number() OVER (PARTITION BY a.employee_id ORDER BY a.period DESC, a.finalized_at DESC) AS rn
+                         FROM ${T.results} a ${whereOf(aw)}),
+            pairs AS (SELECT l.employee_id, l.score - p.score AS change, l.finalized_at FROM ranked l JOIN ranked p ON p.employee_id = l.employee_id AND p.rn = 2 WHERE l.rn = 1),
+            total AS (SELECT count(*)::int AS n, sum(change) AS s FROM pairs),
+            trained AS (SELECT program_id, count(*)::int AS n, sum(change) AS s
+                          FROM (SELECT DISTINCT c.program_id, x.employee_id, x.change FROM pairs x
+                                  JOIN ${T.completions} c ON c.employee_id = x.employee_id AND c.completed_at <= x.finalized_at) d
+                         GROUP BY 1)
+       SELECT t.program_id, t.n AS trained, t.s / t.n AS trained_change, total.n - t.n AS untrained,
+              CASE WHEN total.n > t.n THEN (total.s - t.s) / (total.n - t.n) END AS untrained_change
+         FROM trained t CROSS JOIN total`,
+      p4.values,
+    );
+    const effect = new Map<string, Record<string, unknown>>(l4.map((r: Record<string, unknown>) => [r.program_id as string, r]));
+    const completed = programs.reduce((n: number, r: { completed: number }) => n + r.completed, 0);
+    return {
+      completions: completed,
+      needs: needs.map((r: Record<string, unknown>) => ({ competency: r.competency, source: r.source, open: r.open, met: r.met })),
+      programs: programs.map((r: Record<string, unknown>) => ({
+        programId: r.program_id,
+        completed: r.completed,
+        people: r.people,
+        enrolled: num(r.enrolled),
+        completionPercent: r.enrolled ? round(((r.completed as number) * 100) / Number(r.enrolled)) : null,
+        meanExamScore: round(r.exam),
+        ...l4Of(effect.get(r.program_id as string)),
+      })),
+      kirkpatrick: [...kirkpatrick.values()],
+    };
+  }
+
+  /** Coverage (coachees / headcount), sessions per month, on-time monthly reviews, plan outcomes. */
+  async coaching(f: ReadFilter) {
+    const p = new Params();
+    const ew = scoped(p, f, 'g', { employee: 'coachee_id', time: 'started_at' });
+    const [cov] = await this.db.query(
+      `SELECT count(DISTINCT g.coachee_id) FILTER (WHERE g.closed_at IS NULL)::int AS active, count(*)::int AS engagements FROM ${T.engagements} g ${whereOf(ew)}`,
+      p.values,
+    );
+    const head = await this.headcount({ ...f, asOf: undefined });
+    const ps = new Params();
+    const sw = scoped(ps, f, 's', { employee: 'coachee_id', time: 'held_at' });
+    const sessions = await this.db.query(
+      `SELECT to_char(date_trunc('month', s.held_at AT TIME ZONE 'UTC'), 'YYYY-MM') AS month, count(*)::int AS n, sum(s.duration_minutes) AS minutes
+         FROM ${T.sessions} s ${whereOf(sw)} GROUP BY 1 ORDER BY 1`,
+      ps.values,
+    );
+    const pr = new Params();
+    const rw = scoped(pr, f, 'r', { employee: 'employee_id' });
+    const reviews = await this.db.query(
+      `SELECT r.month, count(*) FILTER (WHERE r.on_time)::int AS on_time, count(*) FILTER (WHERE r.submitted_at IS NOT NULL AND NOT r.on_time)::int AS late,
+              count(*) FILTER (WHERE r.submitted_at IS NULL AND r.overdue_at IS NOT NULL)::int AS overdue
+         FROM ${T.reviews} r ${whereOf(rw)} GROUP BY 1 ORDER BY 1`,
+      pr.values,
+    );
+    const pp = new Params();
+    const plw = scoped(pp, f, 'x', { employee: 'employee_id', time: 'opened_at' });
+    const plans = await this.db.query(
+      `SELECT COALESCE(x.outcome, 'open') AS outcome, count(*)::int AS n FROM ${T.plans} x ${whereOf(plw)} GROUP BY 1 ORDER BY 1`,
+      pp.values,
+    );
+    return {
+      coachees: cov.active,
+      engagements: cov.engagements,
+      headcount: head.total,
+      coveragePercent: head.total ? round((cov.active * 100) / head.total) : null,
+      sessionsPerMonth: sessions.map((r: Record<string, unknown>) => ({ month: r.month, sessions: r.n, hours: round(Number(r.minutes) / 60) })),
+      monthlyReviews: reviews.map((r: Record<string, unknown>) => ({ month: r.month, onTime: r.on_time, late: r.late, overdue: r.overdue })),
+      improvementPlans: plans.map((r: Record<string, unknown>) => ({ outcome: r.outcome, plans: r.n })),
+    };
+  }
+
+  /** Per policy: proposed, approved, granted and paid amounts, on-time payments (credibility), measured incentive effect. */
+  async rewards(f: ReadFilter) {
+    const p = new Params();
+    const w = scoped(p, f, 'r', { employee: 'employee_id' });
+    if (f.cycleId) w.push(`r.cycle_id = ${p.add(f.cycleId)}`);
+    const proposals = await this.db.query(
+      `SELECT r.policy_id, COALESCE(r.currency, '') AS currency, count(*)::int AS n, sum(r.proposed_amount) AS proposed,
+              sum(r.approved_amount) FILTER (WHERE r.status IN ('approved', 'granted')) AS approved, count(*) FILTER (WHERE r.status = 'rejected')::int AS rejected
+         FROM ${T.proposals} r ${whereOf(w)} GROUP BY 1, 2 ORDER BY 1`,
+      p.values,
+    );
+    const pg = new Params();
+    const gw = scoped(pg, f, 'g', { employee: 'employee_id', time: 'granted_at' });
+    const grants = await this.db.query(
+      `SELECT g.policy_id, count(*)::int AS n, sum(g.amount) FILTER (WHERE g.revoked_at IS NULL) AS granted, sum(g.paid_amount) AS paid,
+              count(*) FILTER (WHERE g.paid_on_time)::int AS on_time, count(g.paid_on)::int AS paid_n
+         FROM ${T.grants} g ${whereOf(gw)} GROUP BY 1`,
+      pg.values,
+    );
+    const pe = new Params();
+    const xw = scoped(pe, f, 'x');
+    if (f.cycleId) xw.push(`x.cycle_id = ${pe.add(f.cycleId)}`);
+    const effects = await this.db.query(
+      `SELECT x.policy_id, avg(x.expectancy) AS expectancy, avg(x.instrumentality) AS instrumentality, avg(x.valence) AS valence, avg(x.effect) AS effect, sum(x.eligible)::int AS eligible
+         FROM ${T.effects} x ${whereOf(xw)} GROUP BY 1`,
+      pe.values,
+    );
+    const byPolicy = new Map<string, Record<string, unknown>>();
+    const get = (id: string) => byPolicy.get(id) ?? byPolicy.set(id, { policyId: id }).get(id)!;
+    for (const r of proposals) Object.assign(get(r.policy_id), { currency: r.currency, proposals: r.n, proposedAmount: num(r.proposed), approvedAmount: num(r.approved) ?? 0, rejected: r.rejected });
+    for (const r of grants)
+      Object.assign(get(r.policy_id), {
+        grants: r.n,
+        grantedAmount: num(r.granted) ?? 0,
+        paidAmount: num(r.paid) ?? 0,
+        paidOnTimePercent: r.paid_n ? round((r.on_time * 100) / r.paid_n) : null,
+      });
+    for (const r of effects)
+      Object.assign(get(r.policy_id), { expectancy: round(r.expectancy, 2), instrumentality: round(r.instrumentality, 2), valence: round(r.valence, 2), effect: round(r.effect, 2), eligible: r.eligible });
+    return [...byPolicy.values()].sort((a, b) => String(a.policyId).localeCompare(String(b.policyId)));
+  }
+
+  /** One employee's events across contexts, oldest first. */
+  timelineStatement(employeeId: string, f: Pick<ReadFilter, 'from' | 'to' | 'asOf'>, page: Page | null): Statement {
+    const p = new Params();
+    const w = [`t.employee_id = ${p.add(employeeId)}`, ...scoped(p, { units: null, ...f }, 't', { time: 'occurred_at' })];
+    const limit = page && page.limit > 0 ? ` LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}` : '';
+    const order = page?.order === 'desc' ? 'DESC' : 'ASC';
+    return {
+      sql: `SELECT t.event_id, t.context, t.type, t.occurred_at, t.business_unit_id, t.correlation_id, t.causation_id, t.facts
+              FROM ${T.timeline} t ${whereOf(w)} ORDER BY t.occurred_at ${order}, t.event_id${limit}`,
+      params: p.values,
+    };
+  }
+
+  async timeline(employeeId: string, f: Pick<ReadFilter, 'from' | 'to' | 'asOf'>, page: Page): Promise<TimelineEntry[]> {
+    const s = this.timelineStatement(employeeId, f, page);
+    const rows = await this.db.query(s.sql, s.params);
+    return rows.map((r: Record<string, unknown>) => ({
+      eventId: r.event_id,
+      context: r.context,
+      type: r.type,
+      occurredAt: (r.occurred_at as Date).toISOString(),
+      businessUnitId: r.business_unit_id,
+      correlationId: r.correlation_id,
+      causationId: r.causation_id,
+      facts: r.facts,
+    }));
+  }
+
+  /** The employee's current unit (for scope), from the placements; null when unknown. */
+  async unitOfEmployee(employeeId: string): Promise<string | null> {
+    const rows = await this.db.query(`SELECT business_unit_id FROM ${T.placements} WHERE employee_id = $1 ORDER BY valid_from DESC, event_id DESC LIMIT 1`, [employeeId]);
+    return rows[0]?.business_unit_id ?? null;
+  }
+}
