@@ -14,6 +14,7 @@ const TRANSIENT = [
   /group coordinator is not available/i,
   /not the correct coordinator/i,
   /no leader for this topic-partition|leadership election/i,
+  /not the leader for (that|this) topic-partition/i,
   /does not host this topic-partition/i,
   /is not aware of this member|group is rebalancing|rebalance in progress/i,
   // Services that start together race to create the same topics; ensureTopics treats "already

@@ -25,6 +25,7 @@ export interface ActiveReplicaOptions {
  * that ending the connection (or the process dying) hands it over. Shared by every runner.
  */
 export class ActiveReplica {
+  private startFailures = 0;
   private currentState: RunnerState = 'stopped';
   private stopping = false;
   private lockClient: Client | null = null;
@@ -74,10 +75,16 @@ export class ActiveReplica {
           this.working = true;
           await this.options.activate();
           this.currentState = 'active';
+          this.startFailures = 0;
           for (const w of this.activeWaiters.splice(0)) w();
         } catch (e) {
           this.options.onError?.(e);
-          this.options.logger.error({ projection: name, err: String(e) }, 'runner failed to start');
+          // A first start races the broker (topics just created, leaders being elected): it is
+          // retried, so the first failures are warnings; one that keeps failing is an error.
+          const failures = ++this.startFailures;
+          const fields = { projection: name, err: String(e), attempt: failures };
+          if (failures < 3) this.options.logger.warn(fields, 'runner failed to start; retrying');
+          else this.options.logger.error(fields, 'runner failed to start');
           await this.release('standby');
         }
       } else if (this.currentState === 'active' && !(await this.stillLocked())) {
