@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { bootstrapService } from '@tpm/service-kit';
-import { AppModule } from './app.module';
+import { runService } from '@tpm/service-kit';
 
-void bootstrapService(AppModule, {
+// Loaded by runService: a configuration error is one line, not a stack trace.
+void runService(() => import('./app.module').then((m) => m.AppModule), {
   title: 'Training service',
   description: 'Training and performance management: the training context.',
 });

@@ -58,7 +58,9 @@ export const serviceDatabaseUrl = (service: ContextName, env: NodeJS.ProcessEnv)
   return url.toString();
 };
 
-export class InvalidConfiguration extends Error {}
+export class InvalidConfiguration extends Error {
+  override readonly name = 'InvalidConfiguration';
+}
 
 export function loadServiceConfig(service: ContextName, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   const parsed = plainToInstance(ServiceEnvironment, env, { enableImplicitConversion: true });
