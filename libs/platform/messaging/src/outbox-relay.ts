@@ -75,6 +75,8 @@ export class OutboxRelay {
   /** An append announced while the relay was busy: its next idle returns at once. */
   private woken = false;
   private unsubscribe: (() => void) | null = null;
+  /** When the last local append was announced: until it is safely visible, look again soon. */
+  private nudgedAt = 0;
   private readonly state: RelayStatus = { active: false, position: START, published: 0, lastError: null, lastPublishedAt: null };
 
   constructor(private readonly options: OutboxRelayOptions) {
@@ -105,6 +107,7 @@ export class OutboxRelay {
     // A standby has nothing to read: only the active relay wakes (stop wakes either).
     if (!this.state.active) return;
     this.woken = true;
+    this.nudgedAt = Date.now();
     this.wake?.();
   }
 
@@ -157,7 +160,13 @@ export class OutboxRelay {
         await this.maybeSeal();
         const published = await this.publishOnce();
         backoff = 200;
-        if (published === 0) await this.idle(this.options.idleDelayMs ?? 1000);
+        if (published === 0) {
+          // An announced commit can still be below the safe horizon (another transaction on the
+          // server is older): look again shortly for a few seconds instead of a whole idle delay.
+          const recentlyNudged = Date.now() - this.nudgedAt < 5_000;
+          const idleMs = this.options.idleDelayMs ?? 1000;
+          await this.idle(recentlyNudged ? Math.min(idleMs, 100) : idleMs);
+        }
       } catch (e) {
         this.state.lastError = (e as Error).message;
         this.logger.warn({ err: (e as Error).message, retryInMs: backoff }, 'relay failed, will retry');
