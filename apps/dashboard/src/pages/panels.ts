@@ -5,6 +5,7 @@ import { chartCard, el, emptyCard, fmt, kpi, table } from '../ui';
 
 interface Training {
   completions: number;
+  budgets?: { planId: string; businessUnitId: string; period: string | null; currency: string | null; approvedBudget: number | null; spent: number | null; spentPercent: number | null }[];
   needs: { competency: string; source: string; open: number; met: number }[];
   programs: {
     programId: string;
@@ -69,6 +70,17 @@ export async function trainingPage(main: HTMLElement) {
       t.programs.map((x) => [x.programId, x.completed, x.people, x.enrolled ?? '—', fmt(x.completionPercent, ' %'), fmt(x.meanExamScore), fmt(x.l4TrainedChange), fmt(x.l4UntrainedChange), fmt(x.l4Effect)]),
       'table-programs',
     ),
+  );
+  const budgets = t.budgets ?? [];
+  grid.append(
+    budgets.length
+      ? table(
+          'Spend against approved budget',
+          [['Plan'], ['Unit'], ['Period'], ['Approved budget', true], ['Spent', true], ['Spent of budget', true]],
+          budgets.map((b) => [b.planId, b.businessUnitId, b.period ?? '—', fmt(b.approvedBudget, b.currency ? ` ${b.currency}` : ''), fmt(b.spent, b.currency ? ` ${b.currency}` : ''), fmt(b.spentPercent, ' %')]),
+          'table-budgets',
+        )
+      : emptyCard('Spend against approved budget', 'No approved training plan in these units yet: plans are drafted and approved in the training service, and spend is recorded against them.', 'table-budgets'),
   );
   main.append(grid);
 }

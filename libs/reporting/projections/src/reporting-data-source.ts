@@ -5,6 +5,7 @@ import { AuditTrail1760000000200 } from './audit-trail/audit-trail.migration';
 import { BusinessUnitRow, EmployeeRow } from './org-structure/org-structure.entities';
 import { OrgEmployeesWithoutNames1760000001110, OrgStructure1760000000100 } from './org-structure/org-structure.migration';
 import { AnalystRole1760000000801, ReportingReadModels1760000000800 } from './read-models/read-models.migration';
+import { TrainingPlanBudgets1760000000802 } from './read-models/training-budgets.projection';
 
 export const REPORTING_ENTITIES = [BusinessUnitRow, EmployeeRow, AuditEventRow];
 export const REPORTING_MIGRATIONS = [
@@ -13,6 +14,7 @@ export const REPORTING_MIGRATIONS = [
   AuditTrail1760000000200,
   ReportingReadModels1760000000800,
   AnalystRole1760000000801,
+  TrainingPlanBudgets1760000000802,
   ProjectionParked1760000001000,
   OrgEmployeesWithoutNames1760000001110,
 ];

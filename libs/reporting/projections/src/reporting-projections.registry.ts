@@ -11,6 +11,7 @@ import {
 } from './read-models/performance.projections';
 import { REWARDS_TOPICS, rewardsProjection } from './read-models/rewards.projection';
 import { TIMELINE_TOPICS, timelineProjection } from './read-models/timeline.projection';
+import { TRAINING_BUDGET_TOPICS, trainingBudgetsProjection } from './read-models/training-budgets.projection';
 import { TRAINING_TOPICS, trainingProjection } from './read-models/training.projection';
 import { openReportingDatabase } from './reporting-data-source';
 
@@ -27,6 +28,7 @@ export const REPORTING_PROJECTIONS: Record<string, RegisteredProjection> = {
   [performanceResultsProjection.name]: { projection: performanceResultsProjection, topics: PERFORMANCE_RESULT_TOPICS },
   [performanceStagesProjection.name]: { projection: performanceStagesProjection, topics: PERFORMANCE_STAGE_TOPICS },
   [trainingProjection.name]: { projection: trainingProjection, topics: TRAINING_TOPICS },
+  [trainingBudgetsProjection.name]: { projection: trainingBudgetsProjection, topics: TRAINING_BUDGET_TOPICS },
   [coachingProjection.name]: { projection: coachingProjection, topics: COACHING_TOPICS },
   [rewardsProjection.name]: { projection: rewardsProjection, topics: REWARDS_TOPICS },
   [timelineProjection.name]: { projection: timelineProjection, topics: TIMELINE_TOPICS },

@@ -45,6 +45,7 @@ const T = {
   enrolments: rm('training_enrolments'),
   needs: rm('training_needs'),
   evaluations: rm('training_evaluations'),
+  budgets: rm('training_plan_budgets'),
   engagements: rm('coaching_engagements'),
   sessions: rm('coaching_sessions'),
   reviews: rm('monthly_reviews'),
@@ -412,6 +413,15 @@ export class DashboardQueries {
          FROM trained t CROSS JOIN total`,
       p4.values,
     );
+    // Spend against the approved budget, per plan of the units in scope (period = the plan's).
+    const p5 = new Params();
+    const bw = scoped(p5, f, 'b');
+    if (f.period) bw.push(`b.period = ${p5.add(f.period)}`);
+    const budgets = await this.db.query(
+      `SELECT b.plan_id, b.business_unit_id, b.period, b.currency, b.approved_budget, COALESCE(b.spent_total, 0) AS spent
+         FROM ${T.budgets} b ${whereOf([...bw, 'b.approved_budget IS NOT NULL'])} ORDER BY b.period DESC NULLS LAST, b.business_unit_id, b.plan_id LIMIT 500`,
+      p5.values,
+    );
     const effect = new Map<string, Record<string, unknown>>(l4.map((r: Record<string, unknown>) => [r.program_id as string, r]));
     const completed = programs.reduce((n: number, r: { completed: number }) => n + r.completed, 0);
     return {
@@ -427,6 +437,15 @@ export class DashboardQueries {
         ...l4Of(effect.get(r.program_id as string)),
       })),
       kirkpatrick: [...kirkpatrick.values()],
+      budgets: budgets.map((r: Record<string, unknown>) => ({
+        planId: r.plan_id,
+        businessUnitId: r.business_unit_id,
+        period: r.period,
+        currency: r.currency,
+        approvedBudget: num(r.approved_budget),
+        spent: num(r.spent),
+        spentPercent: Number(r.approved_budget) > 0 ? round((Number(r.spent) * 100) / Number(r.approved_budget)) : null,
+      })),
     };
   }
 
