@@ -26,7 +26,7 @@ export class OnboardEmployeeRequest {
 
   @ApiProperty({ example: 'Account manager' }) @IsString() @Length(1, 200) position!: string;
 
-  @ApiPropertyOptional({ example: 'E-0001', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'E-0001', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
@@ -48,7 +48,7 @@ export class TransferEmployeeRequest {
 }
 
 export class ChangeManagerRequest {
-  @ApiProperty({ example: 'E-0002', nullable: true, description: 'null removes the manager' })
+  @ApiProperty({ type: String, example: 'E-0002', nullable: true, description: 'null removes the manager' })
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @Matches(EMPLOYEE_NUMBER, { message: `managerEmployeeNumber ${NUMBER_MESSAGE}` })
