@@ -66,9 +66,10 @@ const defaultRefusals = (method: string, route: RouteFacts | undefined, hasPathP
   const write = WRITES.has(method);
   return {
     '400': error('VALIDATION_FAILED, BAD_REQUEST or MALFORMED_JSON: a parameter, the query or the body is invalid; `details` names the field. Nothing was written.'),
-    ...(secured ? { '401': error('UNAUTHORIZED: no bearer token, or one that is expired or not signed by the configured issuer') } : {}),
-    ...(secured ? { '403': error('FORBIDDEN: the token has none of the roles this route admits, or the record is outside its scope') } : {}),
-    ...(hasPathParams ? { '404': error('NOT_FOUND: the record the path names does not exist (or did not at `asOf`)') } : {}),
+    ...(secured ? { '401': error('TOKEN_MISSING, TOKEN_INVALID or TOKEN_EXPIRED: no bearer token, or one the configured issuer did not sign or that has expired') } : {}),
+    ...(secured ? { '403': error('ROLE_REQUIRED or OUT_OF_SCOPE: the token has none of the roles this route admits, or the record is outside its business units') } : {}),
+    // A record named by the path, by a scope rule (path, query or body) or by a command's body.
+    ...(hasPathParams || route?.scoped || write ? { '404': error('NOT_FOUND: a record the path or the body names does not exist (or did not at `asOf`). Nothing was written.') } : {}),
     ...(write ? { '409': error('CONFLICT: a concurrent write to the same record won the race; read again and retry. Nothing was written.') } : {}),
     ...(write ? { '422': error('RULE_VIOLATED: a business rule refused the command; `code` names the rule. Nothing was written.') } : {}),
   };

@@ -2,7 +2,7 @@ import { RequestMethod, type INestApplication, type Type } from '@nestjs/common'
 import { HTTP_CODE_METADATA, METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
-import { PUBLIC_KEY } from '@tpm/auth';
+import { PUBLIC_KEY, RECORD_SCOPE_KEY } from '@tpm/auth';
 import { getMetadataStorage } from 'class-validator';
 
 /** What the OpenAPI generator cannot see on a route, read from the same decorators Nest routes by. */
@@ -15,6 +15,8 @@ export interface RouteFacts {
   public: boolean;
   /** The status a success answers: `@HttpCode`, else Nest's default (201 for POST, 200 otherwise). */
   status: number;
+  /** A `@RecordScope` names the record(s) the route is about (an unknown one is a 404). */
+  scoped: boolean;
   /** How many routes the controller has (one use case per controller names its operation alone). */
   siblings: number;
   /** Path parameters the handler receives through a whole `@Param()` DTO, with what validates them. */
@@ -83,6 +85,7 @@ const routesOf = (controller: Type<unknown>): RouteFacts[] => {
         path: join(base, own),
         public: controllerPublic || Boolean(Reflect.getMetadata(PUBLIC_KEY, handler)),
         status: (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ?? (method === 'post' ? 201 : 200),
+        scoped: ((Reflect.getMetadata(RECORD_SCOPE_KEY, handler) as unknown[] | undefined) ?? []).length > 0,
         siblings: handlers.length,
         pathParams,
       })),
