@@ -1,15 +1,16 @@
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { createLogger } from '@tpm/logging';
 import type { ServiceConfig } from './config/service-config';
-import { describeEntityTags, EntityTagInterceptor } from './http/entity-tag';
+import { EntityTagInterceptor } from './http/entity-tag';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { safeJsonBodyMiddleware, safeUrlMiddleware } from './http/safe-input';
 import { strictValidationPipe } from './http/validation.pipe';
+import { openApiDocument } from './openapi/openapi-document';
 import { SERVICE_CONFIG } from './tokens';
 
 export interface BootOptions {
@@ -35,13 +36,8 @@ export function configureHttp(app: NestExpressApplication, options: Pick<BootOpt
   app.useGlobalInterceptors(new EntityTagInterceptor());
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
-  const doc = new DocumentBuilder()
-    .setTitle(options.title)
-    .setDescription(options.description)
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('docs', app, describeEntityTags(SwaggerModule.createDocument(app, doc)), { jsonDocumentUrl: 'docs/json' });
+  // The same document `npm run openapi` writes to docs/openapi/ (and `npm test` lints).
+  SwaggerModule.setup('docs', app, openApiDocument(app, options), { jsonDocumentUrl: 'docs/json' });
 }
 
 export async function createServiceApp(module: Type<unknown> | DynamicModule, options: BootOptions): Promise<NestExpressApplication> {

@@ -12,6 +12,8 @@ export * from './http/request-inputs.decorator';
 export * from './health/health.controller';
 export * from './service-kit.module';
 export * from './bootstrap';
+export * from './openapi/openapi-document';
+export * from './openapi/command-result';
 export * from './event-store.module';
 export * from './history/history.controller';
 export * from './history/verification-jobs';

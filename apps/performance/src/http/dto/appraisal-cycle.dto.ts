@@ -12,7 +12,7 @@ export class RatingBandDto {
 export class OpenAppraisalCycleRequest {
   @ApiProperty({ example: 'C-2027-SALES' }) @IsString() @Matches(RECORD_ID, { message: `cycleId ${RECORD_ID_MESSAGE}` }) cycleId!: string;
   @ApiProperty({ example: '2027' }) @IsString() @Matches(PERIOD, { message: PERIOD_MESSAGE }) period!: string;
-  @ApiProperty({ example: 'BU-SALES', nullable: true, description: 'The subtree in scope; null for the whole organization' })
+  @ApiProperty({ type: String, example: 'BU-SALES', nullable: true, description: 'The subtree in scope; null for the whole organization' })
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @Matches(BUSINESS_UNIT_ID, { message: 'businessUnitId is not a valid business-unit id' })

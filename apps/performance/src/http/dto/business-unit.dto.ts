@@ -16,7 +16,7 @@ export class RegisterBusinessUnitRequest {
   @Length(1, 200)
   name!: string;
 
-  @ApiPropertyOptional({ example: 'BU-1', nullable: true, description: 'null (or omitted) registers the root' })
+  @ApiPropertyOptional({ type: String, example: 'BU-1', nullable: true, description: 'null (or omitted) registers the root' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()

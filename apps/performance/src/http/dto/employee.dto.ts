@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
+import { CommandResultView } from '@tpm/service-kit';
 import { BUSINESS_UNIT_ID } from './business-unit.dto';
 
 export const EMPLOYEE_NUMBER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -26,7 +27,7 @@ export class OnboardEmployeeRequest {
 
   @ApiProperty({ example: 'Account manager' }) @IsString() @Length(1, 200) position!: string;
 
-  @ApiPropertyOptional({ example: 'E-0001', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'E-0001', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
@@ -48,7 +49,7 @@ export class TransferEmployeeRequest {
 }
 
 export class ChangeManagerRequest {
-  @ApiProperty({ example: 'E-0002', nullable: true, description: 'null removes the manager' })
+  @ApiProperty({ type: String, example: 'E-0002', nullable: true, description: 'null removes the manager' })
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @Matches(EMPLOYEE_NUMBER, { message: `managerEmployeeNumber ${NUMBER_MESSAGE}` })
@@ -64,4 +65,24 @@ export class AsOfQuery {
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'asOf must be an ISO-8601 instant' })
   asOf?: string;
+}
+
+/** What onboarding answers: the command's result and the id events name the employee by. */
+export class OnboardedEmployee extends CommandResultView {
+  @ApiProperty({ format: 'uuid', description: 'Derived from the employee number' }) employeeId!: string;
+}
+
+/** An employee as the write side knows them (GET /org/employees/{employeeNumber}). */
+export class EmployeeView {
+  @ApiProperty({ enum: ['active', 'offboarded', 'erased'] }) status!: 'active' | 'offboarded' | 'erased';
+  @ApiProperty({ format: 'uuid' }) employeeId!: string;
+  @ApiProperty({ example: 'E-1001' }) employeeNumber!: string;
+  @ApiProperty({ example: 'Ana Lima', description: "'[erased]' once the person is erased" }) name!: string;
+  @ApiProperty({ example: 'BU-42' }) businessUnitId!: string;
+  @ApiProperty({ example: 'Account manager' }) position!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) managerId!: string | null;
+  @ApiProperty({ enum: ['management', 'staff'] }) level!: 'management' | 'staff';
+  @ApiPropertyOptional({ description: 'When the person was erased (status erased only)' }) erasedAt?: string;
+  @ApiProperty({ example: 1, description: "The employee stream's version (also in the ETag)" }) version!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'The instant read as of, when asked' }) asOf!: string | null;
 }

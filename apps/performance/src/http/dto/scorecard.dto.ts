@@ -24,7 +24,7 @@ export class AssignObjectiveRequest {
   @ApiProperty({ example: 60, description: 'Share of the scorecard, > 0 and <= 100; all weights sum to 100' })
   @IsNumber(finite, { message: 'weight must be a number' })
   weight!: number;
-  @ApiPropertyOptional({ example: 'G-2027-REVENUE-SALES', nullable: true, description: 'The goal it serves; null shows it as an orphan' })
+  @ApiPropertyOptional({ type: String, example: 'G-2027-REVENUE-SALES', nullable: true, description: 'The goal it serves; null shows it as an orphan' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()

@@ -6,7 +6,7 @@ import { employeeIdFor, employeeStream } from '@tpm/performance-application';
 import { employeeDecider, EmployeeNotOnboarded } from '@tpm/performance-domain';
 import { employeeNumbered } from '../employee-number.scope';
 import { AggregateETag, ApiError, EVENT_STORE, RecordScope } from '@tpm/service-kit';
-import { AsOfQuery, EmployeeNumberParam } from '../dto/employee.dto';
+import { AsOfQuery, EmployeeNumberParam, EmployeeView } from '../dto/employee.dto';
 
 /** An employee reads their own record; HR, managers and auditors those within their units. */
 @ApiTags('organization')
@@ -20,7 +20,7 @@ export class EmployeeController {
   @Roles('employee', 'manager', 'hr', 'auditor', 'admin')
   @RecordScope(employeeNumbered('read'))
   @AggregateETag((p) => employeeStream(employeeIdFor(p.employeeNumber)))
-  @ApiOkResponse({ description: 'The employee as the write side knows them, optionally as of an instant' })
+  @ApiOkResponse({ type: EmployeeView, description: 'The employee as the write side knows them, optionally as of an instant' })
   @ApiNotFoundResponse({ type: ApiError })
   async get(@Param() p: EmployeeNumberParam, @Query() q: AsOfQuery) {
     const employeeId = employeeIdFor(p.employeeNumber);

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiTags, ApiUnprocessableEntityRespo
 import { body, Roles, Scope } from '@tpm/auth';
 import { employeeIdFor, OnboardEmployeeHandler } from '@tpm/performance-application';
 import { ApiError, Ctx, RecordScope, type RequestContext } from '@tpm/service-kit';
-import { OnboardEmployeeRequest } from '../dto/employee.dto';
+import { OnboardedEmployee, OnboardEmployeeRequest } from '../dto/employee.dto';
 
 /**
  * Employees are addressed by their HRIS employee number; the id in events derives from it
@@ -18,7 +18,7 @@ export class OnboardEmployeeController {
   @Post()
   @Roles('hr', 'admin')
   @RecordScope(Scope.unit(body('businessUnitId'), 'write'))
-  @ApiCreatedResponse({ description: 'Onboarded (or already onboarded with the same data: appended 0)' })
+  @ApiCreatedResponse({ type: OnboardedEmployee, description: 'Onboarded (or already onboarded with the same data: appended 0)' })
   @ApiUnprocessableEntityResponse({ type: ApiError })
   create(@Body() body: OnboardEmployeeRequest, @Ctx() ctx: RequestContext) {
     const { managerEmployeeNumber, ...rest } = body;
