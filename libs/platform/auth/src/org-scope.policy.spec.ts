@@ -24,6 +24,11 @@ const org: OrgScopeSource = {
   async knownBusinessUnits(ids) {
     return new Set(ids.filter((id) => id in parents));
   },
+  async ancestors(id) {
+    const out: string[] = [];
+    for (let at: string | null | undefined = id; at && at in parents; at = parents[at]) out.push(at);
+    return out;
+  },
 };
 const policy = new OrgScopePolicy(org);
 const actor = (roles: Role[], businessUnits: string[] = [], employeeId?: string): Actor => ({ subject: 's', roles, businessUnits, employeeId });
@@ -109,5 +114,24 @@ describe('OrgScopePolicy', () => {
       expect(await code(policy.assertBusinessUnit(actor(['hr'], ['BU-UNSEEN']), 'BU-7-NEW', 'write'))).toBe('OUT_OF_SCOPE');
       expect(await code(policy.assertEmployee(actor(['employee'], [], 'ana'), 'just-imported', 'read'))).toBe('OUT_OF_SCOPE');
     });
+  });
+});
+
+describe('OrgScopePolicy: the cost of one record check', () => {
+  it('walks up from the record instead of expanding the caller’s subtree', async () => {
+    const calls: string[] = [];
+    const counted: OrgScopeSource = {
+      subtree: (ids) => (calls.push('subtree'), org.subtree(ids)),
+      employeeUnits: (ids) => (calls.push('employeeUnits'), org.employeeUnits(ids)),
+      rootBusinessUnits: () => (calls.push('roots'), org.rootBusinessUnits()),
+      knownBusinessUnits: (ids) => (calls.push('known'), org.knownBusinessUnits(ids)),
+      ancestors: (id) => (calls.push('ancestors'), org.ancestors(id)),
+    };
+    const p = new OrgScopePolicy(counted);
+    await allows(p.assertBusinessUnit(actor(['hr'], ['ROOT']), 'BU-7A', 'write'));
+    await allows(p.assertEmployee(actor(['manager'], ['BU-7']), 'ana', 'read'));
+    await refuses(p.assertEmployee(actor(['manager'], ['BU-7']), 'ben', 'read'));
+    expect(calls.filter((c) => c === 'subtree')).toEqual([]);
+    expect(calls).toContain('ancestors');
   });
 });

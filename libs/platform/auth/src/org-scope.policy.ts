@@ -26,9 +26,9 @@ export class OrgScopePolicy implements AccessPolicy {
   constructor(private readonly org: OrgScopeSource) {}
 
   async assertBusinessUnit(actor: Actor, businessUnitId: string, mode: AccessMode): Promise<void> {
-    const scope = await this.scope(actor, mode);
-    if (scope === null || scope.has(businessUnitId)) return;
-    if (await this.lagging(actor, scope, () => this.org.knownBusinessUnits([businessUnitId]).then((k) => k.has(businessUnitId)))) {
+    const reach = this.reach(actor, mode);
+    if (reach === null || (await this.governs(reach, businessUnitId))) return;
+    if (await this.lagging(actor, reach, () => this.org.knownBusinessUnits([businessUnitId]).then((k) => k.has(businessUnitId)))) {
       throw scopeNotYetKnown(`Business unit ${businessUnitId}`);
     }
     throw forbidden('OUT_OF_SCOPE', `Business unit ${businessUnitId} is outside the units you may ${mode === 'read' ? 'read' : 'change'}`);
@@ -36,13 +36,13 @@ export class OrgScopePolicy implements AccessPolicy {
 
   async assertEmployee(actor: Actor, employeeId: string, mode: AccessMode): Promise<void> {
     if (actor.employeeId && actor.employeeId === employeeId) return;
-    const scope = await this.scope(actor, mode);
-    if (scope === null) return;
+    const reach = this.reach(actor, mode);
+    if (reach === null) return;
     const unit = (await this.org.employeeUnits([employeeId])).get(employeeId);
     // Unknown to the local copy: refused like any other record out of reach, so a 403 never
     // tells a caller whether the employee exists.
-    if (unit !== undefined && scope.has(unit)) return;
-    if (unit === undefined && (await this.lagging(actor, scope, async () => false))) throw scopeNotYetKnown('This employee');
+    if (unit !== undefined && (await this.governs(reach, unit))) return;
+    if (unit === undefined && (await this.lagging(actor, reach, async () => false))) throw scopeNotYetKnown('This employee');
     throw forbidden('OUT_OF_SCOPE', `This employee's records are outside the units you may ${mode === 'read' ? 'read' : 'change'}`);
   }
 
@@ -82,12 +82,32 @@ export class OrgScopePolicy implements AccessPolicy {
    * record named. A caller without scope, or whose own units the copy does not know either, gets
    * the plain refusal.
    */
-  private async lagging(actor: Actor, scope: Set<string>, recordKnown: () => Promise<boolean>): Promise<boolean> {
+  private async lagging(actor: Actor, reach: string[], recordKnown: () => Promise<boolean>): Promise<boolean> {
     const governed = actor.businessUnits ?? [];
-    if (!scope.size || !governed.length) return false;
+    if (!reach.length || !governed.length) return false;
     const known = await this.org.knownBusinessUnits(governed);
     if (!governed.every((u) => known.has(u))) return false;
     return !(await recordKnown());
+  }
+
+  /**
+   * The units whose subtrees the caller governs in this mode: null = every unit, [] = none. One
+   * record is then checked by walking up from its unit (depth rows), never by expanding the
+   * caller's whole subtree, which for an HR partner of a division is thousands of units.
+   */
+  private reach(actor: Actor, mode: AccessMode): string[] | null {
+    if (actor.roles.includes('admin')) return null;
+    if (mode === 'write' && actor.roles.includes('auditor')) return [];
+    if (!actor.roles.some((r) => SCOPED[mode].includes(r))) return [];
+    const governed = actor.businessUnits ?? [];
+    return governed.includes(ALL_BUSINESS_UNITS) ? null : governed;
+  }
+
+  private async governs(reach: string[], businessUnitId: string): Promise<boolean> {
+    if (!reach.length) return false;
+    if (reach.includes(businessUnitId)) return true;
+    const above = await this.org.ancestors(businessUnitId);
+    return above.some((u) => reach.includes(u));
   }
 
   private async scope(actor: Actor, mode: AccessMode): Promise<Scope> {

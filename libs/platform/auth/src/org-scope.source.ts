@@ -10,6 +10,11 @@ export interface OrgScopeSource {
   knownBusinessUnits(businessUnitIds: string[]): Promise<Set<string>>;
   /** The units without a parent: the organization's roots. */
   rootBusinessUnits(): Promise<string[]>;
+  /**
+   * The unit and every unit above it (empty when the copy does not know it): what a scope check
+   * of one record needs, depth rows instead of the caller's whole subtree.
+   */
+  ancestors(businessUnitId: string): Promise<string[]>;
 }
 
 export const ORG_SCOPE_SOURCE = Symbol('ORG_SCOPE_SOURCE');
@@ -59,6 +64,18 @@ export class SqlOrgScopeSource implements OrgScopeSource {
       [businessUnitIds],
     );
     return new Set(rows.map((r) => r.business_unit_id));
+  }
+
+  async ancestors(businessUnitId: string): Promise<string[]> {
+    const { rows } = await this.pool.query<{ id: string }>(
+      `WITH RECURSIVE t(id, parent) AS (
+         SELECT business_unit_id, parent_id FROM ${this.tables.units} WHERE business_unit_id = $1
+         UNION
+         SELECT b.business_unit_id, b.parent_id FROM ${this.tables.units} b JOIN t ON b.business_unit_id = t.parent)
+       SELECT id FROM t`,
+      [businessUnitId],
+    );
+    return rows.map((r) => r.id);
   }
 
   async rootBusinessUnits(): Promise<string[]> {

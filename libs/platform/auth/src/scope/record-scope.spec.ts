@@ -15,6 +15,9 @@ const org: OrgScopeSource = {
   async rootBusinessUnits() {
     return ['ROOT'];
   },
+  async ancestors(id) {
+    return id === 'ROOT' ? ['ROOT'] : ['BU-7', 'BU-9'].includes(id) ? [id, 'ROOT'] : [];
+  },
   async knownBusinessUnits(ids) {
     return new Set(ids.filter((id) => ['ROOT', 'BU-7', 'BU-9'].includes(id)));
   },
