@@ -16,3 +16,4 @@ export * from './event-store.module';
 export * from './history/history.controller';
 export * from './history/verification-jobs';
 export * from './command-handlers';
+export * from './metrics';
