@@ -14,7 +14,9 @@ export const UNMATCHED_ROUTE = 'unmatched';
  */
 export function routeTemplate(req: { baseUrl?: string; route?: { path?: unknown } }): string {
   const path = req.route?.path;
-  if (typeof path !== 'string') return UNMATCHED_ROUTE;
+  // Module middleware is mounted as a catch-all route (`/{*path}` in Nest 11): a request no
+  // controller took keeps that one. No controller route has a wildcard (route-declarations).
+  if (typeof path !== 'string' || path.includes('*')) return UNMATCHED_ROUTE;
   return `${req.baseUrl ?? ''}${path}` || '/';
 }
 

@@ -67,6 +67,7 @@ export class ServiceMetrics implements OnApplicationBootstrap {
   }
 
   scrape(): Promise<string> {
+    this.collectors.beginScrape();
     return this.registry.metrics();
   }
 }

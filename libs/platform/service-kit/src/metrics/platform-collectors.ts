@@ -59,11 +59,13 @@ export interface CollectorOptions {
 }
 
 /** Registers the event-store, relay, inbox, projection and scheduler series on `registry`. */
-export function registerPlatformCollectors(options: CollectorOptions): { attach(): void } {
+export function registerPlatformCollectors(options: CollectorOptions): { attach(): void; beginScrape(): void } {
   const { registry, logger } = options;
   const now = options.now ?? Date.now;
   const stallAfterMs = options.stallAfterMs ?? 60_000;
   const src = () => options.sources();
+  /** Which scrape is being collected: figures read once are shared by the series of one scrape only. */
+  let generation = 0;
   const failed = new Counter<'source'>({
     name: 'tpm_metrics_collect_failures_total',
     help: 'Scrapes whose figures of a source could not be read (the series of that source are missing from the scrape)',
@@ -182,10 +184,9 @@ export function registerPlatformCollectors(options: CollectorOptions): { attach(
    * of the same scrape share it.
    */
   const perScrape = <T>(read: () => Promise<T>): (() => Promise<T>) => {
-    let last: { at: number; value: Promise<T> } | null = null;
+    let last: { generation: number; value: Promise<T> } | null = null;
     return () => {
-      const t = now();
-      if (!last || t - last.at > 1_000) last = { at: t, value: read() };
+      if (!last || last.generation !== generation) last = { generation, value: read() };
       return last.value;
     };
   };
@@ -282,6 +283,9 @@ export function registerPlatformCollectors(options: CollectorOptions): { attach(
   fromBacklog('tpm_scheduler_deadlines_failing', 'Due deadlines whose handler failed at least once', 'failing');
 
   return {
+    beginScrape() {
+      generation++;
+    },
     /** Starts observing flush sizes: each commit's notification comes right after its counters moved. */
     attach() {
       const log = src().eventLog;
