@@ -25,8 +25,7 @@ const isProjectionHost = (x: unknown): x is { statuses(): Promise<unknown[]>; st
 export class ServiceMetrics implements OnApplicationBootstrap {
   readonly registry = new Registry();
   readonly http: Histogram<HttpLabels>;
-  private sources: MetricSources = {};
-  private readonly collectors;
+  private collectors: { beginScrape(): void } | null = null;
 
   constructor(
     @Inject(SERVICE_CONFIG) config: ServiceConfig,
@@ -43,19 +42,13 @@ export class ServiceMetrics implements OnApplicationBootstrap {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [this.registry],
     });
-    this.collectors = registerPlatformCollectors({
-      registry: this.registry,
-      sources: () => this.sources,
-      logger: createLogger('metrics'),
-      stallAfterMs: Number(process.env.METRICS_STALL_AFTER_MS ?? 60_000),
-    });
   }
 
   /** Every module is initialised here: the relay, the consumer and the projection host exist (or never will). */
   onApplicationBootstrap(): void {
     const byToken = (token: unknown) => this.discovery.getProviders().find((w) => w.token === token)?.instance ?? undefined;
     const host = this.discovery.getProviders().find((w) => isProjectionHost(w.instance))?.instance;
-    this.sources = {
+    const sources: MetricSources = {
       eventLog: this.eventLog,
       relay: (byToken(OUTBOX_RELAY) as MetricSources['relay']) ?? undefined,
       inbox: (byToken(INBOX_CONSUMER) as MetricSources['inbox']) ?? undefined,
@@ -63,11 +56,16 @@ export class ServiceMetrics implements OnApplicationBootstrap {
       // The service's clock when it provides one (tests move it), so 'due' means what the scheduler means.
       deadlines: () => deadlineBacklog(this.pool, (byToken(CLOCK) as Clock | undefined)?.now() ?? new Date()),
     };
-    this.collectors.attach();
+    this.collectors = registerPlatformCollectors({
+      registry: this.registry,
+      sources,
+      logger: createLogger('metrics'),
+      stallAfterMs: Number(process.env.METRICS_STALL_AFTER_MS ?? 60_000),
+    });
   }
 
   scrape(): Promise<string> {
-    this.collectors.beginScrape();
+    this.collectors?.beginScrape();
     return this.registry.metrics();
   }
 }
