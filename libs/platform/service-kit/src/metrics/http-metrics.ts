@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Histogram } from 'prom-client';
+import { isUntraced } from '../http/request-context';
 
 /** Where the scrape itself is served: never measured, never logged. */
 export const METRICS_PATH = '/metrics';
@@ -22,11 +23,15 @@ export function routeTemplate(req: { baseUrl?: string; route?: { path?: unknown 
 
 export type HttpLabels = 'method' | 'route' | 'status';
 
-/** Times every request from the first module middleware to the response's end, by method, route template and status. */
+/**
+ * Times every request from the first module middleware to the response's end, by method, route
+ * template and status. An untraced route (anonymous feedback, ADR 0017) is not counted at all:
+ * even a counter moving at a known time could tie a submission to its reviewer's other requests.
+ */
 export const httpMetricsMiddleware =
   (histogram: Histogram<HttpLabels>) =>
   (req: Request, res: Response, next: NextFunction): void => {
-    if ((req.originalUrl ?? req.url).split('?')[0] === METRICS_PATH) return next();
+    if ((req.originalUrl ?? req.url).split('?')[0] === METRICS_PATH || isUntraced(req)) return next();
     const end = histogram.startTimer();
     let done = false;
     const record = (status: string) => {
