@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import type { Pool } from 'pg';
+import { DataSource } from 'typeorm';
 import { signDevToken } from '@tpm/auth';
 import { ManualClock } from '@tpm/kernel';
 import { scheduleDeadline } from '@tpm/scheduler';
@@ -158,6 +159,25 @@ describe('GET /metrics (training service, real PostgreSQL and Kafka)', () => {
     // The inbox (training reacts to other contexts) is reported, here with nothing dead-lettered.
     expect(find(last, 'tpm_inbox_handled_total')).toHaveLength(1);
     expect(value(last, 'tpm_inbox_dead_lettered_total')).toBe(0);
+  });
+
+  it('shows a parked message as degraded, as /health does, until it is replayed', async () => {
+    const readModels = app.get(DataSource);
+    const projection = 'training-appraisals';
+    const park = `INSERT INTO projection_parked (projection, topic, partition, "offset", event_id, event_type, error, attempts)
+                  VALUES ($1, 'performance.events', 0, 7, 'e-metrics', 'performance.AppraisalFinalized', 'poison', 3) RETURNING id`;
+    const [{ id }] = await readModels.query(park, [projection]);
+    let { samples } = await scrape();
+    expect(value(samples, 'tpm_projection_parked_messages', { projection })).toBe(1);
+    expect(value(samples, 'tpm_projection_degraded', { projection })).toBe(1);
+    expect(value(samples, 'tpm_projection_degraded', { projection: 'training-read' })).toBe(0);
+    const health = await request(app.getHttpServer()).get('/health').expect(200);
+    expect(health.body.info.projections).toMatchObject({ degraded: [projection], parked: { [projection]: 1 } });
+
+    await readModels.query('UPDATE projection_parked SET replayed_at = now() WHERE id = $1', [id]);
+    ({ samples } = await scrape());
+    expect(value(samples, 'tpm_projection_parked_messages', { projection })).toBe(0);
+    expect(value(samples, 'tpm_projection_degraded', { projection })).toBe(0);
   });
 
   it('reads the scheduler backlog at scrape time, at the service clock', async () => {
