@@ -15,7 +15,7 @@ export const UNMATCHED_ROUTE = 'unmatched';
  */
 export function routeTemplate(req: { baseUrl?: string; route?: { path?: unknown } }): string {
   const path = req.route?.path;
-  // Module middleware is mounted as a catch-all route (`/{*path}` in Nest 11): a request no
+  // Nest mounts module middleware as a catch-all route (`/{*path}` in Nest 11): a request no
   // controller took keeps that one. No controller route has a wildcard (route-declarations).
   if (typeof path !== 'string' || path.includes('*')) return UNMATCHED_ROUTE;
   return `${req.baseUrl ?? ''}${path}` || '/';
@@ -24,7 +24,7 @@ export function routeTemplate(req: { baseUrl?: string; route?: { path?: unknown 
 export type HttpLabels = 'method' | 'route' | 'status';
 
 /**
- * Times every request from the first module middleware to the response's end, by method, route
+ * Times every request from the first middleware (mounted by `configureHttp`) to the response's end, by method, route
  * template and status. An untraced route (anonymous feedback, ADR 0017) is not counted at all:
  * even a counter moving at a known time could tie a submission to its reviewer's other requests.
  */

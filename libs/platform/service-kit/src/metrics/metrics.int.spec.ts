@@ -94,11 +94,15 @@ describe('GET /metrics (training service, real PostgreSQL and Kafka)', () => {
     await request(app.getHttpServer()).get('/training/programs/P-METRICS-ID-3?asOf=2027-01-01T00:00:00Z').set('authorization', `Bearer ${hr}`).expect(404);
     await request(app.getHttpServer()).get('/training/needs').expect(401); // refused by the guard: still its route
     await request(app.getHttpServer()).get('/no-such-route/0f8a7c1e-raw-id').expect(404);
+    // Refused at the edge, before any route: measured, as unmatched.
+    await request(app.getHttpServer()).get('/training/programs/P-METRICS-ID-4%00').set('authorization', `Bearer ${hr}`).expect(400);
 
     const { text, samples } = await scrape();
     expect(value(samples, byId.name, byId.labels) - value(before, byId.name, byId.labels)).toBe(3);
     expect(value(samples, unauthenticated.name, unauthenticated.labels) - value(before, unauthenticated.name, unauthenticated.labels)).toBe(1);
     expect(value(samples, unmatched.name, unmatched.labels) - value(before, unmatched.name, unmatched.labels)).toBe(1);
+    const refused = http({ method: 'GET', route: 'unmatched', status: '400' });
+    expect(value(samples, refused.name, refused.labels) - value(before, refused.name, refused.labels)).toBe(1);
     // Every series names the service; no label carries an id, a query or a raw path; the scrapes are not measured.
     expect(find(samples, 'tpm_http_request_duration_seconds_count').every((s) => s.labels.service === 'training')).toBe(true);
     expect(text).not.toMatch(/P-METRICS-ID|0f8a7c1e|asOf|no-such-route/);

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Inject, Injectable, MiddlewareConsumer, Module, NestModule, OnApplicationBootstrap, Optional } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Injectable, Module, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
@@ -25,6 +25,8 @@ const isProjectionHost = (x: unknown): x is { statuses(): Promise<unknown[]>; st
 export class ServiceMetrics implements OnApplicationBootstrap {
   readonly registry = new Registry();
   readonly http: Histogram<HttpLabels>;
+  /** Mounted first by `configureHttp`, before helmet and the input checks, so their refusals are measured. */
+  readonly httpMiddleware: ReturnType<typeof httpMetricsMiddleware>;
   private collectors: { beginScrape(): void } | null = null;
 
   constructor(
@@ -42,6 +44,7 @@ export class ServiceMetrics implements OnApplicationBootstrap {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [this.registry],
     });
+    this.httpMiddleware = httpMetricsMiddleware(this.http);
   }
 
   /** Every module is initialised here: the relay, the consumer and the projection host exist (or never will). */
@@ -96,10 +99,4 @@ class MetricsController {
   providers: [ServiceMetrics],
   exports: [ServiceMetrics],
 })
-export class MetricsModule implements NestModule {
-  constructor(private readonly metrics: ServiceMetrics) {}
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(httpMetricsMiddleware(this.metrics.http)).forRoutes('*');
-  }
-}
+export class MetricsModule {}
