@@ -122,20 +122,20 @@ export function registerPlatformCollectors(options: CollectorOptions): { beginSc
       buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024],
       registers: [registry],
     });
-      // Each commit's notification comes synchronously right after the store moved its counters:
-      // the difference since the previous one is exactly that flush.
-      const log = sources.eventLog;
-      if (log.onAppended) {
-        let last = log.stats!();
-        log.onAppended(() => {
-          const s = log.stats!();
-          if (s.flushes > last.flushes) {
-            flushAppends.observe(s.appends - last.appends);
-            flushEvents.observe(s.events - last.events);
-          }
-          last = s;
-        });
-      }
+    // Each commit's notification comes synchronously right after the store moved its counters:
+    // the difference since the previous one is exactly that flush.
+    const log = sources.eventLog;
+    if (log.onAppended) {
+      let last = log.stats!();
+      log.onAppended(() => {
+        const s = log.stats!();
+        if (s.flushes > last.flushes) {
+          flushAppends.observe(s.appends - last.appends);
+          flushEvents.observe(s.events - last.events);
+        }
+        last = s;
+      });
+    }
   }
 
   // ------------------------------------------------------------------ relay
