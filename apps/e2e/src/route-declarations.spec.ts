@@ -20,12 +20,13 @@ describe('every route of every service declares its access', () => {
     expect(routes[name].filter((r) => r.access === null).map((r) => `${r.method} ${r.path}`)).toEqual([]);
   });
 
-  it('leaves only health public', () => {
+  it('leaves only health and the metrics scrape public', () => {
     const open = Object.values(routes)
       .flat()
       .filter((r) => r.access === 'public')
       .map((r) => `${r.method} ${r.path}`);
-    expect([...new Set(open)]).toEqual(['GET /health']);
+    // /metrics: a Prometheus scraper holds no user token; its labels carry no ids (README "Metrics").
+    expect([...new Set(open)]).toEqual(['GET /health', 'GET /metrics']);
   });
 
   it('gives every service the admin listing of history reads', () => {

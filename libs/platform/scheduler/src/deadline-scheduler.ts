@@ -161,3 +161,29 @@ export class DeadlineScheduler {
     }
   }
 }
+
+export interface DeadlineBacklog {
+  kind: string;
+  /** Pending and due at `now`: fired on the next tick unless its handler keeps failing. */
+  due: number;
+  /** Not fired nor cancelled yet, due or not. */
+  pending: number;
+  /** Due deadlines whose handler failed at least once. */
+  failing: number;
+}
+
+/**
+ * The pending deadlines per kind, read at the time of the call (the metrics scrape): none when
+ * the service has no scheduler (its table does not exist). Uses the partial pending index.
+ */
+export async function deadlineBacklog(db: Queryable, now: Date): Promise<DeadlineBacklog[]> {
+  const { rows } = await db.query(`SELECT to_regclass('scheduler.deadlines') IS NOT NULL AS present`);
+  if (!(rows[0] as { present: boolean }).present) return [];
+  const result = await db.query(
+    `SELECT kind, count(*) FILTER (WHERE due_at <= $1)::int AS due, count(*)::int AS pending,
+            count(*) FILTER (WHERE due_at <= $1 AND attempts > 0)::int AS failing
+       FROM scheduler.deadlines WHERE fired_at IS NULL AND cancelled_at IS NULL GROUP BY kind ORDER BY kind`,
+    [now.toISOString()],
+  );
+  return result.rows as DeadlineBacklog[];
+}

@@ -11,6 +11,7 @@ import { HttpErrorFilter } from './http/http-error.filter';
 import { safeJsonBodyMiddleware, safeUrlMiddleware } from './http/safe-input';
 import { strictValidationPipe } from './http/validation.pipe';
 import { openApiDocument } from './openapi/openapi-document';
+import { ServiceMetrics } from './metrics/metrics.module';
 import { SERVICE_CONFIG } from './tokens';
 
 export interface BootOptions {
@@ -24,6 +25,7 @@ export interface BootOptions {
 export function configureHttp(app: NestExpressApplication, options: Pick<BootOptions, 'title' | 'description'>): void {
   const config = app.get<ServiceConfig>(SERVICE_CONFIG);
   app.useLogger(app.get(Logger));
+  app.use(app.get(ServiceMetrics).httpMiddleware); // first: requests refused at the edge are measured too
   app.use(helmet());
   // Query and path parameters the database cannot store: refused on the raw URL, before routing.
   app.use(safeUrlMiddleware);

@@ -19,3 +19,4 @@ export * from './history/history.controller';
 export * from './history/verification-jobs';
 export * from './command-handlers';
 export * from './run-service';
+export * from './metrics';

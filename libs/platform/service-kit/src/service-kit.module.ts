@@ -8,6 +8,8 @@ import { configureLogging, createLogger, kafkaLogCreator, rootLogger } from '@tp
 import { loadServiceConfig, type ServiceConfig } from './config/service-config';
 import { HealthController, HealthRegistry } from './health/health.controller';
 import { correlationMiddleware, declareUntracedRoutes, isUntraced } from './http/request-context';
+import { METRICS_PATH } from './metrics/http-metrics';
+import { MetricsModule } from './metrics/metrics.module';
 import { KAFKA, PG_POOL, SERVICE_CONFIG } from './tokens';
 
 /**
@@ -71,9 +73,10 @@ export class ServiceKitModule implements NestModule {
             logger: rootLogger().child({ component: 'http' }),
             customProps: (req) => ({ correlationId: (req as { correlationId?: string }).correlationId }),
             // An untraced route logs no line at all: its caller, address and headers stay unrecorded.
-            autoLogging: { ignore: (req) => req.url === '/health' || isUntraced(req) },
+            autoLogging: { ignore: (req) => req.url === '/health' || req.url === METRICS_PATH || isUntraced(req) },
           },
         }),
+        MetricsModule,
       ],
       controllers: [HealthController],
       providers,

@@ -1,0 +1,3 @@
+export * from './metrics.module';
+export * from './http-metrics';
+export * from './platform-collectors';
