@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { signDevToken } from '@tpm/auth';
 import { createLogger } from '@tpm/logging';
-import { bootFaultService, eventually, startFaultInfra, type FaultInfra, type FaultService } from '@tpm/testing';
+import { bootFaultService, startFaultInfra, type FaultInfra, type FaultService } from '@tpm/testing';
 
 /**
  * Infrastructure faults under load, on this project's own embedded PostgreSQL and KRaft broker
@@ -85,6 +85,7 @@ describe('infrastructure faults under load', () => {
       });
       const csv = ['employeeNumber,name,businessUnitId,position,managerEmployeeNumber,level', ...rows.map((r) => r.join(','))].join('\n');
       for (;;) {
+        assertNoneCrashed();
         let status: string;
         try {
           const res = await fetch(`${svc('performance').url}/org/employees/import`, { method: 'POST', headers: { authorization: bearer, 'content-type': 'text/csv' }, body: csv });
@@ -108,31 +109,45 @@ describe('infrastructure faults under load', () => {
     return report;
   }
 
+  /** A service that exited on its own fails the test at once, with its last lines, instead of a timeout. */
+  const assertNoneCrashed = () => {
+    const crashed = [...running.values()].filter((s) => s.crashed());
+    if (crashed.length) throw new Error(crashed.map((s) => `${s.name} exited (code ${s.exitCode()}):\n${s.logs.join('').slice(-2500)}`).join('\n'));
+  };
+
+  /** eventually(), except that a crashed service ends the wait at once. */
+  async function until(check: () => Promise<void>, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      assertNoneCrashed();
+      try {
+        return await check();
+      } catch (e) {
+        if (Date.now() > deadline) throw e;
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
   const health = async (service: string) => {
     const res = await fetch(`${svc(service).url}/health`);
     return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as Record<string, unknown> };
   };
 
   const allHealthy = () =>
-    eventually(
-      async () => {
-        for (const s of SERVICES) expect((await health(s)).status).toBe(200);
-      },
-      { timeoutMs: 120_000, intervalMs: 500 },
-    );
+    until(async () => {
+      for (const s of SERVICES) expect((await health(s)).status).toBe(200);
+    }, 120_000);
 
   const allUnhealthy = () =>
-    eventually(
-      async () => {
-        for (const s of SERVICES) {
-          const h = await health(s);
-          expect(h.status).toBe(503);
-          expect(Number(h.retryAfter)).toBeGreaterThan(0);
-          expect(h.body).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
-        }
-      },
-      { timeoutMs: 60_000, intervalMs: 250 },
-    );
+    until(async () => {
+      for (const s of SERVICES) {
+        const h = await health(s);
+        expect(h.status).toBe(503);
+        expect(Number(h.retryAfter)).toBeGreaterThan(0);
+        expect(h.body).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+      }
+    }, 60_000);
 
   /** Nothing lost or doubled: the store, Kafka (reporting's audit trail of performance.log) and reporting's headcount. */
   async function assertExactlyOnce(): Promise<void> {
@@ -162,21 +177,20 @@ describe('infrastructure faults under load', () => {
     const rep = new Client({ connectionString: dbUrl('reporting') });
     await rep.connect();
     try {
-      await eventually(
-        async () => {
+      await until(async () => {
           const root = await fetch(`${svc('reporting').url}/org/business-units/BU-F`, { headers: { authorization: bearer } });
           expect(root.status).toBe(200);
           expect(((await root.json()) as { headcountWithDescendants: number }).headcountWithDescendants).toBe(acknowledged.size);
           const { rows: [audit] } = await rep.query<{ n: string; ids: string }>(`SELECT count(*) AS n, count(DISTINCT event_id) AS ids FROM audit_events WHERE context = 'performance'`);
           expect(Number(audit.ids)).toBe(Number(audit.n));
           expect(Number(audit.n)).toBe(storeEvents);
-        },
-        { timeoutMs: 120_000, intervalMs: 500 },
-      );
+      }, 120_000);
     } finally {
       await rep.end();
     }
     for (const s of SERVICES) expect(svc(s).crashed()).toBe(false);
+    // An outage is an answer, not a bug: no service logged one as an unhandled error.
+    for (const s of SERVICES) expect(svc(s).logs.join('').split('\n').filter((l) => l.includes('"unhandled error"'))).toEqual([]);
     log.info({ employees: acknowledged.size, storeEvents, ms: Date.now() - t }, 'nothing lost or doubled');
   }
 
@@ -239,22 +253,24 @@ describe('infrastructure faults under load', () => {
         })();
       }
       if (done === 6) {
-        const reportingBack = outage;
         // The writer dies mid-load, while the next file is being written: its relay resumes
         // from its checkpoint, and the load retries the file (the ids are derived, so no doubles).
-        outage = (async () => {
-          await reportingBack;
-          await new Promise((r) => setTimeout(r, 300));
-          await svc('performance').kill();
-          log.info('performance SIGKILLed');
-          await svc('performance').start();
-          log.info('performance started again');
-        })();
+        return outage.then(() => {
+          outage = (async () => {
+            await new Promise((r) => setTimeout(r, 100));
+            await svc('performance').kill();
+            log.info('performance SIGKILLed');
+            await svc('performance').start();
+            log.info('performance started again');
+          })();
+        });
       }
     });
     await outage;
     log.info({ ...report, ms: Date.now() - t }, 'load done');
     expect(report.unexpected).toEqual([]);
+    // Performance was down while a file was on its way: the load saw it and retried.
+    expect(report.refused['no answer']).toBeGreaterThan(0);
     await allHealthy();
     await assertExactlyOnce();
   });

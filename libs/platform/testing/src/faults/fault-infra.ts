@@ -14,14 +14,14 @@ export interface FaultInfra {
 }
 
 /**
- * Starts the fault tests' own embedded PostgreSQL and KRaft broker (fault-infra.mjs, in a child
+ * Starts the fault tests' own embedded PostgreSQL and KRaft broker (fault-infra-server.mjs, in a child
  * process) on ports of their own, away from the suite's (55432/29092) and the dev servers'.
  */
 export async function startFaultInfra(): Promise<FaultInfra> {
   const env = { ...process.env };
   delete env.DATABASE_URL;
   delete env.KAFKA_BROKERS;
-  const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, 'fault-infra.mjs')], { cwd: root, env, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, 'fault-infra-server.mjs')], { cwd: root, env, stdio: ['pipe', 'pipe', 'inherit'] });
   const waiters: { match: (msg: Record<string, unknown>) => boolean; resolve: (m: Record<string, unknown>) => void }[] = [];
   let exited = false;
   child.once('exit', () => (exited = true));
