@@ -109,6 +109,15 @@ describe('infrastructure faults under load', () => {
     return report;
   }
 
+  const logLines = (service: string) => svc(service).logs.join('').split('\n');
+
+  afterEach(() => {
+    for (const s of SERVICES) {
+      const lines = logLines(s);
+      log.info({ service: s, warn: lines.filter((l) => l.includes('"level":"warn"')).length, error: lines.filter((l) => l.includes('"level":"error"')).length }, 'log lines so far');
+    }
+  });
+
   /** A service that exited on its own fails the test at once, with its last lines, instead of a timeout. */
   const assertNoneCrashed = () => {
     const crashed = [...running.values()].filter((s) => s.crashed());
@@ -213,6 +222,12 @@ describe('infrastructure faults under load', () => {
     for (const s of SERVICES) expect(svc(s).crashed()).toBe(false);
     await allHealthy();
     log.info({ ms: Date.now() - t }, 'healthy again after the PostgreSQL restart');
+    for (const s of SERVICES) {
+      // One warn line when the outage starts (and one info when it ends), not one per probe.
+      const lines = logLines(s).filter((l) => l.includes('unhealthy: a dependency is unreachable'));
+      expect(lines.length).toBeGreaterThanOrEqual(1);
+      expect(lines.length).toBeLessThanOrEqual(2);
+    }
     await assertExactlyOnce();
   });
 
