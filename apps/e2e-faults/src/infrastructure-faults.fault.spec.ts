@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { Client } from 'pg';
 import { signDevToken } from '@tpm/auth';
 import { createLogger } from '@tpm/logging';
@@ -50,6 +52,9 @@ describe('infrastructure faults under load', () => {
 
   afterAll(async () => {
     await Promise.all([...running.values()].map((s) => s.stop()));
+    // FAULTS_LOG_DIR=<folder> keeps each service's log lines of the run, to read what it said.
+    const dir = process.env.FAULTS_LOG_DIR;
+    if (dir) for (const s of running.values()) writeFileSync(path.join(dir, `${s.name}.log`), s.logs.join(''));
     await infra?.stop();
   });
 
