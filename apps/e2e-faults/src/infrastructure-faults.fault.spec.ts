@@ -210,6 +210,7 @@ describe('infrastructure faults under load', () => {
 
   it('survives a PostgreSQL restart mid-load', async () => {
     const t = Date.now();
+    let backAt = t;
     let outage: Promise<void> = Promise.resolve();
     const report = await load(12, (done) => {
       if (done !== 3) return;
@@ -218,6 +219,7 @@ describe('infrastructure faults under load', () => {
         log.info('PostgreSQL stopped');
         await allUnhealthy();
         await infra.run('pg-start');
+        backAt = Date.now();
         log.info('PostgreSQL started again');
       })();
     });
@@ -226,7 +228,7 @@ describe('infrastructure faults under load', () => {
     expect(report.unexpected).toEqual([]);
     for (const s of SERVICES) expect(svc(s).crashed()).toBe(false);
     await allHealthy();
-    log.info({ ms: Date.now() - t }, 'healthy again after the PostgreSQL restart');
+    log.info({ ms: Date.now() - t, sinceBackMs: Date.now() - backAt }, 'healthy again after the PostgreSQL restart');
     for (const s of SERVICES) {
       // One warn line when the outage starts (and one info when it ends), not one per probe.
       const lines = logLines(s).filter((l) => l.includes('unhealthy: a dependency is unreachable'));
@@ -238,6 +240,7 @@ describe('infrastructure faults under load', () => {
 
   it('survives the broker killed and restarted mid-load', async () => {
     const t = Date.now();
+    let backAt = t;
     let outage: Promise<void> = Promise.resolve();
     const report = await load(12, (done) => {
       if (done !== 3) return;
@@ -246,6 +249,7 @@ describe('infrastructure faults under load', () => {
         log.info('broker killed');
         await allUnhealthy();
         await infra.run('kafka-start');
+        backAt = Date.now();
         log.info('broker started again');
       })();
     });
@@ -255,8 +259,9 @@ describe('infrastructure faults under load', () => {
     expect(report.unexpected).toEqual([]);
     for (const s of SERVICES) expect(svc(s).crashed()).toBe(false);
     await allHealthy();
-    log.info({ ms: Date.now() - t }, 'healthy again after the broker restart');
+    log.info({ ms: Date.now() - t, sinceBackMs: Date.now() - backAt }, 'healthy again after the broker restart');
     await assertExactlyOnce();
+    log.info({ sinceBackMs: Date.now() - backAt }, 'projections caught up after the broker restart');
   });
 
   it('resumes after a service is SIGKILLed mid-load and started again', async () => {
