@@ -192,12 +192,12 @@ describe('infrastructure faults under load', () => {
     await rep.connect();
     try {
       await until(async () => {
-          const root = await fetch(`${svc('reporting').url}/org/business-units/BU-F`, { headers: { authorization: bearer } });
-          expect(root.status).toBe(200);
-          expect(((await root.json()) as { headcountWithDescendants: number }).headcountWithDescendants).toBe(acknowledged.size);
-          const { rows: [audit] } = await rep.query<{ n: string; ids: string }>(`SELECT count(*) AS n, count(DISTINCT event_id) AS ids FROM audit_events WHERE context = 'performance'`);
-          expect(Number(audit.ids)).toBe(Number(audit.n));
-          expect(Number(audit.n)).toBe(storeEvents);
+        const root = await fetch(`${svc('reporting').url}/org/business-units/BU-F`, { headers: { authorization: bearer } });
+        expect(root.status).toBe(200);
+        expect(((await root.json()) as { headcountWithDescendants: number }).headcountWithDescendants).toBe(acknowledged.size);
+        const { rows: [audit] } = await rep.query<{ n: string; ids: string }>(`SELECT count(*) AS n, count(DISTINCT event_id) AS ids FROM audit_events WHERE context = 'performance'`);
+        expect(Number(audit.ids)).toBe(Number(audit.n));
+        expect(Number(audit.n)).toBe(storeEvents);
       }, 120_000);
     } finally {
       await rep.end();
