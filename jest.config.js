@@ -31,8 +31,11 @@ module.exports = {
   globalSetup: '<rootDir>/libs/platform/testing/src/jest/global-setup.js',
   globalTeardown: '<rootDir>/libs/platform/testing/src/jest/global-teardown.js',
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'], testPathIgnorePatterns: ['\\.int\\.spec\\.ts$', '\\.e2e\\.spec\\.ts$'] },
+    { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'], testPathIgnorePatterns: ['\\.int\\.spec\\.ts$', '\\.e2e\\.spec\\.ts$', '\\.fault\\.spec\\.ts$'] },
     { ...common, displayName: 'integration', testMatch: ['**/*.int.spec.ts'], testTimeout: 60_000 },
     { ...common, displayName: 'e2e', testMatch: ['**/*.e2e.spec.ts'], testTimeout: 180_000 },
+    // Infrastructure faults (.fault.spec): one file, so serial, on its own PostgreSQL and broker
+    // that it stops and starts (libs/platform/testing/src/faults/); `npx jest --selectProjects faults`.
+    { ...common, displayName: 'faults', testMatch: ['**/*.fault.spec.ts'], testTimeout: 300_000 },
   ],
 };

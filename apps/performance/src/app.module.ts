@@ -2,7 +2,8 @@ import { EraseEmployeeController } from './http/privacy/erase-employee.controlle
 import { Module, type Provider } from '@nestjs/common';
 import { topicOf } from '@tpm/contracts';
 import { systemClock, type Clock } from '@tpm/kernel';
-import type { EventStore, PersonalDataKeys } from '@tpm/event-store';
+import { survivePgConnectionErrors, type EventStore, type PersonalDataKeys } from '@tpm/event-store';
+import { createLogger } from '@tpm/logging';
 import { AuthModule } from '@tpm/auth';
 import { MessagingModule } from '@tpm/messaging';
 import { OrgReferenceModule } from '@tpm/org-reference';
@@ -220,7 +221,9 @@ const readModelHandlers = (classes: (new (store: EventStore, clock: Clock, reads
       inject: [SERVICE_CONFIG],
       // Its own few connections: a sealing holds one while the store works on the service pool.
       useFactory: (config: ServiceConfig) =>
-        new PostgresAnonymousFeedbackHoldingArea(new Pool({ connectionString: config.databaseUrl, max: 4, application_name: 'tpm-performance-feedback-hold' })),
+        new PostgresAnonymousFeedbackHoldingArea(
+          survivePgConnectionErrors(new Pool({ connectionString: config.databaseUrl, max: 4, application_name: 'tpm-performance-feedback-hold' }), createLogger('pg-pool'), 'feedback-hold'),
+        ),
     },
     ...[SubmitPeerFeedbackHandler, SubmitAnonymousFeedbackHandler, ReleaseAnonymousFeedbackHandler].map((cls) => ({
       provide: cls,

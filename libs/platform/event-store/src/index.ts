@@ -6,6 +6,7 @@ export { loadHmacKeys, isProductionEnvironment, IntegrityConfigurationError } fr
 export { buildAnchorFile, parseAnchorFile, checkAnchorFile, anchorsFromMessages, compareWithAnchors, type AnchorFile, type AnchorMessage } from './anchors';
 export { anchorMessage, readAnchorsFromTopic } from './anchors-kafka';
 export { UpcasterChain } from './upcasting';
+export { survivePgConnectionErrors } from './postgres/pool-errors';
 export { PostgresEventStore, type PostgresEventStoreOptions, type GroupCommitStats } from './postgres/postgres-event-store';
 export type { SealResult } from './postgres/postgres-integrity';
 export { EsdbEventStore, type EsdbEventStoreOptions } from './esdb/esdb-event-store';

@@ -23,8 +23,11 @@ export class AdvisoryLeadership {
     try {
       const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS ok', [this.name]);
       if (rows[0].ok) {
-        client.on('error', () => {
+        // The session (and the lock with it) is gone: hand the broken client back to be discarded.
+        client.on('error', (err) => {
+          if (this.client !== client) return;
           this.client = null;
+          client.release(err);
         });
         this.client = client;
         return true;

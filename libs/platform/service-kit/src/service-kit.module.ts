@@ -5,6 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { Pool } from 'pg';
 import type { ContextName } from '@tpm/contracts';
 import { configureLogging, createLogger, kafkaLogCreator, rootLogger } from '@tpm/logging';
+import { survivePgConnectionErrors } from '@tpm/event-store';
 import { loadServiceConfig, type ServiceConfig } from './config/service-config';
 import { HealthController, HealthRegistry } from './health/health.controller';
 import { correlationMiddleware, declareUntracedRoutes, isUntraced } from './http/request-context';
@@ -43,11 +44,9 @@ export class ServiceKitModule implements NestModule {
       {
         provide: PG_POOL,
         useFactory: () => {
-          const pool = new Pool({ connectionString: config.databaseUrl, max: 20, application_name: `tpm-${service}` });
-          // An idle connection cut by the server (restart, failover) must not crash the service:
-          // the pool drops it and the next query opens a new one.
-          pool.on('error', (err) => poolLogger.warn({ err: err.message }, 'idle database connection lost'));
-          return pool;
+          // A connection cut by the server (restart, failover), idle or checked out, must not
+          // crash the service: it is discarded and the next query opens a new one.
+          return survivePgConnectionErrors(new Pool({ connectionString: config.databaseUrl, max: 20, application_name: `tpm-${service}` }), poolLogger, `tpm-${service}`);
         },
       },
       PoolShutdown,

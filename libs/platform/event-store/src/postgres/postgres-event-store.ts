@@ -1,3 +1,4 @@
+import { survivePgConnectionErrors } from './pool-errors';
 import { Pool, type PoolClient } from 'pg';
 import type { Decider } from '@tpm/kernel';
 import type { Logger } from '@tpm/logging';
@@ -164,10 +165,9 @@ export class PostgresEventStore implements EventStore {
       this.ownsPool = false;
     } else {
       if (!options.connectionString) throw new Error('PostgresEventStore needs a connectionString or a pool');
-      this.pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
+      // A connection cut by the server must not crash the process; the next query reconnects.
+      this.pool = survivePgConnectionErrors(new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 }), { warn: (o, m) => this.logger.warn(o, m) }, 'event-store');
       this.ownsPool = true;
-      // An idle client's network error must not crash the process; the next query reconnects.
-      this.pool.on('error', (e) => this.logger.warn({ err: e.message }, 'idle PostgreSQL client failed'));
     }
     this.hasher = new EventHasher(options.hmacKeys?.length ? options.hmacKeys : options.hmacKey);
     this.upcasters = new UpcasterChain(options.upcasters);

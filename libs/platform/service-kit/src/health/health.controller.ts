@@ -1,9 +1,11 @@
-import { Controller, Get, Inject, Injectable } from '@nestjs/common';
+import { Controller, Get, Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthIndicatorFunction } from '@nestjs/terminus';
 import type { Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
 import { Public } from '@tpm/auth';
+import { createLogger } from '@tpm/logging';
+import { RETRY_AFTER_SECONDS } from '../http/unavailable';
 import { KAFKA, PG_POOL } from '../tokens';
 
 export type ExtraHealthCheck = (indicators: HealthIndicatorService) => HealthIndicatorFunction;
@@ -33,11 +35,38 @@ export class HealthController {
     private readonly registry: HealthRegistry,
   ) {}
 
+  private readonly logger = createLogger('health');
+  /** The last answer given: an outage is logged once when it starts and once when it ends. */
+  private lastDown: string[] | null = null;
+
   @Get()
   @HealthCheck()
   @ApiOkResponse({ description: 'All dependencies are up' })
-  @ApiServiceUnavailableResponse({ description: 'A dependency is down; the body says which' })
-  check() {
+  @ApiServiceUnavailableResponse({ description: 'A dependency is down; the body (details) says which; Retry-After says when to ask again' })
+  async check() {
+    try {
+      const result = await this.probe();
+      if (this.lastDown) this.logger.info({ was: this.lastDown }, 'healthy again');
+      this.lastDown = null;
+      return result;
+    } catch (e) {
+      if (!(e instanceof ServiceUnavailableException)) throw e;
+      const body = e.getResponse() as { error?: Record<string, unknown> };
+      const down = Object.keys(body.error ?? {});
+      if (this.lastDown?.join() !== down.join()) {
+        this.logger.warn({ down, error: body.error }, 'unhealthy: a dependency is unreachable');
+      }
+      this.lastDown = down;
+      // The one error shape, with terminus' per-dependency answer as details (the filter adds Retry-After).
+      throw new ServiceUnavailableException({
+        code: 'SERVICE_UNAVAILABLE',
+        message: `Unavailable: ${down.join(', ') || 'a dependency'} unreachable; retry in ${RETRY_AFTER_SECONDS} s`,
+        details: body,
+      });
+    }
+  }
+
+  private probe() {
     return this.health.check([
       async () => {
         const session = this.indicators.check('database');

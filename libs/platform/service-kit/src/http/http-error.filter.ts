@@ -4,10 +4,14 @@ import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '@tpm/kernel';
 import type { ApiError } from './api-error';
+import { isDependencyUnavailable, RETRY_AFTER_SECONDS } from './unavailable';
 
 const STATUS_BY_KIND = { rule: 422, 'not-found': 404, conflict: 409, invalid: 400, precondition: 412 } as const;
 
-/** The only place that turns errors into HTTP: domain kinds → 4xx, anything unknown → a bare 500. */
+/**
+ * The only place that turns errors into HTTP: domain kinds → 4xx, a dependency that is down
+ * (database, broker) → 503 with Retry-After, anything unknown → a bare 500.
+ */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = createLogger('http-errors');
@@ -19,7 +23,11 @@ export class HttpErrorFilter implements ExceptionFilter {
     const body = this.toBody(exception);
     // Errors raised before the correlation middleware ran (body parsing) still get an id.
     body.correlationId = req.correlationId ?? randomUUID();
-    if (body.statusCode >= 500) {
+    if (body.statusCode === 503) {
+      // Unavailable is an answer, not a bug: the caller may retry. /health logs its own transitions.
+      if (!res.getHeader('Retry-After')) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      if (!req.url.startsWith('/health')) this.logger.warn({ path: req.url, correlationId: body.correlationId, err: (exception as Error)?.message }, 'dependency unavailable');
+    } else if (body.statusCode >= 500) {
       this.logger.error({ err: exception, path: req.url, correlationId: body.correlationId }, 'unhandled error');
     }
     res.status(body.statusCode).json(body);
@@ -52,6 +60,9 @@ export class HttpErrorFilter implements ExceptionFilter {
       }
       return { statusCode: parserError.status, code: codeForStatus(parserError.status), message: parserError.message ?? 'Bad request' };
     }
+    if (isDependencyUnavailable(e)) {
+      return { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: `A dependency of this service is unavailable; nothing was written. Retry in ${RETRY_AFTER_SECONDS} s` };
+    }
     return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal error' };
   }
 }
@@ -72,4 +83,5 @@ const codeForStatus = (status: number): string =>
     [HttpStatus.PAYLOAD_TOO_LARGE]: 'PAYLOAD_TOO_LARGE',
     [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: 'UNSUPPORTED_MEDIA_TYPE',
     [HttpStatus.UNPROCESSABLE_ENTITY]: 'RULE_VIOLATED',
+    [HttpStatus.SERVICE_UNAVAILABLE]: 'SERVICE_UNAVAILABLE',
   })[status] ?? `HTTP_${status}`;

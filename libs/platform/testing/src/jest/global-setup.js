@@ -4,12 +4,13 @@
 const { spawn } = require('node:child_process');
 const path = require('node:path');
 
-const TIERS = ['unit', 'integration', 'e2e'];
+// The fault tests start their own servers: selected alone, they need none of these.
+const TIERS = ['unit', 'integration', 'e2e', 'faults'];
 const onlyUnit = () => {
   const i = process.argv.indexOf('--selectProjects');
   if (i < 0) return false;
   const selected = process.argv.slice(i + 1).filter((a) => TIERS.includes(a));
-  return selected.length > 0 && selected.every((p) => p === 'unit');
+  return selected.length > 0 && selected.every((p) => p === 'unit' || p === 'faults');
 };
 
 module.exports = async () => {
