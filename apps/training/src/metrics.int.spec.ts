@@ -1,6 +1,4 @@
 import 'reflect-metadata';
-import path from 'node:path';
-import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
@@ -10,8 +8,8 @@ import { signDevToken } from '@tpm/auth';
 import { ManualClock } from '@tpm/kernel';
 import { scheduleDeadline } from '@tpm/scheduler';
 import { createTestDatabase, eventually, uniqueName, type TestDatabase } from '@tpm/testing';
-import { configureHttp } from '../bootstrap';
-import { PG_POOL } from '../tokens';
+import { configureHttp, PG_POOL } from '@tpm/service-kit';
+import { TrainingModule } from './app.module';
 
 type Labels = Record<string, string>;
 interface Sample {
@@ -65,11 +63,6 @@ describe('GET /metrics (training service, real PostgreSQL and Kafka)', () => {
     process.env.KAFKA_TOPIC_PREFIX = `${uniqueName('metrics-it')}.`;
     process.env.TRAINING_SCHEDULER_POLL_MS = '3600000'; // the deadline below stays pending
     process.env.LOG_LEVEL = 'warn';
-    // Loaded by path, as the services' own boot does: a library does not import an app.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { TrainingModule } = require(path.resolve(__dirname, '../../../../../apps/training/src/app.module')) as {
-      TrainingModule: { forRoot(c: ManualClock): DynamicModule };
-    };
     app = await NestFactory.create<NestExpressApplication>(TrainingModule.forRoot(clock), { bodyParser: false, logger: false });
     configureHttp(app, { title: 'training', description: 'test' });
     await app.init();
