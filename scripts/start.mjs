@@ -20,7 +20,7 @@ let stopping = false;
 
 // The infrastructure runs in its own process group: a Ctrl-C in the terminal reaches this process
 // only, which stops things in order. It watches its stdin, so it never outlives this process.
-const infraProcess = spawn(process.execPath, [path.join(root, 'scripts', 'infra.mjs'), '--watch-stdin'], {
+const infraProcess = spawn(process.execPath, [path.join(root, 'scripts', 'infra.mjs'), '--watch-stdin', '--supervise'], {
   cwd: root,
   detached: true,
   stdio: ['pipe', 'pipe', 'inherit'],

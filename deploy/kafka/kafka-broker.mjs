@@ -178,6 +178,8 @@ export async function startKafkaBroker({ dataDir, port = 19092, controllerPort =
   return {
     brokers: `127.0.0.1:${port}`,
     pid: child.pid,
+    /** Resolves with the exit code when the broker process ends, for whatever reason. */
+    exited: exitPromise,
     async stop() {
       if (exited) return;
       child.kill('SIGTERM');

@@ -64,6 +64,7 @@ const SCAN_PAGE = 1_000;
  * so work on any replica.
  */
 export abstract class StoreFeed {
+  private failedInARow = 0;
   protected readonly logger: Logger;
   private readonly replica: ActiveReplica;
   private position: LogPosition = START;
@@ -205,9 +206,15 @@ export abstract class StoreFeed {
       let progressed = false;
       try {
         progressed = await this.step();
+        this.failedInARow = 0;
       } catch (e) {
         this.lastError = String(e);
-        this.logger.error({ projection: this.name, from: this.position, err: String(e) }, 'store batch failed; it will be read again');
+        // It is read again on the next poll: a database outage is a few warnings; a batch that
+        // keeps failing (not an outage that ends) becomes an error after ten attempts.
+        const failures = ++this.failedInARow;
+        const fields = { projection: this.name, from: this.position, attempt: failures, err: String(e) };
+        if (failures < 10) this.logger.warn(fields, 'store batch failed; it will be read again');
+        else if (failures % 10 === 0) this.logger.error(fields, 'store batch keeps failing; it will be read again');
       }
       if (progressed || !this.pumping) continue;
       await new Promise<void>((resolve) => {
