@@ -31,6 +31,8 @@ describe('infrastructure faults under load', () => {
   /** Every employee number a 200 import answer acknowledged (accepted now or already there). */
   const acknowledged = new Set<string>();
   let nextNumber = 0;
+  /** The environment the services were booted with (a second replica gets the same). */
+  let serviceEnv: Record<string, string> = {};
 
   beforeAll(async () => {
     const t = Date.now();
@@ -43,6 +45,7 @@ describe('infrastructure faults under load', () => {
     bearer = `Bearer ${await signDevToken({ sub: 'fault-admin', roles: ['admin'], bu: ['*'] })}`;
     const env: Record<string, string> = { DATABASE_URL: infra.databaseUrl, KAFKA_BROKERS: infra.kafkaBrokers, KAFKA_TOPIC_PREFIX: 'faults.' };
     for (const s of SERVICES) env[`${s.toUpperCase()}_DATABASE_URL`] = dbUrl(s);
+    serviceEnv = env;
     const booted = await Promise.all(SERVICES.map((s) => bootFaultService(s, env)));
     booted.forEach((s) => running.set(s.name, s));
     log.info({ ms: Date.now() - t }, 'services up');
@@ -298,5 +301,35 @@ describe('infrastructure faults under load', () => {
     expect(report.refused['no answer']).toBeGreaterThan(0);
     await allHealthy();
     await assertExactlyOnce();
+  });
+
+  it('hands the relay to a second replica within seconds when the active one is SIGKILLed', async () => {
+    const first = svc('performance');
+    const second = await bootFaultService('performance', serviceEnv);
+    const extra = [second];
+    try {
+      // Metrics say which replica leads (the relay's advisory lock): exactly one does.
+      const leads = async (s: FaultService) => /^tpm_relay_active(\{[^}]*\})? 1$/m.test(await (await fetch(`${s.url}/metrics`)).text());
+      await until(async () => expect([await leads(first), await leads(second)].filter(Boolean)).toHaveLength(1), 30_000);
+      const active = (await leads(first)) ? first : second;
+      const standby = active === first ? second : first;
+      // The load goes to the replica that survives; the killed one is the test's doing, not a crash.
+      running.set('performance', standby);
+      let tookOverMs = -1;
+      const t = Date.now();
+      const report = await load(6, async (done) => {
+        if (done !== 2) return;
+        await active.kill();
+        const killedAt = Date.now();
+        await until(async () => expect(await leads(standby)).toBe(true), 60_000);
+        tookOverMs = Date.now() - killedAt;
+      });
+      log.info({ tookOverMs, ms: Date.now() - t, ...report }, 'the standby replica took the relay over');
+      expect(tookOverMs).toBeGreaterThanOrEqual(0);
+      expect(report.unexpected).toEqual([]);
+      await assertExactlyOnce();
+    } finally {
+      for (const s of extra) if (s !== svc('performance')) await s.stop().catch(() => undefined);
+    }
   });
 });
