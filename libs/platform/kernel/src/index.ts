@@ -2,3 +2,4 @@ export * from './decider';
 export * from './domain-error';
 export * from './clock';
 export * from './actor';
+export * from './dependency-unavailable';

@@ -3,6 +3,7 @@ import { dlqTopicOf, HEADERS } from '@tpm/contracts';
 import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
 import { MalformedEnvelope, parseEnvelope } from './envelope.mapping';
+import { isDependencyUnavailable } from '@tpm/kernel';
 import { createLogger, type Logger } from '@tpm/logging';
 import { ensureMessagingSchema } from './messaging.schema';
 import { ensureTopics } from './topics';
@@ -147,6 +148,9 @@ export class InboxConsumer {
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
       this.state.lastError = (e as Error).message;
+      // The database (or broker) is unreachable: not this message's fault, so it must not count
+      // towards its dead-lettering. kafkajs redelivers it once the dependency is back.
+      if (isDependencyUnavailable(e)) throw e;
       this.logger.warn({ eventId: envelope.eventId, type: envelope.type, correlationId: envelope.correlationId, err: (e as Error).message }, 'handler failed');
       return 'failed';
     } finally {

@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Inject, Injectable, MiddlewareConsumer, Module, NestModule, OnApplicationShutdown, Provider } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
 import { TerminusModule } from '@nestjs/terminus';
 import { Kafka, logLevel } from 'kafkajs';
 import { LoggerModule } from 'nestjs-pino';
@@ -6,7 +7,7 @@ import { Pool } from 'pg';
 import type { ContextName } from '@tpm/contracts';
 import { configureLogging, createLogger, kafkaLogCreator, rootLogger } from '@tpm/logging';
 import { survivePgConnectionErrors } from '@tpm/event-store';
-import { loadServiceConfig, type ServiceConfig } from './config/service-config';
+import { loadServiceConfig, validateServiceEnvironment, type ServiceConfig } from './config/service-config';
 import { HealthController, HealthRegistry } from './health/health.controller';
 import { correlationMiddleware, declareUntracedRoutes, isUntraced } from './http/request-context';
 import { METRICS_PATH } from './metrics/http-metrics';
@@ -66,6 +67,9 @@ export class ServiceKitModule implements NestModule {
     return {
       module: ServiceKitModule,
       imports: [
+        // The validated environment as ConfigService, for code that wants it injected; the same
+        // schema has already stopped a wrong setting with one line (loadServiceConfig, runService).
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, cache: true, validate: (env) => ({ ...env, ...validateServiceEnvironment(service, env) }) }),
         TerminusModule.forRoot({ logger: false }),
         LoggerModule.forRoot({
           pinoHttp: {

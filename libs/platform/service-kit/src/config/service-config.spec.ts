@@ -45,3 +45,29 @@ describe('service configuration: the personal-data master key', () => {
     expect(() => loadServiceConfig('rewards', { ...base, PERSONAL_DATA_MASTER_KEY: 'short' })).toThrow(/must be 32 bytes/);
   });
 });
+
+describe('service configuration through @nestjs/config', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+    Object.assign(process.env, saved);
+  });
+
+  it('serves the validated environment as ConfigService, and refuses a wrong one at boot', async () => {
+    const { NestFactory } = await import('@nestjs/core');
+    const { Module } = await import('@nestjs/common');
+    const { ConfigModule, ConfigService } = await import('@nestjs/config');
+    const { validateServiceEnvironment } = await import('./service-config');
+    const boot = (env: Record<string, string>) => {
+      Object.assign(process.env, env);
+      @Module({ imports: [ConfigModule.forRoot({ ignoreEnvFile: true, validate: (e) => ({ ...e, ...validateServiceEnvironment('rewards', e) }) })] })
+      class M {}
+      return NestFactory.createApplicationContext(M, { logger: false, abortOnError: false });
+    };
+    const app = await boot({ ...base, KAFKA_PARTITIONS: '6' });
+    // Validated and converted: the number the schema says, not the string the environment holds.
+    expect(app.get(ConfigService).get('KAFKA_PARTITIONS')).toBe(6);
+    await app.close();
+    await expect(boot({ ...base, DATABASE_URL: 'mysql://h/db' })).rejects.toThrow(/DATABASE_URL must be a postgres:\/\/ URL/);
+  });
+});

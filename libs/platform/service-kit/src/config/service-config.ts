@@ -4,7 +4,7 @@ import type { ContextName } from '@tpm/contracts';
 import { IntegrityConfigurationError, isProductionEnvironment, loadHmacKeys, loadPersonalDataMasterKey, type HmacKey } from '@tpm/event-store';
 
 /** The environment a service reads, validated once at boot so a typo fails loudly and early. */
-class ServiceEnvironment {
+export class ServiceEnvironment {
   @IsOptional() @IsInt() @Min(1) @Max(65535) PORT?: number;
   @IsString() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' }) DATABASE_URL!: string;
   @IsString() @Matches(/^[^,\s]+(,[^,\s]+)*$/, { message: 'KAFKA_BROKERS must be host:port[,host:port…]' })
@@ -62,13 +62,23 @@ export class InvalidConfiguration extends Error {
   override readonly name = 'InvalidConfiguration';
 }
 
-export function loadServiceConfig(service: ContextName, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+/**
+ * The env schema, checked once: by `loadServiceConfig` and, with the same rules, as the
+ * `validate` of `@nestjs/config`'s ConfigModule (ServiceKitModule), so ConfigService serves the
+ * validated environment. Throws InvalidConfiguration naming every variable that is wrong.
+ */
+export function validateServiceEnvironment(service: ContextName, env: Record<string, unknown>): ServiceEnvironment {
   const parsed = plainToInstance(ServiceEnvironment, env, { enableImplicitConversion: true });
   const errors = validateSync(parsed, { skipMissingProperties: false, whitelist: false });
   if (errors.length) {
     const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new InvalidConfiguration(`Invalid configuration for ${service}:\n  ${lines.join('\n  ')}`);
   }
+  return parsed;
+}
+
+export function loadServiceConfig(service: ContextName, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  const parsed = validateServiceEnvironment(service, env);
   const production = isProductionEnvironment(env);
   let hmacKeys: HmacKey[];
   let personalDataMasterKey: Buffer;

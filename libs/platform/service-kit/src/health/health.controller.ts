@@ -5,7 +5,7 @@ import type { Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
 import { Public } from '@tpm/auth';
 import { createLogger } from '@tpm/logging';
-import { RETRY_AFTER_SECONDS } from '../http/unavailable';
+import { RETRY_AFTER_SECONDS } from '@tpm/kernel';
 import { KAFKA, PG_POOL } from '../tokens';
 
 export type ExtraHealthCheck = (indicators: HealthIndicatorService) => HealthIndicatorFunction;

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '@tpm/kernel';
 import type { ApiError } from './api-error';
-import { isDependencyUnavailable, RETRY_AFTER_SECONDS } from './unavailable';
+import { isDependencyUnavailable, RETRY_AFTER_SECONDS } from '@tpm/kernel';
 
 const STATUS_BY_KIND = { rule: 422, 'not-found': 404, conflict: 409, invalid: 400, precondition: 412 } as const;
 

@@ -1,7 +1,6 @@
 import { ServiceUnavailableException, type ArgumentsHost } from '@nestjs/common';
-import { DomainError } from '@tpm/kernel';
+import { DomainError, isDependencyUnavailable } from '@tpm/kernel';
 import { HttpErrorFilter } from './http-error.filter';
-import { isDependencyUnavailable } from './unavailable';
 
 class SomeRuleBroken extends DomainError {
   readonly code = 'SOME_RULE';
