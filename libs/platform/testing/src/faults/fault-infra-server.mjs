@@ -56,7 +56,17 @@ const shutdown = async () => {
 process.on('SIGTERM', shutdown);
 process.on('SIGINT', shutdown);
 
-await Promise.all([startPg(), startKafka()]);
+// Whatever ends this process takes the broker along (it would hold its port for the next run).
+process.on('exit', () => kafka?.killNow());
+const started = await Promise.allSettled([startPg(), startKafka()]);
+const failed = started.find((r) => r.status === 'rejected');
+if (failed) {
+  // Say why (the test sees only the exit code), and leave nothing running behind.
+  log.error({ err: String(failed.reason) }, 'fault infrastructure did not start');
+  await kafka?.stop().catch(() => undefined);
+  await pg?.stop().catch(() => undefined);
+  process.exit(1);
+}
 process.stdout.write(JSON.stringify({ ready: true, databaseUrl: pg.databaseUrl, kafkaBrokers: kafka.brokers }) + '\n');
 
 const rl = readline.createInterface({ input: process.stdin });
