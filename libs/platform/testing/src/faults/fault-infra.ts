@@ -26,12 +26,16 @@ export async function startFaultInfra(): Promise<FaultInfra> {
   let exited = false;
   child.once('exit', () => (exited = true));
   let buf = '';
+  // Its own log lines (embedded PostgreSQL, the broker) come on stdout too: the last ones explain an early exit.
+  const recent: string[] = [];
   child.stdout!.on('data', (d) => {
     buf += String(d);
     let nl: number;
     while ((nl = buf.indexOf('\n')) >= 0) {
       const line = buf.slice(0, nl);
       buf = buf.slice(nl + 1);
+      recent.push(line.slice(0, 500));
+      if (recent.length > 15) recent.shift();
       if (!line.startsWith('{')) continue;
       const msg = JSON.parse(line) as Record<string, unknown>;
       const i = waiters.findIndex((w) => w.match(msg));
@@ -41,7 +45,7 @@ export async function startFaultInfra(): Promise<FaultInfra> {
   const next = (match: (msg: Record<string, unknown>) => boolean) =>
     new Promise<Record<string, unknown>>((resolve, reject) => {
       waiters.push({ match, resolve });
-      child.once('exit', (code) => reject(new Error(`fault infrastructure exited (code ${code})`)));
+      child.once('exit', (code) => reject(new Error(`fault infrastructure exited (code ${code}); its last lines:\n${recent.join('\n')}`)));
     });
   const ready = await next((m) => m.ready === true);
   return {
