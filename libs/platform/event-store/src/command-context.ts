@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { DomainError, systemActor, type Actor, type Decider } from '@tpm/kernel';
+import { activeTraceparent, continuing, inSpan } from '@tpm/tracing';
 import type { EventStore } from './event-store';
 
 /**
@@ -108,21 +109,28 @@ const appendDecided = async (
 ): Promise<CommandResult> => {
   if (events.length === 0) return { streamId, version: write.expectedVersion, appended: 0 };
   const { context } = write;
-  const result = await store.append(
-    streamId,
-    // No schema version: the store writes each type's current one (its upcaster chain knows it).
-    events.map((e, n) => ({ eventId: context.eventIdFor?.(n) ?? randomUUID(), type: e.type, data: e.data })),
-    {
-      expectedVersion: write.expectedVersion,
-      metadata: {
-        actor: context.actor,
-        businessUnitId: write.businessUnitId,
-        correlationId: context.correlationId,
-        causationId: context.causationId ?? null,
-        traceparent: context.traceparent ?? null,
-        occurredAt: write.at,
+  // Type names only: stream ids carry record ids, which stay out of the spans.
+  const attributes = { 'tpm.event_types': [...new Set(events.map((e) => e.type))], 'tpm.event_count': events.length };
+  const result = await inSpan('event-store append', { attributes }, () =>
+    store.append(
+      streamId,
+      // No schema version: the store writes each type's current one (its upcaster chain knows it).
+      events.map((e, n) => ({ eventId: context.eventIdFor?.(n) ?? randomUUID(), type: e.type, data: e.data })),
+      {
+        expectedVersion: write.expectedVersion,
+        metadata: {
+          actor: context.actor,
+          businessUnitId: write.businessUnitId,
+          correlationId: context.correlationId,
+          causationId: context.causationId ?? null,
+          // While tracing runs, this append's span: relay, consumers and projections continue from it.
+          // Without tracing, what the command was given (the caller's header, the cause's traceparent).
+          traceparent: activeTraceparent() ?? context.traceparent ?? null,
+          occurredAt: write.at,
+        },
       },
-    },
+    ),
+    continuing(context.traceparent),
   );
   return { streamId, version: result.nextExpectedVersion, appended: events.length };
 };

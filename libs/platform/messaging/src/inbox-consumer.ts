@@ -7,6 +7,7 @@ import { isDependencyUnavailable } from '@tpm/kernel';
 import { createLogger, type Logger } from '@tpm/logging';
 import { ensureMessagingSchema } from './messaging.schema';
 import { ensureTopics } from './topics';
+import { consumeTraced } from './consumer-tracing';
 
 export interface InboxContext {
   /** The transaction that also records the event as handled: write through it. */
@@ -109,7 +110,11 @@ export class InboxConsumer {
     }
     const handler = this.options.handlers[envelope.type];
     if (!handler) return; // not ours to react to
+    const at = { consumer: this.options.name, topic, partition, type: envelope.type };
+    return consumeTraced(message.headers, at, () => this.handleOurs(topic, partition, message, heartbeat, envelope, handler));
+  }
 
+  private async handleOurs(topic: string, partition: number, message: EachMessagePayload['message'], heartbeat: () => Promise<void>, envelope: Envelope, handler: InboxHandler): Promise<void> {
     const maxAttempts = this.options.maxAttempts ?? 5;
     let lastError = '';
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {

@@ -7,6 +7,7 @@ import { AdvisoryLeadership } from './advisory-lock';
 import { toIntegrationEnvelope, toKafkaMessage, toLogEnvelope } from './envelope.mapping';
 import { ensureMessagingSchema } from './messaging.schema';
 import { ensureTopics } from './topics';
+import { publishTraced } from './relay-tracing';
 import { createLogger, type Logger } from '@tpm/logging';
 
 export interface OutboxRelayOptions {
@@ -193,13 +194,13 @@ export class OutboxRelay {
     const log = events.map((e) => toKafkaMessage(toLogEnvelope(context, e)));
     const producer = await this.connectedProducer();
     // One batch, one ack for both topics: the checkpoint moves only when both hold the events.
-    await producer.sendBatch({
+    await publishTraced(events, this.logTopic, () => producer.sendBatch({
       acks: -1,
       topicMessages: [
         { topic: this.logTopic, messages: log },
         ...(integration.length ? [{ topic: this.topic, messages: integration }] : []),
       ],
-    });
+    }));
     await this.saveCheckpoint(next, events.length);
     this.state.published += events.length;
     this.state.lastError = null;

@@ -8,6 +8,8 @@ import { inProjectionBatch, readCheckpointForUpdate, readCheckpoints, writeCheck
 import { decodeEnvelope } from './envelope.decoder';
 import { parkedSummary, parkMessage, withRetries, type ParkedMessage } from './parked.store';
 import { liveTables, type Projection } from './projection';
+import { applyTraced } from './projection-tracing';
+import { traceparentOfHeaders } from '@tpm/tracing';
 import { createLogger, type Logger } from '@tpm/logging';
 
 export interface ProjectionRunnerOptions {
@@ -201,7 +203,8 @@ export class ProjectionRunner {
   /** Applies what of `messages` the checkpoint has not passed, and moves the checkpoint, in one transaction. */
   private applyInOneTransaction(topic: string, partition: number, messages: KafkaMessage[]) {
     const name = this.projection.name;
-    return inProjectionBatch(this.options.dataSource, name, async (tx) => {
+    const traces = () => messages.map((m) => traceparentOfHeaders(m.headers));
+    return applyTraced({ name, source: 'kafka', size: messages.length }, traces, () => inProjectionBatch(this.options.dataSource, name, async (tx) => {
       const checkpoint = await readCheckpointForUpdate(tx, name, topic, partition);
       const fresh = unseenMessages(messages, checkpoint);
       const outcome = fresh.length
@@ -210,7 +213,7 @@ export class ProjectionRunner {
       const next = nextCheckpoint(fresh, checkpoint);
       if (next !== null && next !== checkpoint) await writeCheckpoints(tx, name, [{ topic, partition, nextOffset: next.toString() }]);
       return { ...outcome, redelivered: messages.length - fresh.length, next, parked: 0 };
-    });
+    }));
   }
 
   /** Parks one message and moves the checkpoint past it, in one transaction (a no-op if the checkpoint already passed it). */

@@ -6,6 +6,7 @@ import { compareLogPositions, laterLogPosition } from './log-position';
 import { createLogger, type Logger } from '@tpm/logging';
 import { parkedSummary, parkMessage, STORE_TOPIC, withRetries } from './parked.store';
 import type { ProjectionStatus } from './projection-runner';
+import { applyTraced } from './projection-tracing';
 
 /** What a store-fed runner needs of the service's store: its log in commit-safe order (and its count, when it keeps one). */
 export type EventLog = Pick<EventStore, 'readAll' | 'countEvents'>;
@@ -230,7 +231,8 @@ export abstract class StoreFeed {
 
   /** One chunk's writes and the checkpoint past it, in one transaction. */
   private applyChunk(chunk: Chunk): Promise<LogPosition> {
-    return inProjectionBatch(this.options.dataSource, this.name, async (tx) => {
+    const traces = () => chunk.events.map((e) => e.metadata.traceparent);
+    return applyTraced({ name: this.name, source: 'store', size: chunk.events.length }, traces, () => inProjectionBatch(this.options.dataSource, this.name, async (tx) => {
       const stored = (await readPosition(tx, this.name)) ?? START;
       // Below the stored checkpoint is what this read model already holds (a rebuild's swap moves it ahead).
       const fresh = chunk.events.filter((e) => compareLogPositions(e.logPosition!, stored) > 0);
@@ -238,7 +240,7 @@ export abstract class StoreFeed {
       const upTo = laterLogPosition(chunk.upTo, stored);
       if (upTo !== stored) await writePosition(tx, this.name, upTo);
       return upTo;
-    });
+    }));
   }
 
   /** Parks one event and moves the checkpoint past it, in one transaction; throws (the read is retried) if that fails too. */

@@ -12,6 +12,7 @@ import { safeJsonBodyMiddleware, safeUrlMiddleware } from './http/safe-input';
 import { strictValidationPipe } from './http/validation.pipe';
 import { openApiDocument } from './openapi/openapi-document';
 import { ServiceMetrics } from './metrics/metrics.module';
+import { httpTracingMiddleware } from './tracing/http-tracing';
 import { SERVICE_CONFIG } from './tokens';
 
 export interface BootOptions {
@@ -26,6 +27,8 @@ export function configureHttp(app: NestExpressApplication, options: Pick<BootOpt
   const config = app.get<ServiceConfig>(SERVICE_CONFIG);
   app.useLogger(app.get(Logger));
   app.use(app.get(ServiceMetrics).httpMiddleware); // first: requests refused at the edge are measured too
+  // Next: the server span is active before the body parser, so the rest of the request runs in it.
+  app.use(httpTracingMiddleware);
   app.use(helmet());
   // Query and path parameters the database cannot store: refused on the raw URL, before routing.
   app.use(safeUrlMiddleware);

@@ -20,3 +20,4 @@ export * from './history/verification-jobs';
 export * from './command-handlers';
 export * from './run-service';
 export * from './metrics';
+export * from './tracing/http-tracing';

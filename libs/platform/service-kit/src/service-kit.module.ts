@@ -7,6 +7,7 @@ import { Pool } from 'pg';
 import type { ContextName } from '@tpm/contracts';
 import { configureLogging, createLogger, kafkaLogCreator, rootLogger } from '@tpm/logging';
 import { survivePgConnectionErrors } from '@tpm/event-store';
+import { runningTracing, startTracing } from '@tpm/tracing';
 import { loadServiceConfig, validateServiceEnvironment, type ServiceConfig } from './config/service-config';
 import { HealthController, HealthRegistry } from './health/health.controller';
 import { correlationMiddleware, declareUntracedRoutes, isUntraced } from './http/request-context';
@@ -26,6 +27,14 @@ class PoolShutdown implements OnApplicationShutdown {
   }
 }
 
+/** Sends the spans still buffered when the app stops (the SDK stays up: other apps of the process may trace on). */
+@Injectable()
+class TracingFlush implements OnApplicationShutdown {
+  async onApplicationShutdown(): Promise<void> {
+    await runningTracing()?.flush().catch(() => undefined);
+  }
+}
+
 export interface ServiceHttpOptions {
   /** Paths (matched without the query) whose requests keep no trace of the caller: see `declareUntracedRoutes`. */
   untracedRoutes?: RegExp[];
@@ -39,6 +48,9 @@ export class ServiceKitModule implements NestModule {
     declareUntracedRoutes(http.untracedRoutes ?? []);
     // One root logger per process: HTTP lines, Nest, kafkajs and every component are its children.
     configureLogging({ service, level: config.logLevel });
+    // Off by default (OTEL_TRACES_EXPORTER=none): no SDK, and the platform's spans are skipped.
+    const { tracing } = config;
+    if (tracing.exporter !== 'none') startTracing({ serviceName: tracing.serviceName, exporter: tracing.exporter, sampler: tracing.sampler, samplerArg: tracing.samplerArg });
     const poolLogger = createLogger('pg-pool');
     const providers: Provider[] = [
       { provide: SERVICE_CONFIG, useValue: config },
@@ -51,6 +63,7 @@ export class ServiceKitModule implements NestModule {
         },
       },
       PoolShutdown,
+      TracingFlush,
       HealthRegistry,
       {
         provide: KAFKA,

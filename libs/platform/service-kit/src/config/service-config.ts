@@ -1,7 +1,8 @@
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 import type { ContextName } from '@tpm/contracts';
 import { IntegrityConfigurationError, isProductionEnvironment, loadHmacKeys, loadPersonalDataMasterKey, type HmacKey } from '@tpm/event-store';
+import { TRACES_EXPORTERS, TRACES_SAMPLERS, type TracesExporter, type TracesSampler } from '@tpm/tracing';
 
 /** The environment a service reads, validated once at boot so a typo fails loudly and early. */
 export class ServiceEnvironment {
@@ -16,6 +17,24 @@ export class ServiceEnvironment {
   @IsOptional() @IsString() CSV_LIMIT?: string;
   @IsOptional() @IsInt() @Min(100) @Max(3_600_000) EVENT_STORE_SEAL_EVERY_MS?: number;
   @IsOptional() @IsInt() @Min(0) @Max(600_000) HISTORY_VERIFY_WAIT_MS?: number;
+  // Tracing, by the OpenTelemetry variable names; off unless OTEL_TRACES_EXPORTER names an exporter.
+  @IsOptional() @IsIn([...TRACES_EXPORTERS], { message: `OTEL_TRACES_EXPORTER must be one of ${TRACES_EXPORTERS.join(', ')}` }) OTEL_TRACES_EXPORTER?: TracesExporter;
+  @IsOptional() @IsIn(['true', 'false'], { message: 'OTEL_SDK_DISABLED must be true or false' }) OTEL_SDK_DISABLED?: string;
+  @IsOptional() @IsString() @Matches(/^https?:\/\/[^\s/]+/, { message: 'OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s):// URL' }) OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+  @IsOptional() @IsString() @Matches(/^https?:\/\/[^\s/]+/, { message: 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be an http(s):// URL' })
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?: string;
+  @IsOptional() @IsString() @Matches(/^\S+$/, { message: 'OTEL_SERVICE_NAME must be a non-empty name without spaces' }) OTEL_SERVICE_NAME?: string;
+  @IsOptional() @IsIn([...TRACES_SAMPLERS], { message: `OTEL_TRACES_SAMPLER must be one of ${TRACES_SAMPLERS.join(', ')}` }) OTEL_TRACES_SAMPLER?: TracesSampler;
+  @IsOptional() @IsNumber({}, { message: 'OTEL_TRACES_SAMPLER_ARG must be a number from 0 to 1' }) @Min(0) @Max(1) OTEL_TRACES_SAMPLER_ARG?: number;
+}
+
+export interface TracingConfig {
+  /** 'none' (the default): no SDK starts and the platform's spans are the API's no-ops. */
+  exporter: TracesExporter;
+  /** OTEL_SERVICE_NAME, else the service's name. */
+  serviceName: string;
+  sampler: TracesSampler;
+  samplerArg: number;
 }
 
 export interface ServiceConfig {
@@ -39,6 +58,7 @@ export interface ServiceConfig {
   sealEveryMs: number;
   /** How long `GET /history/verify` waits for the verification it starts before answering 202. */
   verifyWaitMs: number;
+  tracing: TracingConfig;
 }
 
 export const DEFAULT_PORTS: Record<ContextName, number> = {
@@ -105,5 +125,11 @@ export function loadServiceConfig(service: ContextName, env: NodeJS.ProcessEnv =
     personalDataMasterKey,
     sealEveryMs: parsed.EVENT_STORE_SEAL_EVERY_MS ?? 5_000,
     verifyWaitMs: parsed.HISTORY_VERIFY_WAIT_MS ?? 5_000,
+    tracing: {
+      exporter: parsed.OTEL_SDK_DISABLED === 'true' ? 'none' : (parsed.OTEL_TRACES_EXPORTER ?? 'none'),
+      serviceName: parsed.OTEL_SERVICE_NAME ?? service,
+      sampler: parsed.OTEL_TRACES_SAMPLER ?? 'parentbased_always_on',
+      samplerArg: parsed.OTEL_TRACES_SAMPLER_ARG ?? 1,
+    },
   };
 }

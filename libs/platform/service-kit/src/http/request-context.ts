@@ -1,8 +1,10 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { ROOT_CONTEXT, trace, type Span } from '@opentelemetry/api';
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { IfMatch } from '@tpm/event-store';
 import type { Actor } from '@tpm/kernel';
+import { traceparentOf } from '@tpm/tracing';
 import { ifMatchOf } from './entity-tag';
 
 export interface RequestContext {
@@ -15,6 +17,16 @@ export interface RequestContext {
 }
 
 type ContextualRequest = Request & { correlationId?: string; actor?: Actor };
+
+/** A request with its server span (`httpTracingMiddleware`), when tracing runs and the route is traced. */
+export type TracedRequest = Request & { traceSpan?: Span };
+
+/**
+ * What the request's events store as `traceparent`: the server span's own when tracing runs (so
+ * consumers and projections continue this request's trace), else the caller's header as sent.
+ */
+const traceparentToStore = (req: ContextualRequest & TracedRequest): string | null =>
+  req.traceSpan ? traceparentOf(trace.setSpan(ROOT_CONTEXT, req.traceSpan)) : (req.header('traceparent') ?? null);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -59,7 +71,7 @@ export const Ctx = createParamDecorator((_: unknown, host: ExecutionContext): Re
     actor: req.actor ? { subject: req.actor.subject, roles: [...req.actor.roles] } : ANONYMOUS,
     correlationId: req.correlationId ?? randomUUID(),
     causationId: null,
-    traceparent: isUntraced(req) ? null : (req.header('traceparent') ?? null),
+    traceparent: isUntraced(req) ? null : traceparentToStore(req),
     ...(req.header('if-match') === undefined ? {} : { ifMatch: ifMatchOf(host) }),
   };
 });
