@@ -71,3 +71,31 @@ describe('service configuration through @nestjs/config', () => {
     await expect(boot({ ...base, DATABASE_URL: 'mysql://h/db' })).rejects.toThrow(/DATABASE_URL must be a postgres:\/\/ URL/);
   });
 });
+
+describe('service configuration: tracing', () => {
+  it('is off unless OTEL_TRACES_EXPORTER names an exporter; the service name defaults to the service', () => {
+    expect(loadServiceConfig('coaching', base).tracing.exporter).toBe('none');
+    expect(loadServiceConfig('coaching', { ...base, OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' }).tracing).toEqual({
+      exporter: 'otlp',
+      serviceName: 'coaching',
+      sampler: 'parentbased_always_on',
+      samplerArg: 1,
+    });
+    expect(
+      loadServiceConfig('coaching', { ...base, OTEL_TRACES_EXPORTER: 'console', OTEL_SERVICE_NAME: 'tpm-coaching-eu', OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.25' }).tracing,
+    ).toEqual({ exporter: 'console', serviceName: 'tpm-coaching-eu', sampler: 'parentbased_traceidratio', samplerArg: 0.25 });
+  });
+
+  it.each([
+    [{ OTEL_TRACES_EXPORTER: 'jaeger' }, /OTEL_TRACES_EXPORTER: OTEL_TRACES_EXPORTER must be one of none, otlp, console/],
+    [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }, /OTEL_EXPORTER_OTLP_ENDPOINT: OTEL_EXPORTER_OTLP_ENDPOINT must be an http\(s\):\/\/ URL/],
+    [{ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'grpc://c:4317' }, /OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be an http\(s\):\/\/ URL/],
+    [{ OTEL_SERVICE_NAME: 'two words' }, /OTEL_SERVICE_NAME must be a non-empty name/],
+    [{ OTEL_TRACES_SAMPLER: 'sometimes' }, /OTEL_TRACES_SAMPLER must be one of/],
+    [{ OTEL_TRACES_SAMPLER_ARG: '2' }, /OTEL_TRACES_SAMPLER_ARG/],
+    [{ OTEL_SDK_DISABLED: 'yes' }, /OTEL_SDK_DISABLED must be true or false/],
+  ])('refuses %o, naming the variable', (env, message) => {
+    expect(() => loadServiceConfig('coaching', { ...base, ...env })).toThrow(InvalidConfiguration);
+    expect(() => loadServiceConfig('coaching', { ...base, ...env })).toThrow(message);
+  });
+});
