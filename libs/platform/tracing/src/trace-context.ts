@@ -60,7 +60,7 @@ export const traceparentOf = (ctx: Context): string | null => {
  * (the HTTP request's, a consumer's, an append's). Without tracing there is none, and callers keep
  * what they were given (the caller's own header), as before tracing existed.
  */
-export const activeTraceparent = (): string | null => traceparentOf(context.active());
+export const activeTraceparent = (): string | null => (tracingStarted() ? traceparentOf(context.active()) : null);
 
 /**
  * The context a unit of work continues: the active one when a span is active there, else the
