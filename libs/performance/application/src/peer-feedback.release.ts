@@ -63,7 +63,8 @@ export class ReleaseAnonymousFeedbackHandler {
     const unit = (await this.reads.participant(cycleId, employeeId))?.businessUnitId ?? null;
     let pending: HeldEntry[] = [];
     // Nothing of any request: a neutral actor and an id that starts and ends here.
-    const context: CommandContext = { actor: ANONYMOUS_REVIEWER, correlationId: randomUUID(), causationId: null, traceparent: null, eventIdFor: (n) => pending[n].eventId };
+    // Untraced too: released inside another request (a stage advance), its span must not reach these events.
+    const context: CommandContext = { actor: ANONYMOUS_REVIEWER, correlationId: randomUUID(), causationId: null, traceparent: null, untraced: true, eventIdFor: (n) => pending[n].eventId };
     const { result } = await execute(this.store, peerFeedbackStream(cycleId, employeeId), peerFeedbackDecider)(
       (state) => {
         const filed = new Set(state.entries.map((e) => e.feedbackId));

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { DomainError, systemActor, type Actor, type Decider } from '@tpm/kernel';
-import { activeTraceparent, continuing, inSpan } from '@tpm/tracing';
+import { activeTraceparent, continuing, inSpan, untraced } from '@tpm/tracing';
 import type { EventStore } from './event-store';
 
 /**
@@ -50,6 +50,11 @@ export interface CommandContext {
   eventIdFor?: (n: number) => string;
   /** The request's `If-Match`, checked by `execute` before any write of the command; absent = no check. */
   ifMatch?: IfMatch;
+  /**
+   * Nothing of any trace: the append records no span and stores no trace context, even under an
+   * active span (anonymous feedback released during another request, ADR 0017).
+   */
+  untraced?: boolean;
 }
 
 export interface CommandResult {
@@ -125,12 +130,12 @@ const appendDecided = async (
           causationId: context.causationId ?? null,
           // While tracing runs, this append's span: relay, consumers and projections continue from it.
           // Without tracing, what the command was given (the caller's header, the cause's traceparent).
-          traceparent: activeTraceparent() ?? context.traceparent ?? null,
+          traceparent: context.untraced ? null : (activeTraceparent() ?? context.traceparent ?? null),
           occurredAt: write.at,
         },
       },
     ),
-    continuing(context.traceparent),
+    context.untraced ? untraced() : continuing(context.traceparent),
   );
   return { streamId, version: result.nextExpectedVersion, appended: events.length };
 };

@@ -11,7 +11,7 @@ import {
   type Span,
   type TextMapGetter,
 } from '@opentelemetry/api';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { suppressTracing, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { tracingStarted } from './tracing-state';
 
 /**
@@ -74,6 +74,9 @@ export const continuing = (traceparent: string | null | undefined): Context => {
   const remote = trace.getSpanContext(contextFromTraceparent(traceparent));
   return remote ? trace.setSpanContext(active, remote) : active;
 };
+
+/** The active context with tracing suppressed: nothing under it records a span or yields a `traceparent`. */
+export const untraced = (): Context => suppressTracing(context.active());
 
 /** At most this many links per span: a batch of 500 events still yields a span of bounded size. */
 export const MAX_LINKS = 128;
