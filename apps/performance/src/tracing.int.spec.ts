@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
@@ -9,6 +9,8 @@ import { DataSource } from 'typeorm';
 import { signDevToken } from '@tpm/auth';
 import { topicOf, type Envelope } from '@tpm/contracts';
 import { silentLogger } from '@tpm/logging';
+import { toKafkaMessage } from '@tpm/messaging';
+import { competencyStream } from '@tpm/performance-application';
 import { PROJECTION_STORE_MIGRATIONS, ProjectionRunner, type Projection } from '@tpm/projections';
 import { createServiceApp } from '@tpm/service-kit';
 import { createTestDatabase, eventually, testKafka, uniqueName, type TestDatabase } from '@tpm/testing';
@@ -135,6 +137,44 @@ describe('tracing: one trace follows a command to its consumers and projections 
     expect(applied.map((e) => (e.data as { businessUnitId: string }).businessUnitId)).toContain(unit);
     // No raw URL, id or body in any span: route templates and type names only.
     expect(JSON.stringify(spans.map((s) => ({ name: s.name, attributes: s.attributes })))).not.toContain(unit);
+  });
+
+  it('continues a trace arriving from another context: the reaction\'s append is a child of its consumer span, and its events carry on', async () => {
+    const [traceId, trainingAppend] = [hex(16), hex(8)];
+    const employeeId = `E-TRACE-${hex(4)}`;
+    // TrainingCompleted as training's relay puts it on training.events: the traceparent stored by its append, as a header.
+    const completed: Envelope = {
+      eventId: randomUUID(),
+      type: 'training.TrainingCompleted',
+      schemaVersion: 1,
+      context: 'training',
+      streamId: `training-enrolment-${employeeId}`,
+      streamVersion: 3,
+      position: 42,
+      occurredAt: '2027-05-01T10:00:00.000Z',
+      recordedAt: '2027-05-01T10:00:00.100Z',
+      actor: { subject: 'trainer-1', roles: ['trainer'] },
+      businessUnitId: 'BU-SALES',
+      correlationId: randomUUID(),
+      causationId: null,
+      traceparent: `00-${traceId}-${trainingAppend}-01`,
+      data: { employeeId, programId: 'P-TRACE', programVersion: 1, sessionId: 'S-TRACE', businessUnitId: 'BU-SALES', competencies: ['tracing'], examScore: 90, attendanceShare: 1, completedAt: '2027-05-01T10:00:00.000Z' },
+    };
+    const producer = testKafka().producer();
+    await producer.connect();
+    await producer.send({ topic: topicOf('training'), messages: [toKafkaMessage(completed)] });
+    await producer.disconnect();
+
+    const prefix = process.env.KAFKA_TOPIC_PREFIX;
+    await eventually(() => one(spansOf(traceId), `relay publish ${prefix}performance.log`), { timeoutMs: 60_000, intervalMs: 250 });
+    const spans = spansOf(traceId);
+    const consumer = one(spans, `process ${prefix}training.events`);
+    expect(consumer.parentSpanContext?.spanId).toBe(trainingAppend);
+    const append = one(spans, 'event-store append');
+    expect(append.parentSpanContext?.spanId).toBe(consumer.spanContext().spanId);
+    const { rows } = await pool.query<{ metadata: string }>('SELECT metadata FROM es.events WHERE stream_id = $1', [competencyStream(employeeId)]);
+    expect(rows.map((r) => JSON.parse(r.metadata).traceparent)).toEqual([`00-${traceId}-${append.spanContext().spanId}-01`]);
+    expect(one(spans, `relay publish ${prefix}performance.log`).parentSpanContext?.spanId).toBe(append.spanContext().spanId);
   });
 
   it('records nothing for the anonymous feedback route, whatever traceparent the caller sends', async () => {
