@@ -17,6 +17,7 @@ import {
   SetStrategicGoalHandler,
   SubmitManagerAssessmentHandler,
   SubmitSelfAssessmentHandler,
+  businessUnitView,
   employeeIdFor,
 } from '@tpm/performance-application';
 import { rebuildStoreProjection, StoreProjectionRunner } from '@tpm/projections';
@@ -159,6 +160,7 @@ describe('performance read model: no request reads more than it returns or touch
       distribution: () => h.queries.distribution(ours.cycleId),
       whatIf: () => h.queries.whatIf(ours.cycleId, { bands: [{ name: 'low', from: 0 }, { name: 'high', from: 50 }] }),
       alignment: () => h.queries.alignment('2027'),
+      businessUnit: () => businessUnitView(store, 'small'),
     };
     const before = {
       selfAssessment: await readBy(requests.selfAssessment(ana)),
@@ -168,6 +170,7 @@ describe('performance read model: no request reads more than it returns or touch
       distribution: await readBy(requests.distribution),
       whatIf: await readBy(requests.whatIf),
       alignment: await readBy(requests.alignment),
+      businessUnit: await readBy(requests.businessUnit),
     };
 
     // Unrelated history: a bigger cycle in another unit and another period, fully assessed.
@@ -182,11 +185,12 @@ describe('performance read model: no request reads more than it returns or touch
       distribution: await readBy(requests.distribution),
       whatIf: await readBy(requests.whatIf),
       alignment: await readBy(requests.alignment),
+      businessUnit: await readBy(requests.businessUnit),
     };
     expect(after).toEqual(before);
     // What each reads is what it touches: an appraisal command folds its own (short) streams only;
     // the cross-aggregate reads (distribution, what-if, alignment, the cycle) read no event at all.
-    expect(before).toMatchObject({ cycle: 0, distribution: 0, whatIf: 0, alignment: 0 });
+    expect(before).toMatchObject({ cycle: 0, distribution: 0, whatIf: 0, alignment: 0, businessUnit: 0 });
     expect(before.managerAssessment).toBeLessThanOrEqual(12);
 
     // And the answers are the read model's, right after the writes.
@@ -197,6 +201,11 @@ describe('performance read model: no request reads more than it returns or touch
     const tree = await h.queries.alignment('2027');
     expect(tree.roots.map((r) => r.goalId)).toEqual(['G-small']);
     expect(tree.roots[0].objectives).toHaveLength(3);
+    // GET business unit: the cached tree answers, and one more unit costs one more event, not the tree.
+    await h.unit.handle({ businessUnitId: 'small-sub', name: 'Sub', parentId: 'small' }, hr);
+    let view: Awaited<ReturnType<typeof businessUnitView>> | undefined;
+    expect(await readBy(async () => (view = await businessUnitView(store, 'small')))).toBe(1);
+    expect(view).toMatchObject({ businessUnitId: 'small', parentId: 'org', children: ['small-sub'] });
   });
 
   it('finalizes a cycle in one pass: each appraisal stream folded once, the cycle never', async () => {
