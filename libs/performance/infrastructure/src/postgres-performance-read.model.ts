@@ -63,11 +63,11 @@ export class PostgresPerformanceReadModel implements PerformanceReadModel {
     return rows.map((r) => r.id);
   }
 
-  async appraisals(cycleId: string): Promise<AppraisalRecord[]> {
+  async appraisals(cycleId: string, options: { objectives?: boolean } = {}): Promise<AppraisalRecord[]> {
     await this.runner.catchUp();
     const rows: (AppraisalRecord & { score: string | null })[] = await this.db.query(
       `SELECT p.employee_id AS "employeeId", p.business_unit_id AS "businessUnitId", a.rating_band AS "ratingBand", a.score::text AS score,
-              a.objectives, COALESCE(a.finalized, false) AS finalized
+              ${options.objectives === false ? 'NULL::jsonb' : 'a.objectives'} AS objectives, COALESCE(a.finalized, false) AS finalized
          FROM performance_read.cycle_participants p LEFT JOIN performance_read.appraisals a USING (cycle_id, employee_id)
         WHERE p.cycle_id = $1 ORDER BY p.employee_id`,
       [cycleId],
