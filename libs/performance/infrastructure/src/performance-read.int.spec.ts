@@ -220,6 +220,34 @@ describe('performance read model: no request reads more than it returns or touch
     expect(await h.queries.distribution(w.cycleId)).toMatchObject({ businessUnits: [{ total: 5, bands: { exceeds: 1, meets: 4 } }], unassessed: 2 });
   });
 
+  it('keeps the band counts equal to the participants and their bands as assessments, calibrations and a rebuild move them', async () => {
+    const w = await cycleWorld('counts', 8, '2033');
+    // Scores 20..90: several bands; two calibrated, one of them twice.
+    for (const [i, p] of w.people.slice(0, 6).entries()) await assess(w, p, 20 + i * 14);
+    await h.advance.handle({ cycleId: w.cycleId, to: 'calibration' }, hr);
+    await h.calibrate.handle({ cycleId: w.cycleId, employeeId: w.people[0], toBand: 'meets', reason: 'committee' }, hr);
+    await h.calibrate.handle({ cycleId: w.cycleId, employeeId: w.people[1], toBand: 'exceeds', reason: 'committee' }, hr);
+    await h.calibrate.handle({ cycleId: w.cycleId, employeeId: w.people[1], toBand: 'below', reason: 'second look' }, hr);
+    await runner.catchUp();
+    const kept = `SELECT business_unit_id, rating_band, n FROM performance_read.band_counts WHERE cycle_id = $1 AND n > 0 ORDER BY 1, 2`;
+    const counted = `SELECT p.business_unit_id, COALESCE(a.rating_band, '') AS rating_band, count(*)::int AS n
+                       FROM performance_read.cycle_participants p LEFT JOIN performance_read.appraisals a USING (cycle_id, employee_id)
+                      WHERE p.cycle_id = $1 GROUP BY 1, 2 ORDER BY 1, 2`;
+    const expected = await readDb.query(counted, [w.cycleId]);
+    // Boss and two people unassessed; six assessed over at least three bands.
+    expect(expected.find((r: { rating_band: string }) => r.rating_band === '')).toMatchObject({ n: 3 });
+    expect(expected.length).toBeGreaterThanOrEqual(4);
+    expect(await readDb.query(kept, [w.cycleId])).toEqual(expected);
+    const distribution = await h.queries.distribution(w.cycleId);
+    expect(distribution.unassessed).toBe(3);
+    expect(distribution.businessUnits[0].total).toBe(6);
+    // Rebuilt from the store beside the live tables: the same counts.
+    await runner.stop();
+    await rebuildStoreProjection({ projection: performanceReadProjection, context: 'performance', dataSource: readDb, store: raw, logger: silentLogger });
+    runner = await startRunner();
+    expect(await readDb.query(kept, [w.cycleId])).toEqual(expected);
+  });
+
   it('sees a stage advanced a moment ago: the cycle is read at its stream version, waiting for the runner only then', async () => {
     const w = await cycleWorld('fresh', 1, '2030');
     await runner.catchUp();
