@@ -75,7 +75,7 @@ describe('performance read model: no request reads more than it returns or touch
     indicator: new DefineIndicatorHandler(s, clock, reads),
     progress: new ReportProgressHandler(s, clock, reads),
     enrol: new EnrolCycleParticipantsHandler(s, clock, reads),
-    advance: new AdvanceAppraisalStageHandler(s, clock),
+    advance: new AdvanceAppraisalStageHandler(s, clock, reads),
     self: new SubmitSelfAssessmentHandler(s, clock, reads),
     assess: new SubmitManagerAssessmentHandler(s, clock, reads),
     calibrate: new CalibrateRatingHandler(s, clock, reads),
