@@ -8,7 +8,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SERVICES } from './infra.mjs';
 import { createLogger } from './log.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -86,7 +85,7 @@ export function checkOutput(outDir) {
 }
 
 export async function buildService(service) {
-  if (!SERVICES.includes(service)) throw new Error(`unknown service "${service}"; one of: ${SERVICES.join(', ')}`);
+  if (!service || !existsSync(path.join(root, 'apps', service, 'src', 'main.ts'))) throw new Error(`no service "${service}": expected apps/${service}/src/main.ts`);
   const started = Date.now();
   const outDir = path.join(root, 'dist', 'apps', service);
   const sources = [`apps/${service}/src`, ...(await libRootsOf(service))];
