@@ -4,7 +4,8 @@
 // from package.json and the lockfile), copies the compiled output there and boots it as the image
 // would (NODE_ENV=production, `node dist/apps/<service>/main.js`) against DATABASE_URL and
 // KAFKA_BROKERS, on a database and Kafka topics of its own. It waits for GET /health 200, checks
-// that a route without a token is refused with 401, stops the service and prints the figures.
+// that a route without a token is refused with 401 and that the projections CLI lists the
+// service's projections from dist, stops the service and prints the figures.
 // Options: --keep leaves the temporary directory for a look.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -31,6 +32,8 @@ if (!DATABASE_URL || !KAFKA_BROKERS) {
 
 // A route that needs a token, per service: the auth guard runs from the compiled output too.
 const GUARDED_ROUTE = { reporting: '/audit/events' };
+// Where a service's projection registry compiles to, when not libs/<service>/infrastructure.
+const REGISTRY = { reporting: 'libs/reporting/projections/src/reporting-projections.registry.js' };
 
 const seconds = (ms) => Math.round(ms / 100) / 10;
 const timed = (fn) => {
@@ -132,12 +135,17 @@ async function boot(dir, service) {
       await new Promise((r) => setTimeout(r, 100));
     }
     const bootMs = performance.now() - started;
+    // A CLI that loads modules by path (the projections rebuild tool and the service's registry).
+    const registry = `dist/apps/${service}/${REGISTRY[service] ?? `libs/${service}/infrastructure/src/${service}-projections.registry.js`}`;
+    const cli = run(process.execPath, [`dist/apps/${service}/libs/platform/projections/src/cli/projections.cli.js`, '--registries', registry, 'list'], { cwd: dir, env });
+    const projections = cli.split('\n').filter((l) => l.startsWith('{"projection"')).length;
+    if (!projections) throw new Error(`${service}: projections list from dist named no projection:\n${cli}`);
     const guarded = GUARDED_ROUTE[service] ?? '/history/verify';
     const unauthenticated = await fetch(`${url}${guarded}`).then((r) => r.status);
     if (unauthenticated !== 401) throw new Error(`${service}: GET ${guarded} without a token answered ${unauthenticated}, not 401`);
     const stopStarted = performance.now();
     await stop();
-    return { bootMs, stopMs: performance.now() - stopStarted, exit };
+    return { bootMs, stopMs: performance.now() - stopStarted, projections };
   } catch (e) {
     await stop();
     throw e;
@@ -165,9 +173,9 @@ try {
   log.info({ dir, ...install }, 'production dependencies installed');
   for (const service of services) {
     cpSync(path.join(root, 'dist', 'apps', service), path.join(dir, 'dist', 'apps', service), { recursive: true });
-    const { bootMs, stopMs } = await boot(dir, service);
-    Object.assign(figures[service], { bootS: seconds(bootMs), stopS: seconds(stopMs) });
-    log.info({ app: service, bootS: seconds(bootMs), stopS: seconds(stopMs) }, 'the compiled service booted from production dependencies only: /health 200, no token 401');
+    const { bootMs, stopMs, projections } = await boot(dir, service);
+    Object.assign(figures[service], { bootS: seconds(bootMs), stopS: seconds(stopMs), cliProjections: projections });
+    log.info({ app: service, bootS: seconds(bootMs), stopS: seconds(stopMs), projections }, 'the compiled service booted from production dependencies only: /health 200, no token 401, projections CLI lists');
   }
   process.stdout.write(`${JSON.stringify({ productionDependencies: install, services: figures }, null, 2)}\n`);
 } catch (e) {
