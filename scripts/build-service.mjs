@@ -99,7 +99,8 @@ export async function buildService(service) {
     [require.resolve('@swc/cli/bin/swc.js'), ...sources, '--out-dir', outDir, '--config-file', configFile, '--no-swcrc', '--ignore', IGNORE.join(','), '--quiet'],
     { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' },
   );
-  if (swc.status !== 0) throw new Error(`swc failed for ${service} (exit ${swc.status})`);
+  // Its stdout is a banner about the swcx beta and a summary line; kept for a failure only.
+  if (swc.status !== 0) throw new Error(`swc failed for ${service} (exit ${swc.status}):\n${swc.stdout}`);
   // One entry point at a stable place: the compiled tree mirrors the sources (apps/…, libs/…).
   writeFileSync(path.join(outDir, 'main.js'), `'use strict';\n// Entry point of the compiled ${service} service (scripts/build-service.mjs).\nrequire('./apps/${service}/src/main.js');\n`);
   const problems = checkOutput(outDir);
