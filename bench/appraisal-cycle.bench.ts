@@ -6,6 +6,7 @@
 //   npm run bench -- appraisal-cycle            100, 1000 (BENCH_SIZES=100,1000,10000 for more)
 //   npm run bench -- appraisal-cycle --large    adds 10^4 and 10^5
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { ManualClock, type Actor } from '../libs/platform/kernel/src';
 import type { CommandContext } from '../libs/platform/event-store/src';
 import { PostgresEventStore } from '../libs/platform/event-store/src/postgres/postgres-event-store';
@@ -34,6 +35,38 @@ interface PhaseTime {
   ms: number;
   /** For query phases: the p95 of the repeated calls; commands: the whole phase. */
   kind: 'total' | 'p95';
+  /** Work done, per employee (command phases) or per call (query phases); null where not measured. */
+  work: PhaseWork;
+}
+
+interface PhaseWork {
+  /** Shared buffers the database touched (hit or read), from pg_stat_statements: what the SQL read and wrote, whatever the load. */
+  buffers: number | null;
+  /** Statements the database ran. */
+  statements: number | null;
+  /** CPU time of this (client) process, ms. */
+  cpuMs: number;
+}
+
+interface DbCounters {
+  buffers: number;
+  statements: number;
+}
+
+/**
+ * The database's own count of the work, for this bench database only: pg_stat_statements, which
+ * the bench's embedded server preloads. Against a server without it (DATABASE_URL), null.
+ */
+async function dbCounters(client: Client): Promise<DbCounters | null> {
+  try {
+    const { rows } = await client.query<{ buffers: string; statements: string }>(
+      `SELECT COALESCE(sum(shared_blks_hit + shared_blks_read), 0)::text AS buffers, COALESCE(sum(calls), 0)::text AS statements
+         FROM pg_stat_statements WHERE toplevel AND dbid = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+    );
+    return { buffers: Number(rows[0].buffers), statements: Number(rows[0].statements) };
+  } catch {
+    return null;
+  }
 }
 
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
@@ -44,22 +77,41 @@ const time = async (work: () => Promise<unknown>) => {
 };
 
 async function runCycle(url: string, n: number): Promise<PhaseTime[]> {
+  const stats = new Client({ connectionString: url });
+  await stats.connect();
+  await stats.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements').catch(() => undefined);
+  /** Measures `work`'s database and CPU work, divided by `per` (employees, or calls). */
+  const measure = async (per: number, work: () => Promise<void>): Promise<PhaseWork> => {
+    const db0 = await dbCounters(stats);
+    const cpu0 = process.cpuUsage();
+    await work();
+    const cpu = process.cpuUsage(cpu0);
+    const db1 = await dbCounters(stats);
+    // The two counter reads are statements too: taken out.
+    const delta = (k: keyof DbCounters) => (db0 && db1 ? round((db1[k] - db0[k] - (k === 'statements' ? 1 : 0)) / per, 1) : null);
+    return { buffers: delta('buffers'), statements: delta('statements'), cpuMs: round((cpu.user + cpu.system) / 1000 / per, 3) };
+  };
   const store = new PostgresEventStore({ connectionString: url, poolSize: 16, upcasters: PERFORMANCE_UPCASTERS });
   await store.ensureSchema();
   const clock = new ManualClock(new Date('2027-01-02T09:00:00Z'));
   const w = await wireAppraisalCycle(store, clock, url);
   const phases: PhaseTime[] = [];
-  const phase = async (name: string, work: () => Promise<unknown>) => {
-    const ms = await time(work);
-    phases.push({ phase: name, ms, kind: 'total' });
-    process.stderr.write(`  n=${n} ${name}: ${Math.round(ms)} ms\n`);
+  const phase = async (name: string, work: () => Promise<unknown>, per = n) => {
+    let ms = 0;
+    const done = await measure(per, async () => {
+      ms = await time(work);
+    });
+    phases.push({ phase: name, ms, kind: 'total', work: done });
+    process.stderr.write(`  n=${n} ${name}: ${Math.round(ms)} ms, per employee ${done.buffers ?? '-'} buffers, ${done.statements ?? '-'} statements, ${done.cpuMs} ms CPU\n`);
   };
   const query = async (name: string, work: () => Promise<unknown>) => {
     await work(); // warm
     const times: number[] = [];
-    for (let i = 0; i < GETS; i++) times.push(await time(work));
-    phases.push({ phase: name, ms: p95(times), kind: 'p95' });
-    process.stderr.write(`  n=${n} ${name}: p95 ${round(p95(times))} ms\n`);
+    const done = await measure(GETS, async () => {
+      for (let i = 0; i < GETS; i++) times.push(await time(work));
+    });
+    phases.push({ phase: name, ms: p95(times), kind: 'p95', work: done });
+    process.stderr.write(`  n=${n} ${name}: p95 ${round(p95(times))} ms, per call ${done.buffers ?? '-'} buffers, ${done.statements ?? '-'} statements, ${done.cpuMs} ms CPU\n`);
   };
   const cycleId = `C-${n}`;
   const units = Array.from({ length: UNITS }, (_, i) => `ops-${i}`);
@@ -131,14 +183,32 @@ async function runCycle(url: string, n: number): Promise<PhaseTime[]> {
   } finally {
     await w.close();
     await store.close();
+    if (process.env.BENCH_TOP_STATEMENTS) await printTopStatements(stats, n);
+    await stats.end();
   }
+}
+
+/** BENCH_TOP_STATEMENTS=1: the statements that touched the most buffers in this size's database, to see what grows. */
+async function printTopStatements(client: Client, n: number) {
+  const { rows } = await client
+    .query<{ calls: string; per_call: string; total: string; query: string }>(
+      `SELECT calls::text, round((shared_blks_hit + shared_blks_read)::numeric / calls, 1)::text AS per_call,
+              (shared_blks_hit + shared_blks_read)::text AS total,
+              CASE WHEN toplevel THEN '' ELSE '(nested) ' END || left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query
+         FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+        ORDER BY shared_blks_hit + shared_blks_read DESC LIMIT 25`,
+    )
+    .catch(() => ({ rows: [] }));
+  process.stderr.write(`  n=${n} statements by buffers touched (calls, per call, total, statement):\n`);
+  for (const r of rows) process.stderr.write(`    ${r.calls.padStart(7)} ${r.per_call.padStart(8)} ${r.total.padStart(10)}  ${r.query}\n`);
 }
 
 let peakRss = process.memoryUsage().rss;
 setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 250).unref();
 
 async function main() {
-  const infra = await benchInfra({ kafka: false });
+  // The embedded server counts each statement's buffers (pg_stat_statements): the work per employee, load or not.
+  const infra = await benchInfra({ kafka: false, postgresSettings: ['shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.max=10000', 'pg_stat_statements.track=all'] });
   const bySize = new Map<number, PhaseTime[]>();
   try {
     for (const n of SIZES) {
@@ -159,6 +229,12 @@ async function main() {
         unit: p.kind === 'p95' ? 'ms p95' : 'ms',
         perEmployeeMs: p.kind === 'total' ? round(p.ms / n, 3) : null,
         growth: before && before.ms > 0 ? round(p.ms / before.ms, 2) : null,
+        // Per employee (or per GET): flat across sizes (≈ 1 for the 10× size) is work linear in the cycle.
+        buffers: p.work.buffers,
+        buffersGrowth: before?.work.buffers && p.work.buffers !== null ? round(p.work.buffers / before.work.buffers, 2) : null,
+        statements: p.work.statements,
+        cpuMs: p.work.cpuMs,
+        cpuGrowth: before?.work.cpuMs ? round(p.work.cpuMs / before.work.cpuMs, 2) : null,
       });
     }
   }
@@ -167,6 +243,7 @@ async function main() {
   report(rows, [
     `peak RSS ${Math.round(peakRss / 1024 / 1024)} MB`,
     `growth = phase time at this size / at the previous size (10× the employees: linear ≈ 10, target ≤ 12); ${LANES} commands in flight; GETs: p95 of ${GETS}`,
+    'buffers, statements: the database work (pg_stat_statements) per employee, per GET for p95 rows; cpuMs: this process, same unit; *Growth: the same per-unit figure at 10× the employees (flat ≈ 1: linear in total)',
     worst ? `worst growth: ${worst.workload} ${worst.growth}` : 'one size only: no growth',
   ]);
 }
@@ -177,7 +254,7 @@ function report(rows: { workload: string; [k: string]: string | number | null }[
   const lines = [columns.map((c, i) => (i === 0 ? c.padEnd(width(c)) : c.padStart(width(c)))).join('')];
   for (const r of rows) lines.push(columns.map((c, i) => (i === 0 ? String(r[c]).padEnd(width(c)) : String(r[c] ?? '-').padStart(width(c)))).join(''));
   process.stdout.write([...lines, '', ...notes].join('\n') + '\n');
-  process.stdout.write(JSON.stringify({ bench: 'appraisal-cycle', results: rows.map(({ workload, ours, growth }) => ({ workload, ours, growth })) }) + '\n');
+  process.stdout.write(JSON.stringify({ bench: 'appraisal-cycle', results: rows.map(({ workload, ours, growth, buffersGrowth, cpuGrowth }) => ({ workload, ours, growth, buffersGrowth, cpuGrowth })) }) + '\n');
 }
 
 main().catch((e) => {

@@ -37,7 +37,7 @@ export async function wireAppraisalCycle(store: EventStore, clock: Clock, url: s
     assignObjective: new AssignObjectiveHandler(store, clock, reads),
     defineIndicator: new DefineIndicatorHandler(store, clock, reads),
     enrol: new EnrolCycleParticipantsHandler(store, clock, reads),
-    advance: new AdvanceAppraisalStageHandler(store, clock),
+    advance: new AdvanceAppraisalStageHandler(store, clock, reads),
     selfAssess: new SubmitSelfAssessmentHandler(store, clock, reads),
     managerAssess: new SubmitManagerAssessmentHandler(store, clock, reads),
     calibrate: new CalibrateRatingHandler(store, clock, reads),

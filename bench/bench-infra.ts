@@ -20,7 +20,7 @@ export interface BenchInfra {
   close(): Promise<void>;
 }
 
-export async function benchInfra(options: { kafka: boolean }): Promise<BenchInfra> {
+export async function benchInfra(options: { kafka: boolean; postgresSettings?: string[] }): Promise<BenchInfra> {
   let serverUrl = process.env.DATABASE_URL;
   let brokers = process.env.KAFKA_BROKERS;
   let stopInfra: (() => Promise<void>) | undefined;
@@ -33,6 +33,7 @@ export async function benchInfra(options: { kafka: boolean }): Promise<BenchInfr
       kafkaPort: Number(process.env.BENCH_KAFKA_PORT ?? 39491),
       kafka: options.kafka,
       databases: [],
+      postgresSettings: options.postgresSettings ?? [],
     });
     serverUrl = infra.databaseUrl;
     brokers = infra.kafkaBrokers;

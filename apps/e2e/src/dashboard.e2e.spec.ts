@@ -7,7 +7,7 @@ import request from 'supertest';
 import { signDevToken } from '@tpm/auth';
 import type { ContextName, Envelope } from '@tpm/contracts';
 import { employeeIdFor } from '@tpm/performance-application';
-import { contextEvents } from '@tpm/reporting-projections';
+import { contextEvents } from '@tpm/reporting-projections/testing';
 import { eventually, testKafka } from '@tpm/testing';
 import { startScenario, type Scenario } from './scenario';
 

@@ -232,8 +232,8 @@ const readModelHandlers = (classes: (new (store: EventStore, clock: Clock, reads
     })),
     {
       provide: AdvanceAppraisalStageHandler,
-      inject: [EVENT_STORE, CLOCK, ReleaseAnonymousFeedbackHandler],
-      useFactory: (s: EventStore, c: Clock, release: ReleaseAnonymousFeedbackHandler) => new AdvanceAppraisalStageHandler(s, c, release),
+      inject: [EVENT_STORE, CLOCK, PERFORMANCE_READS, ReleaseAnonymousFeedbackHandler],
+      useFactory: (s: EventStore, c: Clock, r: PerformanceReadModel, release: ReleaseAnonymousFeedbackHandler) => new AdvanceAppraisalStageHandler(s, c, r, release),
     },
     AnonymousFeedbackLifecycle,
     TrainingEvidenceReactions,

@@ -66,7 +66,7 @@ describe('appraisal cycle handlers, planning to sign-off', () => {
     await new EnrolCycleParticipantsHandler(store, clock, reads, source).handle({ cycleId: 'C1' }, hr);
   });
 
-  const advance = (to: 'execution' | 'review' | 'calibration' | 'feedback' | 'closed') => new AdvanceAppraisalStageHandler(store, clock).handle({ cycleId: 'C1', to }, hr);
+  const advance = (to: 'execution' | 'review' | 'calibration' | 'feedback' | 'closed') => new AdvanceAppraisalStageHandler(store, clock, reads).handle({ cycleId: 'C1', to }, hr);
   const assess = (n: string, actual: number, by = 'boss') =>
     new SubmitManagerAssessmentHandler(store, clock, reads).handle(
       { cycleId: 'C1', employeeId: ids[n], actingEmployeeId: ids[by], results: [{ indicatorId: 'K1', actual }], competencies: [{ competency: 'negotiation', rating: 2, requiredLevel: 4 }], potential: 'medium', comment: 'ok' },

@@ -1,8 +1,17 @@
 import type { Clock } from '@tpm/kernel';
-import { ConcurrencyConflict, execute, retryOnConflict, type CommandContext, type CommandResult, type EventStore } from '@tpm/event-store';
-import { appraisalCycleDecider, CURRENT_SCORING_RULES, CYCLE_STAGES, DEFAULT_RATING_BANDS, type CycleParticipant, type CycleStage, type RatingBand } from '@tpm/performance-domain';
+import { execute, retryOnConflict, type CommandContext, type CommandResult, type EventStore } from '@tpm/event-store';
+import {
+  appraisalCycleDecider,
+  CURRENT_SCORING_RULES,
+  CYCLE_STAGES,
+  DEFAULT_RATING_BANDS,
+  type AppraisalCycle,
+  type CycleParticipant,
+  type CycleStage,
+  type RatingBand,
+} from '@tpm/performance-domain';
 import { requireCycle } from './appraisal.readers';
-import type { PerformanceReadModel } from './performance-read.model';
+import type { CycleRecord, PerformanceReadModel } from './performance-read.model';
 import { requireBusinessUnit } from './org-structure.reader';
 import { cycleStream } from './performance.streams';
 
@@ -34,6 +43,9 @@ export class OpenAppraisalCycleHandler {
   }
 }
 
+/** The cycle's decider state from its read-model record (the same fields, ADR 0025), at the record's version. */
+const cycleStateOf = ({ version, ...open }: CycleRecord): { state: AppraisalCycle; version: number } => ({ state: { status: 'open', ...open }, version });
+
 /** Who is in a business-unit subtree (or the whole organization) now. */
 export interface CycleParticipantsSource {
   activeEmployeesIn(businessUnitId: string | null): Promise<CycleParticipant[]>;
@@ -64,9 +76,9 @@ export class EnrolCycleParticipantsHandler {
   private async enrol(cycleId: string, context: CommandContext): Promise<{ cycleId: string; enrolled: number; participants: number }> {
     const cycle = await requireCycle(this.reads, cycleId);
     const candidates = await this.source.activeEmployeesIn(cycle.businessUnitId);
-    let loaded = await this.store.aggregate(cycleStream(cycleId), appraisalCycleDecider);
-    // The read model at the cycle's version, or a writer came in between: enrol against what it holds then.
-    if (loaded.version !== cycle.version) throw new ConcurrencyConflict(cycleStream(cycleId), cycle.version, loaded.version);
+    // The cycle as its read model holds it at its latest committed version; a writer coming in
+    // between fails the append's expected version, and the retry reads again.
+    let loaded = cycleStateOf(cycle);
     let enrolled = 0;
     for (let i = 0; i < candidates.length; i += CHUNK) {
       const at = this.clock.now().toISOString();
@@ -93,15 +105,21 @@ export class AdvanceAppraisalStageHandler {
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
+    private readonly reads: PerformanceReadModel,
     private readonly afterReview?: AfterReview,
   ) {}
 
   async handle(input: { cycleId: string; to: CycleStage }, context: CommandContext): Promise<CommandResult> {
     const at = this.clock.now().toISOString();
+    // From the read model at the stream's committed version: the cycle stream holds every
+    // enrolment chunk, which a fold per advance would read whole.
+    const record = await this.reads.cycle(input.cycleId);
+    const loaded = record ? cycleStateOf(record) : { state: appraisalCycleDecider.initialState(), version: 0 };
     const { result, state } = await execute(this.store, cycleStream(input.cycleId), appraisalCycleDecider)(() => ({ type: 'AdvanceAppraisalStage', data: { ...input, at } }), {
       context,
       at,
       businessUnitId: (s) => (s.status === 'open' ? s.businessUnitId : null),
+      loaded,
     });
     // Past review the held anonymous feedback is released. It is idempotent, so a retried advance
     // (appended 0) finishes a release that a crash interrupted; the service also sweeps at boot.

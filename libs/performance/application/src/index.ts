@@ -14,6 +14,7 @@ export * from './employee-import.parser';
 export * from './employee-import.validation';
 export * from './performance.streams';
 export * from './appraisal.readers';
+export { businessUnitView, type BusinessUnitView } from './org-structure.reader';
 export * from './goal.handlers';
 export * from './scorecard.handlers';
 export * from './appraisal-cycle.handlers';

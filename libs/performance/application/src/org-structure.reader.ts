@@ -39,3 +39,25 @@ export const requireBusinessUnit = async (store: EventStore, businessUnitId: str
   const { state } = await loadOrgStructure(store);
   if (!state.units.has(businessUnitId)) throw new BusinessUnitNotFound(businessUnitId);
 };
+
+export interface BusinessUnitView {
+  businessUnitId: string;
+  name: string;
+  parentId: string | null;
+  children: string[];
+  version: number;
+  asOf: string | null;
+}
+
+/**
+ * One unit as the write side knows it. Now: from the cached tree (only events past the cached
+ * version are read). As of an instant: the tree stream folded up to then, the one read that has
+ * to replay history (an auditor's question about the past).
+ */
+export const businessUnitView = async (store: EventStore, businessUnitId: string, asOf?: string): Promise<BusinessUnitView> => {
+  const { state, version } = asOf === undefined ? await loadOrgStructure(store) : await store.aggregate(ORG_STRUCTURE_STREAM, orgStructureDecider, { asOf });
+  const unit = state.units.get(businessUnitId);
+  if (!unit) throw new BusinessUnitNotFound(businessUnitId);
+  const children = [...state.units].filter(([, u]) => u.parentId === businessUnitId).map(([id]) => id);
+  return { businessUnitId, name: unit.name, parentId: unit.parentId, children, version, asOf: asOf ?? null };
+};

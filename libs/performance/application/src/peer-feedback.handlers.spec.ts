@@ -36,7 +36,7 @@ describe('360 feedback: nominations, anonymous entries held until review ends', 
   let ids: Record<string, string>;
   const ctxOf = (name: string) => as(name, ['employee'], ids[name]);
   const release = () => new ReleaseAnonymousFeedbackHandler(store, clock, holding, reads);
-  const advance = (to: 'execution' | 'review' | 'calibration') => new AdvanceAppraisalStageHandler(store, clock, release()).handle({ cycleId: 'C1', to }, hr);
+  const advance = (to: 'execution' | 'review' | 'calibration') => new AdvanceAppraisalStageHandler(store, clock, reads, release()).handle({ cycleId: 'C1', to }, hr);
   const nominate = (of: string, reviewer: string, by: string) =>
     new NominateReviewerHandler(store, clock, reads).handle({ cycleId: 'C1', employeeId: ids[of], reviewerId: ids[reviewer], actingEmployeeId: ids[by] ?? null }, ctxOf(by));
   const approve = (of: string, reviewer: string, by: string, ctx = ctxOf(by)) =>
@@ -154,7 +154,7 @@ describe('360 feedback: nominations, anonymous entries held until review ends', 
     await anonymous('boss', 'ben', { relation: 'upward' });
     await anonymous('boss', 'cy', { relation: 'upward' });
     // The stage advance commits, then the process dies before the release runs.
-    await new AdvanceAppraisalStageHandler(store, clock).handle({ cycleId: 'C1', to: 'calibration' }, hr);
+    await new AdvanceAppraisalStageHandler(store, clock, reads).handle({ cycleId: 'C1', to: 'calibration' }, hr);
     expect(holding.entries.size).toBe(2);
     // The release appends, then dies before destroying the held rows.
     const failing = new ReleaseAnonymousFeedbackHandler(store, clock, {

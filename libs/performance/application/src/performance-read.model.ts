@@ -42,8 +42,11 @@ export interface PerformanceReadModel {
   participantPage(cycleId: string, after: string | null, limit: number): Promise<CycleParticipant[]>;
   /** Of these employees, the ones the cycle already holds. */
   enrolledAmong(cycleId: string, employeeIds: string[]): Promise<string[]>;
-  /** Every participant's appraisal figures (what-if returns one outcome each). */
-  appraisals(cycleId: string): Promise<AppraisalRecord[]>;
+  /**
+   * Every participant's appraisal figures (what-if returns one outcome each). `objectives: false`
+   * leaves the assessed objectives out (null), for a what-if that only moves bands.
+   */
+  appraisals(cycleId: string, options?: { objectives?: boolean }): Promise<AppraisalRecord[]>;
   /** Participants per enrolment unit and current band (band null: not assessed yet). */
   bandCounts(cycleId: string): Promise<{ businessUnitId: string; ratingBand: string | null; count: number }[]>;
   /** The furthest stage of the period's cycles that enrolled the employee; null when none did. */

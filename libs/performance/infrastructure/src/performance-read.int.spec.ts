@@ -17,6 +17,7 @@ import {
   SetStrategicGoalHandler,
   SubmitManagerAssessmentHandler,
   SubmitSelfAssessmentHandler,
+  businessUnitView,
   employeeIdFor,
 } from '@tpm/performance-application';
 import { rebuildStoreProjection, StoreProjectionRunner } from '@tpm/projections';
@@ -74,7 +75,7 @@ describe('performance read model: no request reads more than it returns or touch
     indicator: new DefineIndicatorHandler(s, clock, reads),
     progress: new ReportProgressHandler(s, clock, reads),
     enrol: new EnrolCycleParticipantsHandler(s, clock, reads),
-    advance: new AdvanceAppraisalStageHandler(s, clock),
+    advance: new AdvanceAppraisalStageHandler(s, clock, reads),
     self: new SubmitSelfAssessmentHandler(s, clock, reads),
     assess: new SubmitManagerAssessmentHandler(s, clock, reads),
     calibrate: new CalibrateRatingHandler(s, clock, reads),
@@ -159,6 +160,7 @@ describe('performance read model: no request reads more than it returns or touch
       distribution: () => h.queries.distribution(ours.cycleId),
       whatIf: () => h.queries.whatIf(ours.cycleId, { bands: [{ name: 'low', from: 0 }, { name: 'high', from: 50 }] }),
       alignment: () => h.queries.alignment('2027'),
+      businessUnit: () => businessUnitView(store, 'small'),
     };
     const before = {
       selfAssessment: await readBy(requests.selfAssessment(ana)),
@@ -168,6 +170,7 @@ describe('performance read model: no request reads more than it returns or touch
       distribution: await readBy(requests.distribution),
       whatIf: await readBy(requests.whatIf),
       alignment: await readBy(requests.alignment),
+      businessUnit: await readBy(requests.businessUnit),
     };
 
     // Unrelated history: a bigger cycle in another unit and another period, fully assessed.
@@ -182,11 +185,12 @@ describe('performance read model: no request reads more than it returns or touch
       distribution: await readBy(requests.distribution),
       whatIf: await readBy(requests.whatIf),
       alignment: await readBy(requests.alignment),
+      businessUnit: await readBy(requests.businessUnit),
     };
     expect(after).toEqual(before);
     // What each reads is what it touches: an appraisal command folds its own (short) streams only;
     // the cross-aggregate reads (distribution, what-if, alignment, the cycle) read no event at all.
-    expect(before).toMatchObject({ cycle: 0, distribution: 0, whatIf: 0, alignment: 0 });
+    expect(before).toMatchObject({ cycle: 0, distribution: 0, whatIf: 0, alignment: 0, businessUnit: 0 });
     expect(before.managerAssessment).toBeLessThanOrEqual(12);
 
     // And the answers are the read model's, right after the writes.
@@ -197,6 +201,11 @@ describe('performance read model: no request reads more than it returns or touch
     const tree = await h.queries.alignment('2027');
     expect(tree.roots.map((r) => r.goalId)).toEqual(['G-small']);
     expect(tree.roots[0].objectives).toHaveLength(3);
+    // GET business unit: the cached tree answers, and one more unit costs one more event, not the tree.
+    await h.unit.handle({ businessUnitId: 'small-sub', name: 'Sub', parentId: 'small' }, hr);
+    let view: Awaited<ReturnType<typeof businessUnitView>> | undefined;
+    expect(await readBy(async () => (view = await businessUnitView(store, 'small')))).toBe(1);
+    expect(view).toMatchObject({ businessUnitId: 'small', parentId: 'org', children: ['small-sub'] });
   });
 
   it('finalizes a cycle in one pass: each appraisal stream folded once, the cycle never', async () => {
@@ -209,6 +218,34 @@ describe('performance read model: no request reads more than it returns or touch
     const read = await readBy(async () => expect(await h.finalize.handle({ cycleId: w.cycleId }, hr)).toMatchObject({ finalized: 5, notAssessed: [w.boss, w.people[5]].sort() }));
     expect(read).toBe(appraisalEvents);
     expect(await h.queries.distribution(w.cycleId)).toMatchObject({ businessUnits: [{ total: 5, bands: { exceeds: 1, meets: 4 } }], unassessed: 2 });
+  });
+
+  it('keeps the band counts equal to the participants and their bands as assessments, calibrations and a rebuild move them', async () => {
+    const w = await cycleWorld('counts', 8, '2033');
+    // Scores 20..90: several bands; two calibrated, one of them twice.
+    for (const [i, p] of w.people.slice(0, 6).entries()) await assess(w, p, 20 + i * 14);
+    await h.advance.handle({ cycleId: w.cycleId, to: 'calibration' }, hr);
+    await h.calibrate.handle({ cycleId: w.cycleId, employeeId: w.people[0], toBand: 'meets', reason: 'committee' }, hr);
+    await h.calibrate.handle({ cycleId: w.cycleId, employeeId: w.people[1], toBand: 'exceeds', reason: 'committee' }, hr);
+    await h.calibrate.handle({ cycleId: w.cycleId, employeeId: w.people[1], toBand: 'below', reason: 'second look' }, hr);
+    await runner.catchUp();
+    const kept = `SELECT business_unit_id, rating_band, n FROM performance_read.band_counts WHERE cycle_id = $1 AND n > 0 ORDER BY 1, 2`;
+    const counted = `SELECT p.business_unit_id, COALESCE(a.rating_band, '') AS rating_band, count(*)::int AS n
+                       FROM performance_read.cycle_participants p LEFT JOIN performance_read.appraisals a USING (cycle_id, employee_id)
+                      WHERE p.cycle_id = $1 GROUP BY 1, 2 ORDER BY 1, 2`;
+    const expected = await readDb.query(counted, [w.cycleId]);
+    // Boss and two people unassessed; six assessed over at least three bands.
+    expect(expected.find((r: { rating_band: string }) => r.rating_band === '')).toMatchObject({ n: 3 });
+    expect(expected.length).toBeGreaterThanOrEqual(4);
+    expect(await readDb.query(kept, [w.cycleId])).toEqual(expected);
+    const distribution = await h.queries.distribution(w.cycleId);
+    expect(distribution.unassessed).toBe(3);
+    expect(distribution.businessUnits[0].total).toBe(6);
+    // Rebuilt from the store beside the live tables: the same counts.
+    await runner.stop();
+    await rebuildStoreProjection({ projection: performanceReadProjection, context: 'performance', dataSource: readDb, store: raw, logger: silentLogger });
+    runner = await startRunner();
+    expect(await readDb.query(kept, [w.cycleId])).toEqual(expected);
   });
 
   it('sees a stage advanced a moment ago: the cycle is read at its stream version, waiting for the runner only then', async () => {

@@ -10,6 +10,7 @@ export const PERFORMANCE_READ_TABLES = {
   objectives: 'performance_read.objectives',
   employees: 'performance_read.employees',
   units: 'performance_read.business_units',
+  bandCounts: 'performance_read.band_counts',
 } as const;
 
 /** The store-fed read model's name: commands wait on it by this name. */
@@ -43,11 +44,16 @@ export const performanceReadProjection: Projection = {
     }
     if (c.participants.length) {
       // Counted as inserted: a participant is enrolled once, so the count never needs a recount.
+      // Each new participant is one more unassessed ('' band) in its unit.
       await tx.query(
         `WITH added AS (
            INSERT INTO ${t.participants} (cycle_id, employee_id, business_unit_id)
            SELECT x->>'cycleId', x->>'employeeId', x->>'businessUnitId' FROM jsonb_array_elements($1::jsonb) x
-           ON CONFLICT DO NOTHING RETURNING cycle_id)
+           ON CONFLICT DO NOTHING RETURNING cycle_id, business_unit_id),
+         counted AS (
+           INSERT INTO ${t.bandCounts} AS b (cycle_id, business_unit_id, rating_band, n)
+           SELECT cycle_id, business_unit_id, '', count(*)::int FROM added GROUP BY 1, 2
+           ON CONFLICT (cycle_id, business_unit_id, rating_band) DO UPDATE SET n = b.n + EXCLUDED.n)
          UPDATE ${t.cycles} c SET participant_count = c.participant_count + a.n
            FROM (SELECT cycle_id, count(*)::int AS n FROM added GROUP BY cycle_id) a WHERE c.cycle_id = a.cycle_id`,
         [json(c.participants)],
@@ -61,16 +67,34 @@ export const performanceReadProjection: Projection = {
       );
     }
     if (c.appraisals.length) {
-      // A key present in the patch sets the column; an absent key keeps it.
+      // A key present in the patch sets the column; an absent key keeps it. A band that moves
+      // moves one count of the participant's unit from the old band ('' before any) to the new:
+      // every CTE reads the snapshot before the upsert, so `was` is the stored band.
       await tx.query(
-        `INSERT INTO ${t.appraisals} AS a (cycle_id, employee_id, rating_band, score, objectives, finalized)
-         SELECT x->>'cycleId', x->>'employeeId', x->>'ratingBand', (x->>'score')::numeric, x->'objectives', COALESCE((x->>'finalized')::boolean, false)
-           FROM jsonb_array_elements($1::jsonb) x
-         ON CONFLICT (cycle_id, employee_id) DO UPDATE SET
-           rating_band = COALESCE(EXCLUDED.rating_band, a.rating_band),
-           score = COALESCE(EXCLUDED.score, a.score),
-           objectives = COALESCE(EXCLUDED.objectives, a.objectives),
-           finalized = a.finalized OR EXCLUDED.finalized`,
+        `WITH patch AS (
+           SELECT x->>'cycleId' AS cycle_id, x->>'employeeId' AS employee_id, x FROM jsonb_array_elements($1::jsonb) x),
+         was AS (
+           SELECT a.cycle_id, a.employee_id, a.rating_band FROM ${t.appraisals} a JOIN patch USING (cycle_id, employee_id)),
+         upserted AS (
+           INSERT INTO ${t.appraisals} AS a (cycle_id, employee_id, rating_band, score, objectives, finalized)
+           SELECT cycle_id, employee_id, x->>'ratingBand', (x->>'score')::numeric, x->'objectives', COALESCE((x->>'finalized')::boolean, false) FROM patch
+           ON CONFLICT (cycle_id, employee_id) DO UPDATE SET
+             rating_band = COALESCE(EXCLUDED.rating_band, a.rating_band),
+             score = COALESCE(EXCLUDED.score, a.score),
+             objectives = COALESCE(EXCLUDED.objectives, a.objectives),
+             finalized = a.finalized OR EXCLUDED.finalized
+           RETURNING cycle_id, employee_id, rating_band),
+         moved AS (
+           SELECT p.cycle_id, p.business_unit_id, COALESCE(w.rating_band, '') AS old_band, COALESCE(u.rating_band, '') AS new_band
+             FROM upserted u JOIN ${t.participants} p USING (cycle_id, employee_id) LEFT JOIN was w USING (cycle_id, employee_id)
+            WHERE COALESCE(w.rating_band, '') <> COALESCE(u.rating_band, '')),
+         deltas AS (
+           SELECT cycle_id, business_unit_id, old_band AS rating_band, -1 AS d FROM moved
+           UNION ALL
+           SELECT cycle_id, business_unit_id, new_band, 1 FROM moved)
+         INSERT INTO ${t.bandCounts} AS b (cycle_id, business_unit_id, rating_band, n)
+         SELECT cycle_id, business_unit_id, rating_band, sum(d)::int FROM deltas GROUP BY 1, 2, 3
+         ON CONFLICT (cycle_id, business_unit_id, rating_band) DO UPDATE SET n = b.n + EXCLUDED.n`,
         [json(c.appraisals)],
       );
     }

@@ -63,11 +63,11 @@ export class PostgresPerformanceReadModel implements PerformanceReadModel {
     return rows.map((r) => r.id);
   }
 
-  async appraisals(cycleId: string): Promise<AppraisalRecord[]> {
+  async appraisals(cycleId: string, options: { objectives?: boolean } = {}): Promise<AppraisalRecord[]> {
     await this.runner.catchUp();
     const rows: (AppraisalRecord & { score: string | null })[] = await this.db.query(
       `SELECT p.employee_id AS "employeeId", p.business_unit_id AS "businessUnitId", a.rating_band AS "ratingBand", a.score::text AS score,
-              a.objectives, COALESCE(a.finalized, false) AS finalized
+              ${options.objectives === false ? 'NULL::jsonb' : 'a.objectives'} AS objectives, COALESCE(a.finalized, false) AS finalized
          FROM performance_read.cycle_participants p LEFT JOIN performance_read.appraisals a USING (cycle_id, employee_id)
         WHERE p.cycle_id = $1 ORDER BY p.employee_id`,
       [cycleId],
@@ -77,10 +77,10 @@ export class PostgresPerformanceReadModel implements PerformanceReadModel {
 
   async bandCounts(cycleId: string): Promise<{ businessUnitId: string; ratingBand: string | null; count: number }[]> {
     await this.runner.catchUp();
+    // Kept by the projection as bands move: one row per unit and band, whatever the cycle's size.
     return this.db.query(
-      `SELECT p.business_unit_id AS "businessUnitId", a.rating_band AS "ratingBand", count(*)::int AS count
-         FROM performance_read.cycle_participants p LEFT JOIN performance_read.appraisals a USING (cycle_id, employee_id)
-        WHERE p.cycle_id = $1 GROUP BY 1, 2`,
+      `SELECT business_unit_id AS "businessUnitId", NULLIF(rating_band, '') AS "ratingBand", n AS count
+         FROM performance_read.band_counts WHERE cycle_id = $1 AND n > 0`,
       [cycleId],
     );
   }

@@ -16,4 +16,3 @@ export * from './read-models/rewards.projection';
 export * from './read-models/timeline.projection';
 export * from './read-models/read-models.migration';
 export * from './read-models/dashboard.queries';
-export * from './testing/context-events.fixture';

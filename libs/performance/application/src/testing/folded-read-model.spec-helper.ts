@@ -121,12 +121,12 @@ export class FoldedReadModel implements PerformanceReadModel {
     return employeeIds.filter((id) => enrolled.has(id));
   }
 
-  async appraisals(cycleId: string): Promise<AppraisalRecord[]> {
+  async appraisals(cycleId: string, options: { objectives?: boolean } = {}): Promise<AppraisalRecord[]> {
     const f = await this.fold();
-    return [...(f.participants.get(cycleId) ?? new Map<string, string>())].map(([employeeId, businessUnitId]) => ({
-      ...(f.appraisals.get(`${cycleId}/${employeeId}`) ?? { employeeId, ratingBand: null, score: null, objectives: null, finalized: false }),
-      businessUnitId,
-    }));
+    return [...(f.participants.get(cycleId) ?? new Map<string, string>())].map(([employeeId, businessUnitId]) => {
+      const a = f.appraisals.get(`${cycleId}/${employeeId}`) ?? { employeeId, ratingBand: null, score: null, objectives: null, finalized: false };
+      return { ...a, objectives: options.objectives === false ? null : a.objectives, businessUnitId };
+    });
   }
 
   async bandCounts(cycleId: string) {

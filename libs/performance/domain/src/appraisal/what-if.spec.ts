@@ -2,7 +2,7 @@ import { fold } from '@tpm/kernel';
 import { DEFAULT_RATING_BANDS } from '../scoring/rating-bands';
 import { appraisalDecider } from './appraisal.decider';
 import type { AppraisalEvent } from './appraisal.events';
-import { rescoreAppraisal } from './what-if';
+import { rebandAppraisal, rescoreAppraisal } from './what-if';
 
 const at = '2027-11-01T00:00:00.000Z';
 const method = { kind: 'linear-ratio' as const };
@@ -50,4 +50,12 @@ describe('rescoreAppraisal (what-if)', () => {
       rescoreAppraisal('ana', fold(appraisalDecider, [...history, { type: 'RatingCalibrated', data: { cycleId: 'C1', employeeId: 'ana', fromBand: 'meets', toBand: 'exceeds', score: 70, reason: 'r', calibratedBy: 'hr', at } }]), DEFAULT_RATING_BANDS, {}),
     ).toMatchObject({ bandBefore: 'exceeds', bandAfter: 'meets' }));
   it('has nothing to say about an appraisal never assessed', () => expect(rescoreAppraisal('ana', fold(appraisalDecider, []), DEFAULT_RATING_BANDS, {})).toBeNull());
+  it('re-bands from the score and band alone when weights and rules stay, as a full rescore would', () => {
+    const bands = [{ name: 'low', from: 0 }, { name: 'high', from: 60 }];
+    // Empty weights keep every weight yet take the full path: the objectives rescored.
+    const full = rescoreAppraisal('ana', appraisal, DEFAULT_RATING_BANDS, { bands, weights: {} });
+    expect(full).toMatchObject({ after: 70, bandAfter: 'high' });
+    expect(rebandAppraisal('ana', { score: 70, ratingBand: 'meets' }, DEFAULT_RATING_BANDS, bands)).toEqual(full);
+    expect(rebandAppraisal('ana', { score: 70, ratingBand: null }, DEFAULT_RATING_BANDS)).toEqual({ employeeId: 'ana', before: 70, after: 70, delta: 0, bandBefore: 'meets', bandAfter: 'meets' });
+  });
 });

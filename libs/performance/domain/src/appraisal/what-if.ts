@@ -35,6 +35,7 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 export const rescoreAppraisal = (employeeId: string, appraisal: RecordedAssessment, recordedBands: RatingBand[], scenario: WhatIfScenario): WhatIfOutcome | null => {
   const a = appraisal.assessment;
   if (!a) return null;
+  if (!changesScores(scenario)) return rebandAppraisal(employeeId, { score: a.score, ratingBand: appraisal.ratingBand }, recordedBands, scenario.bands);
   const reweighted = a.objectives.map((o) => ({ ...o, weight: scenario.weights?.[o.objectiveId] ?? o.weight }));
   const total = reweighted.reduce((n, o) => n + o.weight, 0);
   const objectives = reweighted.map((o) => ({
@@ -51,3 +52,19 @@ export const rescoreAppraisal = (employeeId: string, appraisal: RecordedAssessme
     bandAfter: bandFor(after, scenario.bands ?? recordedBands).name,
   };
 };
+
+/** Whether the scenario changes scores (weights or rules); if not, only the bands move and no objective is needed. */
+export const changesScores = (scenario: WhatIfScenario): boolean => scenario.weights !== undefined || scenario.rulesVersion !== undefined;
+
+/**
+ * The outcome of a scenario that keeps weights and rules as recorded: the score stays, only the
+ * band it earns may move. Needs the score and band alone, so a cycle's what-if reads no objectives.
+ */
+export const rebandAppraisal = (employeeId: string, recorded: { score: number; ratingBand: string | null }, recordedBands: RatingBand[], bands?: RatingBand[]): WhatIfOutcome => ({
+  employeeId,
+  before: recorded.score,
+  after: recorded.score,
+  delta: 0,
+  bandBefore: recorded.ratingBand ?? bandFor(recorded.score, recordedBands).name,
+  bandAfter: bandFor(recorded.score, bands ?? recordedBands).name,
+});

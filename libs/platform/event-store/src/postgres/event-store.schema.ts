@@ -189,9 +189,12 @@ BEGIN
     IF cardinality(ins_ids) <> written_events THEN
       RAISE EXCEPTION 'append_flush: event ids already stored' USING ERRCODE = '${RETRY_WITH_DEDUPE_SQLSTATE}';
     END IF;
-    UPDATE ${s}.streams AS st SET version = h_ver[t.k], last_hash = h_hash[t.k], last_tx = v_xid
-      FROM (SELECT DISTINCT p_stream_of[w] AS k FROM unnest(written) AS w) AS t
-     WHERE st.stream_id = p_streams[t.k];
+    -- One primary-key update per written stream. A join of the streams table to the written
+    -- appends was planned as a scan of the whole table once it grew (its buffers per flush grew
+    -- with the number of streams): an equality on the key can only be an index lookup.
+    FOREACH k IN ARRAY ARRAY(SELECT DISTINCT p_stream_of[w] FROM unnest(written) AS w) LOOP
+      UPDATE ${s}.streams SET version = h_ver[k], last_hash = h_hash[k], last_tx = v_xid WHERE stream_id = p_streams[k];
+    END LOOP;
   END IF;
 
   r_status := o_status;
