@@ -65,5 +65,4 @@ describe('log positions of $all', () => {
     expect(laterPosition(at(10n, 4n), at(10n, 5n))).toEqual(at(10n, 5n));
     expect(laterPosition(at(12n, 0n), at(10n, 5n))).toEqual(at(12n, 0n));
   });
-
 });
