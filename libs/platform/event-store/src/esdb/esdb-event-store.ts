@@ -23,6 +23,8 @@ import {
   START,
   type AppendOptions,
   type AppendResult,
+  type CountEventsOptions,
+  type LogPosition,
   type EventStore,
   type IntegrityProblem,
   type NewEvent,
@@ -213,6 +215,22 @@ export class EsdbEventStore implements EventStore {
     const regex = options.types?.length ? typesRegex(options.types) : storeEventsRegex(SEALED);
     const page = await this.searchAll({ from, head, limit, regex });
     return { events: page.events, next: page.searched ? encodePosition(page.searched) : after };
+  }
+
+  /**
+   * How many events `readAll` from the start returns now (of `types` if given). EventStoreDB keeps
+   * no such count: this reads the matching events, filtered on the server, in full pages (only
+   * matching events cross the wire), so it costs a read of them, unlike PostgreSQL's.
+   */
+  async countEvents(options: CountEventsOptions = {}): Promise<number> {
+    let count = 0;
+    let after: LogPosition = START;
+    for (;;) {
+      const { events, next } = await this.readAll({ after, limit: 10_000, types: options.types?.length ? options.types : undefined });
+      count += events.length;
+      if (next === after) return count;
+      after = next;
+    }
   }
 
   /** The position of the last record in $all (any stream), or null when $all is empty. */

@@ -314,6 +314,19 @@ export function eventStoreContract(
       });
     });
 
+    describe('counting', () => {
+      it('counts the events of given types that readAll from the start returns', async () => {
+        if (!store.countEvents) throw new Error(`${name} has no countEvents: both stores count (a rebuild's progress total)`);
+        const types = [T('Tallied'), T('AlsoTallied')];
+        expect(await store.countEvents({ types })).toBe(0);
+        await store.append(stream(), [ev('Tallied'), ev('Other'), ev('AlsoTallied'), ev('Tallied'), ev('Other')], opts('no-stream'));
+        await eventually(async () => expect(await store.countEvents!({ types })).toBe(3));
+        expect(await store.countEvents({ types: [T('AlsoTallied')] })).toBe(1);
+        const all = await store.countEvents();
+        expect(all).toBe((await readToEnd(START, undefined, 1000)).events.length);
+      });
+    });
+
     describe('time travel', () => {
       it('reads a stream as the system knew it at an instant', async () => {
         const id = stream();
