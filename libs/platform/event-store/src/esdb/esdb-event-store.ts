@@ -513,6 +513,11 @@ export class EsdbEventStore implements EventStore {
     };
   }
 
+  /** The hasher's keys, for tools that sign what they export (anchor files). */
+  integrityHasher(): EventHasher {
+    return this.hasher;
+  }
+
   async close(): Promise<void> {
     await this.client.dispose();
   }
