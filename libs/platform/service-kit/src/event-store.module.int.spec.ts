@@ -51,15 +51,21 @@ describe('EventStoreModule picks the store behind EVENT_LOG from EVENT_STORE_BAC
   });
 
   it('puts EventStoreDB behind EVENT_LOG, wrapped by the personal-data store, with EVENT_STORE_BACKEND=esdb', async () => {
-    // The gRPC client connects on first use: nothing here reaches the (absent) server.
-    const app = await boot({ EVENT_STORE_BACKEND: 'esdb', ESDB_CONNECTION_STRING: 'esdb://127.0.0.1:1?tls=false' });
-    const log = app.get(EVENT_LOG);
+    const config = loadServiceConfig('rewards', { DATABASE_URL: db.url, KAFKA_BROKERS: '127.0.0.1:1', EVENT_STORE_BACKEND: 'esdb', ESDB_CONNECTION_STRING: 'esdb://127.0.0.1:1?tls=false' });
+    // The providers as Nest builds them, without booting (no server runs here to claim).
+    const providers = EventStoreModule.forService().providers as { provide?: unknown; useFactory?: (...a: unknown[]) => unknown }[];
+    const factory = (token: symbol) => providers.find((p) => p.provide === token)!.useFactory!;
+    const log = factory(EVENT_LOG)(pool, config) as EsdbEventStore;
     expect(log).toBeInstanceOf(EsdbEventStore);
-    expect(app.get(EVENT_STORE)).toBeInstanceOf(PersonalDataStore);
-    expect((app.get(EVENT_STORE) as PersonalDataStore).log).toBe(log);
-    // The personal-data keys stay in the service database either way; no event tables are made there.
-    expect(await tableExists('es', 'personal_data_keys')).toBe(true);
+    const store = factory(EVENT_STORE)(log, {}) as PersonalDataStore;
+    expect(store).toBeInstanceOf(PersonalDataStore);
+    expect(store.log).toBe(log);
+    await log.close();
+  });
+
+  it('refuses to start when the EventStoreDB server it is configured with does not answer, and makes no event tables', async () => {
+    // Booting claims the server for the service (one service per server): unreachable, it fails at once.
+    await expect(boot({ EVENT_STORE_BACKEND: 'esdb', ESDB_CONNECTION_STRING: 'esdb://127.0.0.1:1?tls=false' })).rejects.toThrow(/UNAVAILABLE/);
     expect(await tableExists('es', 'events')).toBe(false);
-    await app.close();
   });
 });

@@ -20,10 +20,13 @@ class EventStoreSchema implements OnModuleInit, OnApplicationShutdown {
   constructor(
     @Inject(EVENT_LOG) private readonly log: EventStore,
     @Inject(PERSONAL_DATA_KEYS) private readonly keys: PostgresPersonalDataKeys,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
   async onModuleInit(): Promise<void> {
-    // EventStoreDB needs no schema; the personal-data keys stay in the service's database either way.
     if (this.log instanceof PostgresEventStore) await this.log.ensureSchema();
+    // EventStoreDB needs no schema, but its $all is the whole server: one service per server.
+    if (this.log instanceof EsdbEventStore) await this.log.claimServer(this.config.service);
+    // The personal-data keys stay in the service's database either way.
     await this.keys.ensureSchema();
   }
   async onApplicationShutdown(): Promise<void> {

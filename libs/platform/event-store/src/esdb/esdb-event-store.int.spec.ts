@@ -1,5 +1,5 @@
 import { eventStoreContract } from '../testing/event-store.contract';
-import { EsdbEventStore } from './esdb-event-store';
+import { EsdbEventStore, EsdbServerClaimed } from './esdb-event-store';
 
 // The integration project's testTimeout is not applied per project: set it here.
 jest.setTimeout(60_000);
@@ -19,6 +19,23 @@ if (connectionString) {
       crossStreamIdCheck: false,
     },
   );
+
+  describe('EsdbEventStore on a server of its own', () => {
+    it('claims the server for one service and refuses another, naming the owner', async () => {
+      const store = new EsdbEventStore({ connectionString });
+      try {
+        await store.claimServer('contract-suite');
+        await store.claimServer('contract-suite'); // the same service again (a restart, a replica): fine
+        const error = await store.claimServer('someone-else').catch((e) => e);
+        expect(error).toBeInstanceOf(EsdbServerClaimed);
+        expect(error.message).toMatch(/^ESDB_CONNECTION_STRING points at the EventStoreDB server of contract-suite, not someone-else/);
+        // The claim is bookkeeping: never a store event.
+        expect((await store.readAll({ types: ['tpm.ServerClaimed'] })).events).toEqual([]);
+      } finally {
+        await store.close();
+      }
+    });
+  });
 } else {
   console.warn(
     'EsdbEventStore contract suite SKIPPED: ESDB_CONNECTION_STRING is not set, so no EventStoreDB/KurrentDB server is reachable ' +

@@ -57,6 +57,17 @@ export interface EsdbEventStoreOptions {
   searchIdleMs?: number;
 }
 
+/** The server already holds another service's log. */
+export class EsdbServerClaimed extends Error {
+  override readonly name = 'EsdbServerClaimed';
+  constructor(
+    readonly owner: string,
+    readonly claimedBy: string,
+  ) {
+    super(`ESDB_CONNECTION_STRING points at the EventStoreDB server of ${claimedBy}, not ${owner}: each service needs its own server (ADR 0027)`);
+  }
+}
+
 /** What we keep in EventStoreDB's event metadata beside the caller's metadata. */
 interface EsdbMetadata extends StoredMetadata {
   occurredAt: string;
@@ -68,6 +79,9 @@ interface EsdbMetadata extends StoredMetadata {
 }
 
 const SEALED = 'tpm.Sealed';
+/** One per server: which service's log this server holds (see `claimServer`). */
+const CLAIMED = 'tpm.ServerClaimed';
+const CLAIM_STREAM = 'tpm-server-claim';
 
 type Resolved = ResolvedEvent | AllStreamResolvedEvent;
 
@@ -212,7 +226,7 @@ export class EsdbEventStore implements EventStore {
     const from = after === START ? undefined : decodePosition(after);
     const head = await this.headOfAll();
     if (!head || (from && comparePositions(head, from) <= 0)) return { events: [], next: after };
-    const regex = options.types?.length ? typesRegex(options.types) : storeEventsRegex(SEALED);
+    const regex = options.types?.length ? typesRegex(options.types) : storeEventsRegex([SEALED, CLAIMED]);
     const page = await this.searchAll({ from, head, limit, regex });
     return { events: page.events, next: page.searched ? encodePosition(page.searched) : after };
   }
@@ -332,7 +346,7 @@ export class EsdbEventStore implements EventStore {
   /** Events of this store's streams: not the server's own, not the seals. */
   private isStoreEvent(r: Resolved): boolean {
     const ev = r.event;
-    return !!ev && !ev.type.startsWith('$') && !ev.streamId.startsWith('$') && ev.streamId !== this.sealStream;
+    return !!ev && !ev.type.startsWith('$') && !ev.streamId.startsWith('$') && ev.streamId !== this.sealStream && ev.streamId !== CLAIM_STREAM;
   }
 
   private async readSeals(direction: typeof FORWARDS | typeof BACKWARDS, maxCount?: number): Promise<{ seal: SealRecord; revision: bigint }[]> {
@@ -511,6 +525,25 @@ export class EsdbEventStore implements EventStore {
       ...(Object.keys(uncheckable).length ? { uncheckable } : {}),
       problems,
     };
+  }
+
+  /**
+   * Marks the server as holding `owner`'s log, or throws if another owner claimed it first. $all is
+   * the whole server: two services on one server would each relay, project and seal the other's
+   * events, so each service needs a server of its own, as it has a database of its own.
+   */
+  async claimServer(owner: string): Promise<void> {
+    try {
+      await this.client.appendToStream(CLAIM_STREAM, jsonEvent({ type: CLAIMED, data: { owner } }), { expectedRevision: NO_STREAM });
+      return;
+    } catch (e) {
+      if (!(e instanceof WrongExpectedVersionError)) throw e;
+    }
+    for await (const r of this.client.readStream(CLAIM_STREAM, { direction: FORWARDS, fromRevision: ESDB_START, maxCount: 1 })) {
+      const claimed = (r.event?.data as { owner?: string } | undefined)?.owner;
+      if (claimed === owner) return;
+      throw new EsdbServerClaimed(owner, claimed ?? '(unknown)');
+    }
   }
 
   /** The hasher's keys, for tools that sign what they export (anchor files). */

@@ -33,13 +33,14 @@ describe('the server-side type filter of a $all read', () => {
     expect(() => typesRegex([])).toThrow(/at least one event type/);
   });
 
-  it('without types selects the store events: no server event, no seal', () => {
-    const regex = storeEventsRegex('tpm.Sealed');
+  it('without types selects the store events: no server event, no seal, no server claim', () => {
+    const regex = storeEventsRegex(['tpm.Sealed', 'tpm.ServerClaimed']);
     expect(matches(regex, 'training.EmployeeEnrolled')).toBe(true);
     expect(matches(regex, 'tpm.SealedLater')).toBe(true);
     expect(matches(regex, '$metadata')).toBe(false);
     expect(matches(regex, '$statsCollected')).toBe(false);
     expect(matches(regex, 'tpm.Sealed')).toBe(false);
+    expect(matches(regex, 'tpm.ServerClaimed')).toBe(false);
   });
 });
 

@@ -18,6 +18,6 @@ export function typesRegex(types: readonly string[]): string {
 
 /**
  * Every event the store wrote: no server event (`$`-prefixed types such as `$metadata` or
- * `$statsCollected`) and no seal (`sealType`, kept in the store's seal stream).
+ * `$statsCollected`) and none of the store's own bookkeeping types (seals, the server claim).
  */
-export const storeEventsRegex = (sealType: string): string => `^(?!\\$)(?!${escapeRegex(sealType)}$)`;
+export const storeEventsRegex = (ownTypes: readonly string[]): string => `^(?!\\$)${ownTypes.map((t) => `(?!${escapeRegex(t)}$)`).join('')}`;
