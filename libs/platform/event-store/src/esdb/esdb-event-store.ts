@@ -39,7 +39,7 @@ import {
   type VerifyOptions,
 } from '../event-store';
 import { UpcasterChain } from '../upcasting';
-import { comparePositions, decodePosition, encodePosition, laterPosition, type EsdbPosition } from './esdb-position';
+import { comparePositions, decodePosition, encodePosition, type EsdbPosition } from './esdb-position';
 import { storeEventsRegex, typesRegex } from './esdb-type-filter';
 
 export interface EsdbEventStoreOptions {
@@ -257,10 +257,10 @@ export class EsdbEventStore implements EventStore {
   }
 
   /**
-   * Matching events in (from, head], at most `limit`. Ends when the page is full, when the server
-   * reports a checkpoint or an event at or past `head`, or when it says it caught up (EventStoreDB
-   * 23.10+ and KurrentDB do). A server that says none of these within `searchIdleMs` ends the page
-   * at what it has searched so far: short, never skipping.
+   * Matching events in (from, head], at most `limit`. Ends when the page is full, at an event at or
+   * past `head` or a checkpoint past it, or when the server says it caught up (EventStoreDB 23.10+
+   * and KurrentDB do). A server that says none of these within `searchIdleMs` ends the page at the
+   * last event it delivered: short, never skipping.
    */
   private searchAll(q: { from?: EsdbPosition; head: EsdbPosition; limit: number; regex: string }): Promise<{ events: RecordedEvent[]; searched?: EsdbPosition }> {
     return new Promise((resolve, reject) => {
@@ -280,9 +280,11 @@ export class EsdbEventStore implements EventStore {
         clearTimeout(idle);
         idle = setTimeout(() => finish(), this.searchIdleMs);
       };
+      // A checkpoint only ends the page once it is past the head: whether its position is the last
+      // record searched or the next one to search is the server's, so below the head it moves
+      // nothing (the page's position stays the last event delivered).
       const reached = (p: EsdbPosition) => {
-        searched = searched ? laterPosition(searched, p) : p;
-        if (comparePositions(p, q.head) >= 0) {
+        if (comparePositions(p, q.head) > 0) {
           searched = q.head;
           finish();
         }

@@ -18,5 +18,3 @@ export function decodePosition(p: LogPosition): EsdbPosition {
 /** -1, 0, 1 as $all position a is before, at or after b. */
 export const comparePositions = (a: EsdbPosition, b: EsdbPosition): number =>
   a.commit !== b.commit ? (a.commit < b.commit ? -1 : 1) : a.prepare === b.prepare ? 0 : a.prepare < b.prepare ? -1 : 1;
-
-export const laterPosition = (a: EsdbPosition, b: EsdbPosition): EsdbPosition => (comparePositions(a, b) >= 0 ? a : b);
