@@ -424,11 +424,11 @@ export class EsdbEventStore implements EventStore {
     const checkable = (keyId: string, where: Omit<IntegrityProblem, 'kind' | 'detail' | 'keyId'>, what: string) => {
       if (!this.hasher.canCheck(keyId)) {
         uncheckable[keyId] = (uncheckable[keyId] ?? 0) + 1;
-        problems.push({ kind: 'key-unavailable', keyId, ...where, detail: `${what} was hashed with key ${keyId}, which this verifier does not hold` });
+        problems.push({ kind: 'key-unavailable', keyId, ...where, detail: `${what} was hashed with key ${keyId}, which this verifier does not hold: it cannot be checked` });
         return false;
       }
       if (this.hasher.keyed && keyId === UNKEYED) {
-        problems.push({ kind: 'unkeyed-hash', keyId, ...where, detail: `${what} carries a plain sha-256 hash although this store is keyed` });
+        problems.push({ kind: 'unkeyed-hash', keyId, ...where, detail: `${what} carries a plain sha-256 hash although this store is keyed: recomputed without the key` });
       }
       return true;
     };
@@ -448,7 +448,7 @@ export class EsdbEventStore implements EventStore {
           kind: 'seal-count-mismatch',
           seal: seal.sealNo,
           globalPosition: seal.uptoPosition,
-          detail: `seal covers ${seal.eventCount} events, the log now holds ${sealCount} in its range`,
+          detail: `seal covers ${seal.eventCount} events (${seal.totalEvents} in all), the log now holds ${sealCount} in its range (${sealedTotal + sealCount} in all)`,
         });
       }
       if (checkable(seal.keyId, { seal: seal.sealNo }, `seal ${seal.sealNo}`)) {
@@ -457,7 +457,7 @@ export class EsdbEventStore implements EventStore {
           seal.keyId,
         );
         if (expected !== seal.hash) {
-          problems.push({ kind: 'seal-hash-mismatch', seal: seal.sealNo, globalPosition: seal.uptoPosition, detail: 'events in the sealed range were edited, added, removed or reordered' });
+          problems.push({ kind: 'seal-hash-mismatch', seal: seal.sealNo, globalPosition: seal.uptoPosition, detail: 'events in the sealed range were edited, added, removed or reordered, or the seal was recomputed without its key' });
         }
       }
       prevSealHash = seal.hash;
