@@ -9,7 +9,16 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { Pool } from 'pg';
-import { isProductionEnvironment, loadHmacKeys, loadPersonalDataMasterKey, PersonalDataStore, PostgresEventStore, PostgresPersonalDataKeys } from '@tpm/event-store';
+import {
+  EsdbEventStore,
+  eventStoreBackendOf,
+  isProductionEnvironment,
+  loadHmacKeys,
+  loadPersonalDataMasterKey,
+  PersonalDataStore,
+  PostgresEventStore,
+  PostgresPersonalDataKeys,
+} from '@tpm/event-store';
 import { DomainError, systemClock } from '@tpm/kernel';
 import { configureLogging } from '@tpm/logging';
 import { EraseEmployeeHandler } from '@tpm/performance-application';
@@ -46,7 +55,13 @@ async function main(): Promise<number> {
   const pool = new Pool({ connectionString: databaseUrl, max: 3, application_name: 'tpm-privacy-cli' });
   const holdPool = new Pool({ connectionString: databaseUrl, max: 1, application_name: 'tpm-privacy-cli-hold' });
   try {
-    const logStore = new PostgresEventStore({ pool, upcasters: PERFORMANCE_UPCASTERS, hmacKeys: loadHmacKeys(env, { production }) });
+    // The store the service writes (EVENT_STORE_BACKEND): the erasure must reach the log its relay publishes.
+    const backend = eventStoreBackendOf(env);
+    const hmacKeys = loadHmacKeys(env, { production });
+    const logStore =
+      backend.backend === 'esdb'
+        ? new EsdbEventStore({ connectionString: backend.connectionString, upcasters: PERFORMANCE_UPCASTERS, hmacKeys })
+        : new PostgresEventStore({ pool, upcasters: PERFORMANCE_UPCASTERS, hmacKeys });
     const keys = new PostgresPersonalDataKeys(pool, loadPersonalDataMasterKey(env, { production }));
     const store = new PersonalDataStore(logStore, keys, performancePersonalData);
     const handler = new EraseEmployeeHandler(store, systemClock, keys, new PostgresAnonymousFeedbackHoldingArea(holdPool));

@@ -9,7 +9,8 @@ export { UpcasterChain } from './upcasting';
 export { survivePgConnectionErrors } from './postgres/pool-errors';
 export { PostgresEventStore, type PostgresEventStoreOptions, type GroupCommitStats } from './postgres/postgres-event-store';
 export type { SealResult } from './postgres/postgres-integrity';
-export { EsdbEventStore, type EsdbEventStoreOptions } from './esdb/esdb-event-store';
+export { EsdbEventStore, EsdbServerClaimed, type EsdbEventStoreOptions } from './esdb/esdb-event-store';
+export { eventStoreBackendOf, EventStoreBackendError, ESDB_URL, type EventStoreBackendChoice } from './event-store-backend';
 // The contract suite imports Jest globals: tests import it from './testing/event-store.contract'.
 export * from './command-context';
 export * from './personal-data/personal-data-policy';

@@ -17,7 +17,7 @@ const cliWith = (env: Record<string, string>, ...args: string[]) =>
   spawnSync(process.execPath, ['-r', '@swc-node/register', 'libs/platform/event-store/src/cli/event-store.cli.ts', ...args], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: '', EVENT_STORE_HMAC_KEY: '', EVENT_STORE_HMAC_KEYS: '', ...env },
+    env: { ...process.env, DATABASE_URL: '', EVENT_STORE_HMAC_KEY: '', EVENT_STORE_HMAC_KEYS: '', EVENT_STORE_BACKEND: '', ...env },
   });
 const cli = (...args: string[]) => cliWith({}, ...args);
 const lastJson = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1)!);
@@ -53,6 +53,13 @@ describe('event-store CLI', () => {
     const verify = cli('verify', `--database-url=${db.url}`, '--schema=audit');
     expect(verify.status).toBe(1);
     expect(lastJson(verify.stdout).problems).toContainEqual(expect.objectContaining({ kind: 'event-hash-mismatch', streamId: 'employee-1' }));
+  });
+
+  it('opens the store the service is configured with, and exits 2 naming the variable when that is incomplete', () => {
+    const result = cliWith({ EVENT_STORE_BACKEND: 'esdb', ESDB_CONNECTION_STRING: '' }, 'verify', '--database-url', db.url);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('ESDB_CONNECTION_STRING must be set to an esdb:// URL when EVENT_STORE_BACKEND=esdb');
   });
 
   it('exits 2 with usage when the command is unknown', () => {

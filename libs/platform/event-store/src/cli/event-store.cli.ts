@@ -1,4 +1,6 @@
-// Integrity commands for the PostgreSQL event store (runbook: docs/runbooks/verify-history.md).
+// Integrity commands for the event store (runbook: docs/runbooks/verify-history.md): PostgreSQL,
+// or EventStoreDB/KurrentDB when EVENT_STORE_BACKEND=esdb (ESDB_CONNECTION_STRING; --schema then
+// names nothing and the seals are the store's seal stream), as the service is configured.
 // Usage:
 //   npm run eventstore -- verify [--anchors FILE | --anchors-topic TOPIC] [--database-url URL] [--schema es]
 //   npm run eventstore -- seal [--database-url URL] [--schema es]
@@ -16,6 +18,8 @@ import { buildAnchorFile, checkAnchorFile, parseAnchorFile } from '../anchors';
 import { readAnchorsFromTopic } from '../anchors-kafka';
 import type { IntegrityProblem, SealRecord } from '../event-store';
 import { loadHmacKeys } from '../integrity-keys';
+import { EsdbEventStore } from '../esdb/esdb-event-store';
+import { eventStoreBackendOf, type EventStoreBackendChoice } from '../event-store-backend';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
 
 const log = configureLogging({ service: 'event-store-cli' }).child({ component: 'cli' });
@@ -31,7 +35,7 @@ type Command = (typeof COMMANDS)[number];
 const BOOLEAN_FLAGS = new Set(['seal']);
 const KNOWN_FLAGS = new Set(['database-url', 'schema', 'anchors', 'anchors-topic', 'kafka-brokers', 'out', 'from-topic', 'seal', 'store']);
 
-function parseArgs(argv: string[]) {
+function parseArgs(argv: string[], backend: EventStoreBackendChoice) {
   const [command, ...rest] = argv;
   const flags: Record<string, string> = {};
   for (let i = 0; i < rest.length; i++) {
@@ -43,7 +47,7 @@ function parseArgs(argv: string[]) {
   }
   if (!COMMANDS.includes(command as Command)) throw new Error(`unknown command ${command ?? '(none)'}`);
   const databaseUrl = flags['database-url'] ?? process.env.DATABASE_URL;
-  if (!databaseUrl) throw new Error('no database: pass --database-url or set DATABASE_URL');
+  if (!databaseUrl && backend.backend === 'postgres') throw new Error('no database: pass --database-url or set DATABASE_URL');
   if (command === 'export-anchors' && !flags.out) throw new Error('export-anchors needs --out FILE');
   if (flags.anchors && flags['anchors-topic']) throw new Error('pass --anchors or --anchors-topic, not both');
   return {
@@ -67,7 +71,11 @@ const kafkaOf = (args: Args) => {
   return new Kafka({ clientId: 'tpm-event-store-cli', brokers: args.brokers.split(','), logLevel: logLevel.NOTHING });
 };
 
-async function exportAnchors(args: Args, store: PostgresEventStore): Promise<number> {
+/** What the commands need of either store. */
+type IntegrityStore = PostgresEventStore | EsdbEventStore;
+const storeName = (args: Args, store: IntegrityStore) => (store instanceof EsdbEventStore ? store.sealStream : args.schema);
+
+async function exportAnchors(args: Args, store: IntegrityStore): Promise<number> {
   let seals: SealRecord[];
   let source: Parameters<typeof buildAnchorFile>[1]['source'];
   if (args.fromTopic) {
@@ -76,9 +84,9 @@ async function exportAnchors(args: Args, store: PostgresEventStore): Promise<num
   } else {
     if (args.sealFirst) await store.seal();
     seals = await store.listSeals();
-    source = { kind: 'database', schema: args.schema };
+    source = { kind: 'database', schema: storeName(args, store) };
   }
-  const file = buildAnchorFile(seals, { store: args.store ?? args.schema, source }, store.integrityHasher());
+  const file = buildAnchorFile(seals, { store: args.store ?? storeName(args, store), source }, store.integrityHasher());
   writeFileSync(args.out!, JSON.stringify(file, null, 2) + '\n', { mode: 0o600 });
   const last = seals.at(-1);
   const summary = { out: args.out, seals: seals.length, lastSeal: last?.sealNo ?? null, totalEvents: last?.totalEvents ?? 0, signed: !!file.mac };
@@ -87,7 +95,7 @@ async function exportAnchors(args: Args, store: PostgresEventStore): Promise<num
   return 0;
 }
 
-async function verify(args: Args, store: PostgresEventStore): Promise<number> {
+async function verify(args: Args, store: IntegrityStore): Promise<number> {
   let anchors: SealRecord[] | undefined;
   const fileProblems: IntegrityProblem[] = [];
   if (args.anchorsFile) {
@@ -97,7 +105,7 @@ async function verify(args: Args, store: PostgresEventStore): Promise<number> {
   } else if (args.anchorsTopic) {
     anchors = await readAnchorsFromTopic(kafkaOf(args), args.anchorsTopic, { store: args.store });
   }
-  log.info({ schema: args.schema, anchors: anchors?.length ?? null }, 'verifying every stream chain, stream head and seal');
+  log.info({ store: storeName(args, store), anchors: anchors?.length ?? null }, 'verifying every stream chain, stream head and seal');
   const bar = new SingleBar({ stream: process.stderr, format: 'verify [{bar}] {percentage}% | {value}/{total} events | ETA {eta}s' }, Presets.shades_classic);
   let started = false;
   const checked = await store.verify({
@@ -131,18 +139,23 @@ async function verify(args: Args, store: PostgresEventStore): Promise<number> {
 async function main(): Promise<number> {
   let args: Args;
   let keys: ReturnType<typeof loadHmacKeys>;
+  let backend: EventStoreBackendChoice;
   try {
-    args = parseArgs(process.argv.slice(2));
+    backend = eventStoreBackendOf(process.env);
+    args = parseArgs(process.argv.slice(2), backend);
     keys = loadHmacKeys(process.env);
   } catch (e) {
     log.error((e as Error).message);
     process.stderr.write(usage + '\n');
     return 2;
   }
-  const store = new PostgresEventStore({ connectionString: args.databaseUrl, schema: args.schema, hmacKeys: keys, poolSize: 2, logger: log });
+  const store: IntegrityStore =
+    backend.backend === 'esdb'
+      ? new EsdbEventStore({ connectionString: backend.connectionString, hmacKeys: keys })
+      : new PostgresEventStore({ connectionString: args.databaseUrl!, schema: args.schema, hmacKeys: keys, poolSize: 2, logger: log });
   try {
     if (args.command === 'seal') {
-      log.info({ schema: args.schema }, 'sealing the log up to the safe horizon');
+      log.info({ store: storeName(args, store) }, 'sealing the log up to the safe horizon');
       const seal = await store.seal();
       process.stdout.write(JSON.stringify({ sealed: seal !== null, seal }) + '\n');
       log.info({ seal }, seal ? 'sealed' : 'nothing new to seal');

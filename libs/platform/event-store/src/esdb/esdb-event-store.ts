@@ -7,6 +7,7 @@ import {
   START as ESDB_START,
   StreamNotFoundError,
   WrongExpectedVersionError,
+  eventTypeFilter,
   jsonEvent,
   type AllStreamResolvedEvent,
   type JSONType,
@@ -22,9 +23,10 @@ import {
   START,
   type AppendOptions,
   type AppendResult,
+  type CountEventsOptions,
+  type LogPosition,
   type EventStore,
   type IntegrityProblem,
-  type LogPosition,
   type NewEvent,
   type ReadAllOptions,
   type ReadAllResult,
@@ -37,6 +39,8 @@ import {
   type VerifyOptions,
 } from '../event-store';
 import { UpcasterChain } from '../upcasting';
+import { comparePositions, decodePosition, encodePosition, type EsdbPosition } from './esdb-position';
+import { storeEventsRegex, typesRegex } from './esdb-type-filter';
 
 export interface EsdbEventStoreOptions {
   /** e.g. `esdb://localhost:2113?tls=false` */
@@ -49,6 +53,19 @@ export interface EsdbEventStoreOptions {
   sealStream?: string;
   /** How far back a retried append looks for its event ids (EventStoreDB has no id index). */
   duplicateScanDepth?: number;
+  /** How long a filtered read of $all waits for a server that stops answering before it returns what it has; default 5 s. */
+  searchIdleMs?: number;
+}
+
+/** The server already holds another service's log. */
+export class EsdbServerClaimed extends Error {
+  override readonly name = 'EsdbServerClaimed';
+  constructor(
+    readonly owner: string,
+    readonly claimedBy: string,
+  ) {
+    super(`ESDB_CONNECTION_STRING points at the EventStoreDB server of ${claimedBy}, not ${owner}: each service needs its own server (ADR 0027)`);
+  }
 }
 
 /** What we keep in EventStoreDB's event metadata beside the caller's metadata. */
@@ -62,18 +79,14 @@ interface EsdbMetadata extends StoredMetadata {
 }
 
 const SEALED = 'tpm.Sealed';
+/** One per server: which service's log this server holds (see `claimServer`). */
+const CLAIMED = 'tpm.ServerClaimed';
+const CLAIM_STREAM = 'tpm-server-claim';
 
 type Resolved = ResolvedEvent | AllStreamResolvedEvent;
 
-const encodePosition = (commit: bigint, prepare: bigint): LogPosition => `${commit}:${prepare}`;
-const decodePosition = (p: LogPosition) => {
-  const m = /^(\d+):(\d+)$/.exec(p);
-  if (!m) throw new Error(`Not an EventStoreDB log position: ${p}`);
-  return { commit: BigInt(m[1]), prepare: BigInt(m[2]) };
-};
-/** -1, 0, 1 as $all position a is before, at or after b. */
-const comparePositions = (a: { commit: bigint; prepare: bigint }, b: { commit: bigint; prepare: bigint }) =>
-  a.commit !== b.commit ? (a.commit < b.commit ? -1 : 1) : a.prepare === b.prepare ? 0 : a.prepare < b.prepare ? -1 : 1;
+/** Events the server searches per window of a filtered read before it reports a checkpoint. */
+const SEARCH_WINDOW = 500;
 
 /**
  * The event-store contract on EventStoreDB / KurrentDB. The server orders and versions streams
@@ -89,6 +102,7 @@ export class EsdbEventStore implements EventStore {
   private readonly hasher: EventHasher;
   private readonly upcasters: UpcasterChain;
   private readonly scanDepth: number;
+  private readonly searchIdleMs: number;
   readonly sealStream: string;
 
   constructor(options: EsdbEventStoreOptions) {
@@ -97,6 +111,7 @@ export class EsdbEventStore implements EventStore {
     this.sealStream = options.sealStream ?? 'tpm-integrity-seals';
     this.upcasters = new UpcasterChain(options.upcasters);
     this.scanDepth = options.duplicateScanDepth ?? 1000;
+    this.searchIdleMs = options.searchIdleMs ?? 5_000;
   }
 
   async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
@@ -197,28 +212,127 @@ export class EsdbEventStore implements EventStore {
     return tail ? Number(tail.revision) + 1 : 0;
   }
 
+  /**
+   * One page of $all after `after`. The type filter runs on the server (a filtered catch-up
+   * subscription: EventStoreDB's read of $all takes no filter in this client), so a page holds
+   * `limit` matching events however sparse they are, and `next` is the last position the server is
+   * known to have searched: the last event returned when the page is full, else the head of $all
+   * taken before the read. Nothing can appear later behind a position we passed: $all is in commit
+   * order, so `horizon` changes nothing here.
+   */
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllResult> {
     const after = options.after ?? START;
     const limit = Math.max(1, Math.min(options.limit ?? 1000, 10_000));
-    const from = after === START ? ESDB_START : decodePosition(after);
-    const events: RecordedEvent[] = [];
-    let next = after;
-    // $all is in commit order already: nothing can appear later behind a position we passed.
-    for await (const r of this.client.readAll({ direction: FORWARDS, fromPosition: from, maxCount: limit + 1 })) {
-      const position = r.event?.position;
-      if (!r.event || !position) continue;
-      const here = encodePosition(position.commit, position.prepare);
-      if (here === after) continue; // reading from a position includes the event at it
-      next = here;
-      if (!this.isStoreEvent(r)) continue;
-      if (options.types && !options.types.includes(r.event.type)) continue;
-      const e = this.toRecorded(r);
-      if (!e) continue;
-      e.logPosition = here;
-      events.push(e);
-      if (events.length >= limit) break;
+    const from = after === START ? undefined : decodePosition(after);
+    const head = await this.headOfAll();
+    if (!head || (from && comparePositions(head, from) <= 0)) return { events: [], next: after };
+    const regex = options.types?.length ? typesRegex(options.types) : storeEventsRegex([SEALED, CLAIMED]);
+    const page = await this.searchAll({ from, head, limit, regex });
+    return { events: page.events, next: page.searched ? encodePosition(page.searched) : after };
+  }
+
+  /**
+   * How many events `readAll` from the start returns now (of `types` if given). EventStoreDB keeps
+   * no such count: this reads the matching events, filtered on the server, in full pages (only
+   * matching events cross the wire), so it costs a read of them, unlike PostgreSQL's.
+   */
+  async countEvents(options: CountEventsOptions = {}): Promise<number> {
+    let count = 0;
+    let after: LogPosition = START;
+    for (;;) {
+      const { events, next } = await this.readAll({ after, limit: 10_000, types: options.types?.length ? options.types : undefined });
+      count += events.length;
+      if (next === after) return count;
+      after = next;
     }
-    return { events, next };
+  }
+
+  /** The position of the last record in $all (any stream), or null when $all is empty. */
+  private async headOfAll(): Promise<EsdbPosition | null> {
+    for await (const r of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 })) {
+      const p = r.event?.position ?? (r.commitPosition !== undefined ? { commit: r.commitPosition, prepare: r.commitPosition } : undefined);
+      if (p) return { commit: p.commit, prepare: p.prepare };
+    }
+    return null;
+  }
+
+  /**
+   * Matching events in (from, head], at most `limit`. Ends when the page is full, at an event at or
+   * past `head` or a checkpoint past it, or when the server says it caught up (EventStoreDB 23.10+
+   * and KurrentDB do). A server that says none of these within `searchIdleMs` ends the page at the
+   * last event it delivered: short, never skipping.
+   */
+  private searchAll(q: { from?: EsdbPosition; head: EsdbPosition; limit: number; regex: string }): Promise<{ events: RecordedEvent[]; searched?: EsdbPosition }> {
+    return new Promise((resolve, reject) => {
+      const events: RecordedEvent[] = [];
+      let searched: EsdbPosition | undefined = q.from;
+      let done = false;
+      let idle: NodeJS.Timeout | undefined;
+      const finish = (error?: unknown) => {
+        if (done) return;
+        done = true;
+        clearTimeout(idle);
+        void subscription.unsubscribe().catch(() => undefined);
+        if (error) reject(error);
+        else resolve({ events, searched });
+      };
+      const heard = () => {
+        clearTimeout(idle);
+        idle = setTimeout(() => finish(), this.searchIdleMs);
+      };
+      // A checkpoint only ends the page once it is past the head: whether its position is the last
+      // record searched or the next one to search is the server's, so below the head it moves
+      // nothing (the page's position stays the last event delivered).
+      const reached = (p: EsdbPosition) => {
+        if (comparePositions(p, q.head) > 0) {
+          searched = q.head;
+          finish();
+        }
+      };
+      const subscription = this.client.subscribeToAll({
+        fromPosition: q.from ?? ESDB_START,
+        filter: eventTypeFilter({
+          regex: q.regex,
+          maxSearchWindow: Math.min(q.limit, SEARCH_WINDOW),
+          checkpointInterval: 1,
+          checkpointReached: (_s, position) => {
+            if (done) return;
+            heard();
+            reached(position);
+          },
+        }),
+      });
+      subscription.on('data', (r: AllStreamResolvedEvent) => {
+        if (done) return;
+        heard();
+        const position = r.event?.position;
+        if (!position) return;
+        if (q.from && comparePositions(position, q.from) <= 0) return; // a subscription from a position starts after it; never repeat it
+        if (comparePositions(position, q.head) > 0) {
+          // Written after the read began: the next page takes it.
+          searched = q.head;
+          return finish();
+        }
+        if (this.isStoreEvent(r)) {
+          const e = this.toRecorded(r);
+          if (e) {
+            e.logPosition = encodePosition(position);
+            events.push(e);
+          }
+        }
+        searched = position;
+        if (events.length >= q.limit || comparePositions(position, q.head) === 0) finish();
+      });
+      // Events the server sent before saying so are already emitted or buffered: let them in first.
+      subscription.on('caughtUp', () => setImmediate(() => {
+        if (done) return;
+        searched = q.head;
+        finish();
+      }));
+      subscription.on('error', (e) => finish(e));
+      subscription.on('end', () => finish());
+      heard();
+    });
   }
 
   async aggregate<C, E, S>(
@@ -234,7 +348,7 @@ export class EsdbEventStore implements EventStore {
   /** Events of this store's streams: not the server's own, not the seals. */
   private isStoreEvent(r: Resolved): boolean {
     const ev = r.event;
-    return !!ev && !ev.type.startsWith('$') && !ev.streamId.startsWith('$') && ev.streamId !== this.sealStream;
+    return !!ev && !ev.type.startsWith('$') && !ev.streamId.startsWith('$') && ev.streamId !== this.sealStream && ev.streamId !== CLAIM_STREAM;
   }
 
   private async readSeals(direction: typeof FORWARDS | typeof BACKWARDS, maxCount?: number): Promise<{ seal: SealRecord; revision: bigint }[]> {
@@ -270,7 +384,7 @@ export class EsdbEventStore implements EventStore {
     if (!upto) return null;
     const sealNo = (last?.seal.sealNo ?? 0) + 1;
     const prevHash = last?.seal.hash ?? GENESIS_HASH;
-    const uptoText = encodePosition(upto.commit, upto.prepare);
+    const uptoText = encodePosition(upto);
     const totalEvents = (last?.seal.totalEvents ?? 0) + count;
     const seal: SealRecord = {
       sealNo,
@@ -310,11 +424,11 @@ export class EsdbEventStore implements EventStore {
     const checkable = (keyId: string, where: Omit<IntegrityProblem, 'kind' | 'detail' | 'keyId'>, what: string) => {
       if (!this.hasher.canCheck(keyId)) {
         uncheckable[keyId] = (uncheckable[keyId] ?? 0) + 1;
-        problems.push({ kind: 'key-unavailable', keyId, ...where, detail: `${what} was hashed with key ${keyId}, which this verifier does not hold` });
+        problems.push({ kind: 'key-unavailable', keyId, ...where, detail: `${what} was hashed with key ${keyId}, which this verifier does not hold: it cannot be checked` });
         return false;
       }
       if (this.hasher.keyed && keyId === UNKEYED) {
-        problems.push({ kind: 'unkeyed-hash', keyId, ...where, detail: `${what} carries a plain sha-256 hash although this store is keyed` });
+        problems.push({ kind: 'unkeyed-hash', keyId, ...where, detail: `${what} carries a plain sha-256 hash although this store is keyed: recomputed without the key` });
       }
       return true;
     };
@@ -334,7 +448,7 @@ export class EsdbEventStore implements EventStore {
           kind: 'seal-count-mismatch',
           seal: seal.sealNo,
           globalPosition: seal.uptoPosition,
-          detail: `seal covers ${seal.eventCount} events, the log now holds ${sealCount} in its range`,
+          detail: `seal covers ${seal.eventCount} events (${seal.totalEvents} in all), the log now holds ${sealCount} in its range (${sealedTotal + sealCount} in all)`,
         });
       }
       if (checkable(seal.keyId, { seal: seal.sealNo }, `seal ${seal.sealNo}`)) {
@@ -343,7 +457,7 @@ export class EsdbEventStore implements EventStore {
           seal.keyId,
         );
         if (expected !== seal.hash) {
-          problems.push({ kind: 'seal-hash-mismatch', seal: seal.sealNo, globalPosition: seal.uptoPosition, detail: 'events in the sealed range were edited, added, removed or reordered' });
+          problems.push({ kind: 'seal-hash-mismatch', seal: seal.sealNo, globalPosition: seal.uptoPosition, detail: 'events in the sealed range were edited, added, removed or reordered, or the seal was recomputed without its key' });
         }
       }
       prevSealHash = seal.hash;
@@ -413,6 +527,30 @@ export class EsdbEventStore implements EventStore {
       ...(Object.keys(uncheckable).length ? { uncheckable } : {}),
       problems,
     };
+  }
+
+  /**
+   * Marks the server as holding `owner`'s log, or throws if another owner claimed it first. $all is
+   * the whole server: two services on one server would each relay, project and seal the other's
+   * events, so each service needs a server of its own, as it has a database of its own.
+   */
+  async claimServer(owner: string): Promise<void> {
+    try {
+      await this.client.appendToStream(CLAIM_STREAM, jsonEvent({ type: CLAIMED, data: { owner } }), { expectedRevision: NO_STREAM });
+      return;
+    } catch (e) {
+      if (!(e instanceof WrongExpectedVersionError)) throw e;
+    }
+    for await (const r of this.client.readStream(CLAIM_STREAM, { direction: FORWARDS, fromRevision: ESDB_START, maxCount: 1 })) {
+      const claimed = (r.event?.data as { owner?: string } | undefined)?.owner;
+      if (claimed === owner) return;
+      throw new EsdbServerClaimed(owner, claimed ?? '(unknown)');
+    }
+  }
+
+  /** The hasher's keys, for tools that sign what they export (anchor files). */
+  integrityHasher(): EventHasher {
+    return this.hasher;
   }
 
   async close(): Promise<void> {

@@ -13,8 +13,9 @@ afterAll(async () => {
   await db?.drop();
 });
 
-eventStoreContract('PostgresEventStore', async ({ upcasters }) => {
-  const store = new PostgresEventStore({ connectionString: db.url, upcasters });
+eventStoreContract('PostgresEventStore', async ({ upcasters, hmacKeys, sealScope }) => {
+  // A seal scope is a schema of its own: its own log and seals.
+  const store = new PostgresEventStore({ connectionString: db.url, upcasters, hmacKeys, ...(sealScope ? { schema: `es_${sealScope}` } : {}) });
   await store.ensureSchema();
   return store;
 });

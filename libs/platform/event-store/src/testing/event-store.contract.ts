@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@tpm/kernel';
 import { ConcurrencyConflict, DuplicateEventId } from '../errors';
-import { START, type AppendOptions, type EventStore, type ExpectedVersion, type NewEvent, type RecordedEvent, type Upcaster } from '../event-store';
+import type { HmacKey } from '../event-hash';
+import { START, type AppendOptions, type EventStore, type ExpectedVersion, type IntegrityProblem, type NewEvent, type RecordedEvent, type SealRecord, type Upcaster } from '../event-store';
 
 /**
  * The behaviour every EventStore implementation owes its callers, as one Jest suite. Each
@@ -10,7 +11,18 @@ import { START, type AppendOptions, type EventStore, type ExpectedVersion, type 
  */
 export interface ContractStoreOptions {
   upcasters: Upcaster[];
+  /** HMAC keys, current first. Every store of one run is keyed with the contract's keys, so each can check what the others wrote. */
+  hmacKeys: HmacKey[];
+  /**
+   * A set of seals of its own, apart from the suite's store (PostgreSQL: a new schema; EventStoreDB:
+   * a new seal stream over the same $all). Absent: the suite's one store.
+   */
+  sealScope?: string;
 }
+
+/** The contract's keys: k1 the older, k2 the current (a rotation). */
+const K1: HmacKey = { id: 'contract-k1', secret: 'contract-key-one-'.padEnd(32, '1') };
+const K2: HmacKey = { id: 'contract-k2', secret: 'contract-key-two-'.padEnd(32, '2') };
 
 const actor: Actor = { subject: 'user-1', roles: ['hr'] };
 const opts = (expectedVersion: ExpectedVersion, extra: Partial<AppendOptions['metadata']> = {}): AppendOptions => ({
@@ -40,11 +52,19 @@ export function eventStoreContract(
       { type: T('Renamed'), fromVersion: 2, toVersion: 3, upcast: (d) => ({ ...(d as object), preferred: null }) },
     ];
     let store: EventStore;
+    const others: EventStore[] = [];
+    /** A further store on the same server: its own seals if `sealScope` is given. */
+    const another = async (hmacKeys: HmacKey[], sealScope?: string) => {
+      const s = await factory({ upcasters, hmacKeys, sealScope });
+      others.push(s);
+      return s;
+    };
 
     beforeAll(async () => {
-      store = await factory({ upcasters });
+      store = await factory({ upcasters, hmacKeys: [K2, K1] });
     });
     afterAll(async () => {
+      for (const s of others) await s.close();
       await store?.close();
     });
 
@@ -259,6 +279,54 @@ export function eventStoreContract(
       });
     });
 
+    describe('full pages', () => {
+      it('fills a type-filtered page even when the matching events are sparse, and continues from its position', async () => {
+        const { next: before } = await readToEnd();
+        const id = stream();
+        // 600 others between two matches: more than one search window of the server.
+        const gap = Array.from({ length: 600 }, () => ev('Noise'));
+        await store.append(id, [ev('Sparse', { n: 1 }), ...gap, ev('Sparse', { n: 2 }), ev('Noise'), ev('Sparse', { n: 3 }), ...gap.slice(0, 50).map(() => ev('Noise')), ev('Sparse', { n: 4 })], opts('no-stream'));
+        const types = [T('Sparse')];
+        const first = await eventually(async () => {
+          const page = await store.readAll({ after: before, types, limit: 2 });
+          expect(page.events.map((e) => e.data)).toEqual([{ n: 1 }, { n: 2 }]);
+          return page;
+        });
+        // The position is the last event returned: the next page starts right after it.
+        const second = await store.readAll({ after: first.next, types, limit: 2 });
+        expect(second.events.map((e) => e.data)).toEqual([{ n: 3 }, { n: 4 }]);
+        const rest = await readToEnd(second.next, types, 2);
+        expect(rest.events.filter((e) => e.streamId === id)).toEqual([]);
+      });
+
+      it('fills an unfiltered page with store events only', async () => {
+        const { next: before } = await readToEnd();
+        const id = stream();
+        await store.append(id, Array.from({ length: 7 }, (_, i) => ev('Counted', { i })), opts('no-stream'));
+        const page = await eventually(async () => {
+          const p = await store.readAll({ after: before, limit: 5 });
+          expect(p.events.map((e) => (e.data as { i: number }).i)).toEqual([0, 1, 2, 3, 4]);
+          return p;
+        });
+        expect(page.events.every((e) => e.streamId === id)).toBe(true);
+        const next = await store.readAll({ after: page.next, limit: 5 });
+        expect(next.events.map((e) => (e.data as { i: number }).i)).toEqual([5, 6]);
+      });
+    });
+
+    describe('counting', () => {
+      it('counts the events of given types that readAll from the start returns', async () => {
+        if (!store.countEvents) throw new Error(`${name} has no countEvents: both stores count (a rebuild's progress total)`);
+        const types = [T('Tallied'), T('AlsoTallied')];
+        expect(await store.countEvents({ types })).toBe(0);
+        await store.append(stream(), [ev('Tallied'), ev('Other'), ev('AlsoTallied'), ev('Tallied'), ev('Other')], opts('no-stream'));
+        await eventually(async () => expect(await store.countEvents!({ types })).toBe(3));
+        expect(await store.countEvents({ types: [T('AlsoTallied')] })).toBe(1);
+        const all = await store.countEvents();
+        expect(all).toBe((await readToEnd(START, undefined, 1000)).events.length);
+      });
+    });
+
     describe('time travel', () => {
       it('reads a stream as the system knew it at an instant', async () => {
         const id = stream();
@@ -352,6 +420,80 @@ export function eventStoreContract(
         const anchors = await store.listSeals!();
         expect(await store.verify({ anchors })).toMatchObject({ ok: true, anchorsChecked: anchors.length, problems: [] });
       });
+
+      /** Seals until the verifier sees nothing unsealed (visibility is eventual on PostgreSQL); the newest seal. */
+      const sealAll = (s: EventStore) =>
+        eventually(async () => {
+          await s.seal!();
+          expect((await s.verify()).unsealedEvents).toBe(0);
+          return (await s.listSeals!()).at(-1)!;
+        });
+      const sealProblems = (problems: IntegrityProblem[]) => problems.filter((p) => p.seal !== undefined);
+
+      it('marks each seal with the key it was made with and chains seals across a key rotation', async () => {
+        const scope = `rot${randomUUID().slice(0, 8)}`;
+        const before = await another([K1], scope);
+        await before.append(stream(), [ev('A')], opts('no-stream'));
+        const first = await sealAll(before);
+        expect(first.keyId).toBe(K1.id);
+
+        const rotated = await another([K2, K1], scope);
+        await rotated.append(stream(), [ev('B')], opts('no-stream'));
+        const second = await sealAll(rotated);
+        expect(second).toMatchObject({ keyId: K2.id, sealNo: first.sealNo + 1, prevHash: first.hash });
+        expect(second.totalEvents).toBe(first.totalEvents + second.eventCount);
+        expect(sealProblems((await rotated.verify()).problems)).toEqual([]);
+
+        // A verifier that lost k1 says which seal it cannot check, and checks the rest.
+        const withoutOld = await another([K2], scope);
+        const report = await withoutOld.verify();
+        expect(sealProblems(report.problems)).toEqual([expect.objectContaining({ kind: 'key-unavailable', seal: first.sealNo, keyId: K1.id })]);
+        expect(report.uncheckable?.[K1.id]).toBeGreaterThanOrEqual(1);
+      });
+
+      it('names an anchor the store differs from, an anchored seal it lacks, and events missing below the newest anchor', async () => {
+        const sealed = await another([K2, K1], `anc${randomUUID().slice(0, 8)}`);
+        await sealed.append(stream(), [ev('A'), ev('B')], opts('no-stream'));
+        await sealAll(sealed);
+        await sealed.append(stream(), [ev('C')], opts('no-stream'));
+        const last = await sealAll(sealed);
+        const anchors = await sealed.listSeals!();
+        expect(anchors.map((a) => a.sealNo)).toEqual([1, 2]);
+
+        const untouched = await sealed.verify({ anchors });
+        expect(untouched.anchorsChecked).toBe(2);
+        expect(sealProblems(untouched.problems)).toEqual([]);
+
+        const edited: SealRecord[] = anchors.map((a) => (a.sealNo === last.sealNo ? { ...a, hash: 'f'.repeat(64) } : a));
+        expect(sealProblems((await sealed.verify({ anchors: edited })).problems)).toEqual([expect.objectContaining({ kind: 'anchor-seal-mismatch', seal: last.sealNo })]);
+
+        // An anchor of a seal the store no longer has (deleted with the events it covered).
+        const lost: SealRecord = { ...last, sealNo: last.sealNo + 1, prevHash: last.hash, hash: 'e'.repeat(64), eventCount: 1, totalEvents: last.totalEvents + 1 };
+        const kinds = sealProblems((await sealed.verify({ anchors: [...anchors, lost] })).problems).map((p) => [p.kind, p.seal]);
+        expect(kinds).toEqual(expect.arrayContaining([['anchor-seal-missing', lost.sealNo], ['anchor-events-missing', lost.sealNo]]));
+        expect(kinds).toHaveLength(2);
+      });
+
+      it('lets one of several racing sealers seal, so seal numbers stay one chain', async () => {
+        // Two replicas' stores over one seal set, sealing at once.
+        const scope = `race${randomUUID().slice(0, 8)}`;
+        const a = await another([K2, K1], scope);
+        const b = await another([K2, K1], scope);
+        for (let round = 0; round < 3; round++) {
+          await a.append(stream(), [ev('A', { round })], opts('no-stream'));
+          await eventually(async () => {
+            const made = (await Promise.all([a.seal!(), b.seal!(), a.seal!(), b.seal!()])).filter((x) => x !== null);
+            expect(made.length).toBeLessThanOrEqual(1);
+            expect((await b.verify()).unsealedEvents).toBe(0);
+          });
+        }
+        const seals = await b.listSeals!();
+        expect(seals.length).toBeGreaterThanOrEqual(3);
+        expect(seals.map((x) => x.sealNo)).toEqual(seals.map((_, i) => i + 1));
+        seals.forEach((x, i) => expect(x.prevHash).toBe(i ? seals[i - 1].hash : ''));
+        expect(sealProblems((await a.verify()).problems)).toEqual([]);
+      });
+
     });
   });
 }

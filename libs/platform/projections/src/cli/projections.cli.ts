@@ -10,7 +10,7 @@
  * JSON summary on stdout, so the output can be piped.
  */
 import { resolve } from 'node:path';
-import { PostgresEventStore } from '@tpm/event-store';
+import { EsdbEventStore, PostgresEventStore, eventStoreBackendOf } from '@tpm/event-store';
 import { SingleBar } from 'cli-progress';
 import { Kafka, logLevel } from 'kafkajs';
 import { rebuildProjection, type RebuildResult } from '../projection-rebuild';
@@ -48,7 +48,12 @@ async function rebuild(r: ProjectionRegistration, flags: Record<string, string>,
   const ds = await r.openDatabase(databaseUrl);
   try {
     if (r.source.kind === 'store') {
-      const store = new PostgresEventStore({ connectionString: flags['store-url'] ?? databaseUrl, poolSize: 2 });
+      // The store the service writes: EVENT_STORE_BACKEND=esdb reads EventStoreDB (ESDB_CONNECTION_STRING).
+      const backend = eventStoreBackendOf(process.env);
+      const store =
+        backend.backend === 'esdb'
+          ? new EsdbEventStore({ connectionString: backend.connectionString })
+          : new PostgresEventStore({ connectionString: flags['store-url'] ?? databaseUrl, poolSize: 2 });
       try {
         return await rebuildStoreProjection({ projection: r.projection, dataSource: ds, store, context: r.source.context, logger, onProgress });
       } finally {

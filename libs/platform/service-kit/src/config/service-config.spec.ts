@@ -46,6 +46,36 @@ describe('service configuration: the personal-data master key', () => {
   });
 });
 
+describe('service configuration: the event-store backend', () => {
+  it('keeps events in PostgreSQL unless told otherwise', () => {
+    expect(loadServiceConfig('rewards', base).eventStore).toEqual({ backend: 'postgres' });
+    expect(loadServiceConfig('rewards', { ...base, EVENT_STORE_BACKEND: 'postgres', ESDB_CONNECTION_STRING: 'nonsense' }).eventStore).toEqual({ backend: 'postgres' });
+  });
+
+  it('takes EventStoreDB with its connection string', () => {
+    const url = 'esdb://localhost:2113?tls=false';
+    expect(loadServiceConfig('rewards', { ...base, EVENT_STORE_BACKEND: 'esdb', ESDB_CONNECTION_STRING: url }).eventStore).toEqual({ backend: 'esdb', connectionString: url });
+  });
+
+  it.each([{}, { ESDB_CONNECTION_STRING: '' }, { ESDB_CONNECTION_STRING: 'http://localhost:2113' }])('refuses esdb without an esdb:// connection string (%o), in one line naming the variable', (extra) => {
+    const error = (() => {
+      try {
+        loadServiceConfig('rewards', { ...base, EVENT_STORE_BACKEND: 'esdb', ...extra });
+      } catch (e) {
+        return e as Error;
+      }
+      throw new Error('accepted');
+    })();
+    expect(error).toBeInstanceOf(InvalidConfiguration);
+    const lines = error.message.split('\n').slice(1);
+    expect(lines).toEqual(['  ESDB_CONNECTION_STRING: ESDB_CONNECTION_STRING must be set to an esdb:// URL when EVENT_STORE_BACKEND=esdb']);
+  });
+
+  it('refuses a backend it does not know', () => {
+    expect(() => loadServiceConfig('rewards', { ...base, EVENT_STORE_BACKEND: 'mongo' })).toThrow(/EVENT_STORE_BACKEND must be postgres or esdb/);
+  });
+});
+
 describe('service configuration through @nestjs/config', () => {
   const saved = { ...process.env };
   afterEach(() => {

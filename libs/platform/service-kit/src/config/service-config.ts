@@ -1,8 +1,12 @@
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, ValidateIf, validateSync } from 'class-validator';
 import type { ContextName } from '@tpm/contracts';
-import { IntegrityConfigurationError, isProductionEnvironment, loadHmacKeys, loadPersonalDataMasterKey, type HmacKey } from '@tpm/event-store';
+import { ESDB_URL, IntegrityConfigurationError, isProductionEnvironment, loadHmacKeys, loadPersonalDataMasterKey, type HmacKey } from '@tpm/event-store';
 import { TRACES_EXPORTERS, TRACES_SAMPLERS, type TracesExporter, type TracesSampler } from '@tpm/tracing';
+
+/** Where a service keeps its events: PostgreSQL (its own database, the default) or EventStoreDB/KurrentDB (ADR 0027). */
+export const EVENT_STORE_BACKENDS = ['postgres', 'esdb'] as const;
+export type EventStoreBackend = (typeof EVENT_STORE_BACKENDS)[number];
 
 /** The environment a service reads, validated once at boot so a typo fails loudly and early. */
 export class ServiceEnvironment {
@@ -17,6 +21,11 @@ export class ServiceEnvironment {
   @IsOptional() @IsString() CSV_LIMIT?: string;
   @IsOptional() @IsInt() @Min(100) @Max(3_600_000) EVENT_STORE_SEAL_EVERY_MS?: number;
   @IsOptional() @IsInt() @Min(0) @Max(600_000) HISTORY_VERIFY_WAIT_MS?: number;
+  @IsOptional() @IsIn(EVENT_STORE_BACKENDS, { message: 'EVENT_STORE_BACKEND must be postgres or esdb' }) EVENT_STORE_BACKEND?: EventStoreBackend;
+  // Checked only for the esdb backend, so a stale value beside postgres stops nothing.
+  @ValidateIf((e: ServiceEnvironment) => e.EVENT_STORE_BACKEND === 'esdb')
+  @Matches(ESDB_URL, { message: 'ESDB_CONNECTION_STRING must be set to an esdb:// URL when EVENT_STORE_BACKEND=esdb' })
+  ESDB_CONNECTION_STRING?: string;
   // Tracing, by the OpenTelemetry variable names; off unless OTEL_TRACES_EXPORTER names an exporter.
   @IsOptional() @IsIn([...TRACES_EXPORTERS], { message: `OTEL_TRACES_EXPORTER must be one of ${TRACES_EXPORTERS.join(', ')}` }) OTEL_TRACES_EXPORTER?: TracesExporter;
   @IsOptional() @IsIn(['true', 'false'], { message: 'OTEL_SDK_DISABLED must be true or false' }) OTEL_SDK_DISABLED?: string;
@@ -58,6 +67,8 @@ export interface ServiceConfig {
   sealEveryMs: number;
   /** How long `GET /history/verify` waits for the verification it starts before answering 202. */
   verifyWaitMs: number;
+  /** The event store behind EVENT_LOG (EVENT_STORE_BACKEND, ESDB_CONNECTION_STRING). */
+  eventStore: { backend: 'postgres' } | { backend: 'esdb'; connectionString: string };
   tracing: TracingConfig;
 }
 
@@ -125,6 +136,7 @@ export function loadServiceConfig(service: ContextName, env: NodeJS.ProcessEnv =
     personalDataMasterKey,
     sealEveryMs: parsed.EVENT_STORE_SEAL_EVERY_MS ?? 5_000,
     verifyWaitMs: parsed.HISTORY_VERIFY_WAIT_MS ?? 5_000,
+    eventStore: parsed.EVENT_STORE_BACKEND === 'esdb' ? { backend: 'esdb', connectionString: parsed.ESDB_CONNECTION_STRING! } : { backend: 'postgres' },
     tracing: {
       exporter: parsed.OTEL_SDK_DISABLED === 'true' ? 'none' : (parsed.OTEL_TRACES_EXPORTER ?? 'none'),
       serviceName: parsed.OTEL_SERVICE_NAME ?? service,

@@ -13,8 +13,24 @@ const onlyUnit = () => {
   return selected.length > 0 && selected.every((p) => p === 'unit' || p === 'faults');
 };
 
+/** TEST_INFRA=containers: Docker servers instead of the embedded ones; false (after one line) when no engine answers. */
+async function startContainersOrSayWhyNot() {
+  const { containerRuntimeUnavailable, startTestContainers } = require('./test-containers');
+  const why = await containerRuntimeUnavailable();
+  if (why) {
+    const fallback = process.env.DATABASE_URL && process.env.KAFKA_BROKERS ? 'the servers at DATABASE_URL and KAFKA_BROKERS' : 'the embedded PostgreSQL and Kafka';
+    console.warn(`TEST_INFRA=containers: no Docker engine reachable (${why}); using ${fallback} instead`);
+    return false;
+  }
+  const { env, stop } = await startTestContainers();
+  Object.assign(process.env, env);
+  globalThis.__TPM_CONTAINERS__ = stop;
+  return true;
+}
+
 module.exports = async () => {
   if (process.env.TPM_INFRA === 'off' || onlyUnit()) return;
+  if (process.env.TEST_INFRA === 'containers' && (await startContainersOrSayWhyNot())) return;
   if (process.env.DATABASE_URL && process.env.KAFKA_BROKERS) return;
   const root = path.resolve(__dirname, '../../../../..');
   const child = spawn(process.execPath, [path.join(root, 'scripts/infra.mjs'), '--ephemeral', '--watch-stdin'], {
