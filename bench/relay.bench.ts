@@ -79,7 +79,17 @@ async function main() {
     // checkpoint): on a shared machine the load drifts, and the median of the ratios of runs taken
     // side by side is the figure that means something.
     const rate = (s: number) => Math.round(stored.length / s);
-    const rows: { workload: string; ours: number; 'bare-producer': number; ratio: number; oursRssMb: number; bareRssMb: number }[] = [];
+    // This process's CPU per 1000 stored events: on a loaded machine the side that needs more CPU
+    // loses however well it overlaps its waits.
+    const cpuMs = async <T extends { seconds: number }>(work: () => Promise<T>) => {
+      const before = process.cpuUsage();
+      const result = await work();
+      const used = process.cpuUsage(before);
+      return { ...result, cpuMsPer1000: round((used.user + used.system) / 1000 / (stored.length / 1000), 1) };
+    };
+    const rows: {
+      workload: string; ours: number; 'bare-producer': number; ratio: number; oursCpuMsPer1000: number; bareCpuMsPer1000: number; oursRssMb: number; bareRssMb: number;
+    }[] = [];
     for (let r = 1; r <= ROUNDS; r++) {
       const roundTopics = topicsOf(r);
       await admin.createTopics({ waitForLeaders: true, topics: Object.values(roundTopics).map((topic) => ({ topic, numPartitions: 3 })) });
@@ -111,12 +121,13 @@ async function main() {
         return relayed;
       };
       const relayFirst = r % 2 === 0;
-      const first = await (relayFirst ? runRelay() : runBare());
-      const second = await (relayFirst ? runBare() : runRelay());
+      const first = await cpuMs(relayFirst ? runRelay : runBare);
+      const second = await cpuMs(relayFirst ? runBare : runRelay);
       const [bare, ours] = relayFirst ? [second, first] : [first, second];
       rows.push({
         workload: `publish-${stored.length}, round ${r}${relayFirst ? ' (relay first)' : ''}`,
-        ours: rate(ours.seconds), 'bare-producer': rate(bare.seconds), ratio: round(bare.seconds / ours.seconds), oursRssMb: ours.peakRssMb, bareRssMb: bare.peakRssMb,
+        ours: rate(ours.seconds), 'bare-producer': rate(bare.seconds), ratio: round(bare.seconds / ours.seconds),
+        oursCpuMsPer1000: ours.cpuMsPer1000, bareCpuMsPer1000: bare.cpuMsPer1000, oursRssMb: ours.peakRssMb, bareRssMb: bare.peakRssMb,
       });
     }
     const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor((xs.length - 1) / 2)];
@@ -124,6 +135,7 @@ async function main() {
     rows.push({
       workload: `publish-${stored.length}, median of ${ROUNDS}`,
       ours: median(rows.map((row) => row.ours)), 'bare-producer': median(rows.map((row) => row['bare-producer'])), ratio,
+      oursCpuMsPer1000: median(rows.map((row) => row.oursCpuMsPer1000)), bareCpuMsPer1000: median(rows.map((row) => row.bareCpuMsPer1000)),
       oursRssMb: Math.max(...rows.map((row) => row.oursRssMb)), bareRssMb: Math.max(...rows.map((row) => row.bareRssMb)),
     });
     report('relay', rows, [
