@@ -61,9 +61,9 @@ describe('OutboxRelay (real PostgreSQL, real Kafka)', () => {
     await db.drop();
   });
 
-  const relay = (kafka: Kafka = testKafka(), idleDelayMs = 20, sealEveryMs?: number) => {
+  const relay = (kafka: Kafka = testKafka(), idleDelayMs = 20, sealEveryMs?: number, batchSize?: number) => {
     const r = new OutboxRelay({
-      context: 'performance', store, pool, kafka, topic, logTopic, sealsTopic, published, idleDelayMs, sealEveryMs, standbyDelayMs: 100, logger: silentLogger,
+      context: 'performance', store, pool, kafka, topic, logTopic, sealsTopic, published, idleDelayMs, sealEveryMs, batchSize, standbyDelayMs: 100, logger: silentLogger,
     });
     relays.push(r);
     return r;
@@ -133,6 +133,68 @@ describe('OutboxRelay (real PostgreSQL, real Kafka)', () => {
         const versions = env.filter((e) => e.streamId === `stream-${s}`).map((e) => e.streamVersion);
         expect(versions).toEqual([...versions].sort((a, b) => a - b));
         expect(new Set(versions).size).toBe(20);
+      }
+    }
+  });
+
+  /** Four streams of `perStream` events, appended in rounds so that their events interleave in the log. */
+  const interleaved = async (perStream: number) => {
+    for (let v = 0; v < perStream; v++) {
+      await Promise.all(
+        Array.from({ length: 4 }, (_, s) => store.append(`stream-${s}`, [{ eventId: randomUUID(), type: 'Tick', data: { v } }], { expectedVersion: 'any', metadata: meta() })),
+      );
+    }
+    const { events } = await store.readAll({ limit: 10_000 });
+    return events;
+  };
+  const checkpointRow = async () =>
+    (await pool.query<{ position: string; published: string }>('SELECT position, published FROM messaging.relay_checkpoints WHERE relay LIKE $1', [`relay:%:${logTopic}`])).rows[0];
+
+  it('reads batches ahead while one is acknowledged, yet publishes each event once, in stream order, and checkpoints the last one', async () => {
+    const stored = await interleaved(30);
+    const r = relay(testKafka(), 20, undefined, 7);
+    await r.start();
+    await eventually(() => expect(r.status().published).toBe(120));
+    for (const t of [logTopic, topic]) {
+      const env = envelopes(await collect(t, 120));
+      expect(env).toHaveLength(120);
+      expect(new Set(env.map((e) => e.eventId))).toEqual(new Set(stored.map((e) => e.eventId)));
+      for (let s = 0; s < 4; s++) {
+        expect(env.filter((e) => e.streamId === `stream-${s}`).map((e) => e.streamVersion)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+      }
+    }
+    expect(await checkpointRow()).toEqual({ position: stored.at(-1)!.logPosition, published: '120' });
+  });
+
+  it('never checkpoints past an event the broker has not acknowledged when Kafka goes away mid-drain', async () => {
+    const stored = await interleaved(50);
+    const network = new SwitchableNetwork();
+    const kafka = new Kafka({
+      clientId: uniqueName('relay'), brokers: testBrokers(), logLevel: logLevel.NOTHING, socketFactory: network.socketFactory,
+      retry: { retries: 2, initialRetryTime: 50, maxRetryTime: 200 }, connectionTimeout: 500, requestTimeout: 2000,
+    });
+    const r = relay(kafka, 20, undefined, 5);
+    await r.start();
+    await eventually(() => expect(r.status().published).toBeGreaterThanOrEqual(20), { intervalMs: 5 });
+    network.cut();
+    await eventually(() => expect(r.status().lastError).not.toBeNull(), { timeoutMs: 20_000 });
+    const checkpoint = await checkpointRow();
+    const relayed = Number(checkpoint.published);
+    expect(relayed).toBeLessThan(200);
+    expect(checkpoint.position).toBe(stored[relayed - 1].logPosition);
+    // Everything the checkpoint has passed is on both topics already.
+    const before = new Set(envelopes(await collect(logTopic, relayed)).map((e) => e.eventId));
+    expect(stored.slice(0, relayed).filter((e) => !before.has(e.eventId))).toEqual([]);
+
+    network.restore();
+    await eventually(() => expect(r.status().published).toBe(200), { timeoutMs: 45_000 });
+    for (const t of [logTopic, topic]) {
+      const env = envelopes(await collect(t, 200));
+      expect(new Set(env.map((e) => e.eventId))).toEqual(new Set(stored.map((e) => e.eventId)));
+      for (let s = 0; s < 4; s++) {
+        // A batch whose ack was lost is sent again: first occurrences are what a deduping reader sees.
+        const versions = [...new Set(env.filter((e) => e.streamId === `stream-${s}`).map((e) => e.streamVersion))];
+        expect(versions).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
       }
     }
   });

@@ -1,7 +1,7 @@
 import type { ContextName, PublishedLanguage } from '@tpm/contracts';
 import { logTopicOf, sealsTopicOf, topicOf } from '@tpm/contracts';
 import { START, anchorMessage, type EventStore, type LogPosition, type SealRecord } from '@tpm/event-store';
-import type { Kafka, Producer } from 'kafkajs';
+import type { Kafka, Producer, TopicMessages } from 'kafkajs';
 import type { Pool } from 'pg';
 import { AdvisoryLeadership } from './advisory-lock';
 import { toIntegrationEnvelope, toKafkaMessage, toLogEnvelope } from './envelope.mapping';
@@ -36,6 +36,15 @@ export interface OutboxRelayOptions {
   /** Where seals are anchored outside the database; default `<context>.seals` (one partition, kept forever). */
   sealsTopic?: string;
   logger?: Logger;
+}
+
+interface RelayBatch {
+  /** Stored events in the batch (each on the log topic, some also on the events topic). */
+  events: number;
+  next: LogPosition;
+  topicMessages: TopicMessages[];
+  /** Each event's stored trace context (tracing's producer spans). */
+  traceparents: (string | null | undefined)[];
 }
 
 export interface RelayStatus {
@@ -179,33 +188,67 @@ export class OutboxRelay {
     }
   }
 
-  /** Publishes one batch of the log (and its integration events); returns how many stored events it relayed. */
+  /**
+   * Relays the log until it is drained (or the relay stops or loses the lead); returns how many
+   * stored events it relayed. Pipelined, one batch in flight at a time: while the broker
+   * acknowledges batch N, batch N+1 is read and mapped and batch N-1's checkpoint is written.
+   * The checkpoint still moves only past whole acknowledged batches, one write at a time, in order.
+   */
   async publishOnce(): Promise<number> {
-    const { events, next } = await this.options.store.readAll({ after: this.state.position, limit: this.options.batchSize ?? 500 });
-    if (events.length === 0) {
-      if (next !== this.state.position) await this.saveCheckpoint(next, 0);
+    const limit = this.options.batchSize ?? 500;
+    let batch = await this.readBatch(this.state.position, limit);
+    if (batch.events === 0) {
+      if (batch.next !== this.state.position) await this.saveCheckpoint(batch.next, 0);
       return 0;
     }
+    let relayed = 0;
+    let saving: Promise<void> = Promise.resolve();
+    try {
+      for (;;) {
+        const sent = this.send(batch);
+        // A full page says more is likely committed: read it while this one is acknowledged.
+        const ahead = batch.events === limit ? this.readBatch(batch.next, limit) : null;
+        // Settled below, or dropped when the send fails: never an unhandled rejection.
+        ahead?.catch(() => undefined);
+        await sent;
+        await saving;
+        saving = this.saveCheckpoint(batch.next, batch.events);
+        saving.catch(() => undefined);
+        relayed += batch.events;
+        if (!ahead || !this.running || !this.leadership.held) break;
+        await this.maybeSeal();
+        batch = await ahead;
+        if (batch.events === 0) break;
+      }
+    } catch (e) {
+      await saving.catch(() => undefined);
+      throw e;
+    }
+    await saving;
+    return relayed;
+  }
+
+  /** One page of the log after `after`, mapped to its messages: every event on the log topic, the mapped ones on the events topic. */
+  private async readBatch(after: LogPosition, limit: number): Promise<RelayBatch> {
+    const { events, next } = await this.options.store.readAll({ after, limit });
     const { context, published } = this.options;
     const integration = events.flatMap((e) => {
       const contract = published?.(e);
       return contract ? [toKafkaMessage(toIntegrationEnvelope(context, e, contract))] : [];
     });
     const log = events.map((e) => toKafkaMessage(toLogEnvelope(context, e)));
+    return {
+      events: events.length,
+      next,
+      topicMessages: [{ topic: this.logTopic, messages: log }, ...(integration.length ? [{ topic: this.topic, messages: integration }] : [])],
+      traceparents: events.map((e) => e.metadata.traceparent),
+    };
+  }
+
+  /** One batch, one ack for both topics (acks=all): the checkpoint moves only when both hold the events. */
+  private async send({ topicMessages, traceparents }: RelayBatch): Promise<void> {
     const producer = await this.connectedProducer();
-    // One batch, one ack for both topics: the checkpoint moves only when both hold the events.
-    await publishTraced(events, this.logTopic, () => producer.sendBatch({
-      acks: -1,
-      topicMessages: [
-        { topic: this.logTopic, messages: log },
-        ...(integration.length ? [{ topic: this.topic, messages: integration }] : []),
-      ],
-    }));
-    await this.saveCheckpoint(next, events.length);
-    this.state.published += events.length;
-    this.state.lastError = null;
-    this.state.lastPublishedAt = new Date().toISOString();
-    return events.length;
+    await publishTraced(traceparents, this.logTopic, () => producer.sendBatch({ acks: -1, topicMessages }));
   }
 
   private async connectedProducer(): Promise<Producer> {
@@ -281,5 +324,9 @@ export class OutboxRelay {
       [this.name, position, count],
     );
     this.state.position = position;
+    if (count === 0) return;
+    this.state.published += count;
+    this.state.lastError = null;
+    this.state.lastPublishedAt = new Date().toISOString();
   }
 }

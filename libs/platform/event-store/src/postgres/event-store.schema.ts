@@ -67,34 +67,51 @@ ALTER TABLE ${s}.seals ADD COLUMN IF NOT EXISTS key_id text NOT NULL DEFAULT '';
 ${appendFlushSql(s)}`;
 };
 
-/** Errors of append_flush that tell the caller to run the flush again, classifying stored ids first. */
+/** Errors of append_flush_v2 that tell the caller to run the flush again, classifying stored ids first. */
 export const RETRY_WITH_DEDUPE_SQLSTATE = 'TPM01';
 
 /**
- * One group-commit flush in one call (ADR 0020): the caller hashes each append's events in Node,
- * chained on the stream head it believes current (`p_base_*`); this function locks the streams,
- * judges every append on its own and writes those that hold, all in the caller's one statement.
+ * The unique constraint on `events.event_id` (PostgreSQL's name for `event_id … UNIQUE`): a flush
+ * that breaks it met an id another flush committed meanwhile, and reruns with dedupe like TPM01.
+ */
+export const EVENT_ID_CONSTRAINT = 'events_event_id_key';
+
+/**
+ * One group-commit flush in one call (ADRs 0020, 0028): the caller hashes each append's events in
+ * Node, chained on the stream head it believes current (`p_base_*`); this function locks the
+ * streams, judges every append on its own and writes those that hold, all in the caller's one
+ * statement.
  *
  * Per append, in this order: a stored id (only with `p_dedupe`) → 'duplicate' (all ids stored in
  * this stream) or 'duplicate-id'; an earlier append of the stream in this flush was put back →
  * the same; the stream's last writer is a later transaction → 'deferred' (commit order must follow
  * stream versions, ADR 0007); expected version fails → 'conflict'; the head is not the one the
  * hashes were chained on → 'stale' (the caller refreshes its head and retries); else 'ok'.
- * Every outcome returns the stream head after it. Any event id already stored where it was not
- * expected raises TPM01: the caller reruns the flush with `p_dedupe`.
+ * Every outcome returns the stream head after it. An event id already stored where it was not
+ * expected raises TPM01, or the insert breaks `events_event_id_key` (an id committed meanwhile):
+ * either way the caller reruns the flush with `p_dedupe`.
  * Expected versions: n ≥ 0, -1 any, -2 no-stream, -3 stream-exists.
+ *
+ * v2 (ADR 0028) sends what an append shares once: its metadata and time per append, the key id
+ * per flush, event ids only in `p_event_ids`; each event's JSON row carries short keys. A plain
+ * INSERT (no ON CONFLICT) skips speculative insertion. A new name, not a new body under the old
+ * one: a replica of the previous release keeps calling `append_flush` with its own arguments while
+ * a deploy rolls, so `append_flush` is left as it is in stores that have it.
  */
 const appendFlushSql = (s: string): string => `
-CREATE OR REPLACE FUNCTION ${s}.append_flush(
-  p_streams      text[],  -- the flush's distinct stream ids, sorted: the lock order
-  p_stream_of    int[],   -- per append: its stream's index in p_streams
+CREATE OR REPLACE FUNCTION ${s}.append_flush_v2(
+  p_streams      text[],        -- the flush's distinct stream ids, sorted: the lock order
+  p_stream_of    int[],         -- per append: its stream's index in p_streams
   p_expected     int[],
-  p_base_version int[],   -- per append: the head its hashes were chained on
+  p_base_version int[],         -- per append: the head its hashes were chained on
   p_base_hash    text[],
-  p_last_hash    text[],  -- per append: the hash of its last event
-  p_counts       int[],   -- per append: its number of events
-  p_event_ids    uuid[],  -- every event id, append after append
-  p_events       json,    -- every event: {a (append index), ord, event_id, stream_version, type, ...}
+  p_last_hash    text[],        -- per append: the hash of its last event
+  p_counts       int[],         -- per append: its number of events
+  p_metadata     text[],        -- per append: the metadata every one of its events stores
+  p_occurred_at  timestamptz[], -- per append: the time every one of its events stores
+  p_key_id       text,          -- the key id of every hash in the flush
+  p_event_ids    uuid[],        -- every event id, append after append
+  p_events       json,          -- every event, in the same order: {a (append), o (its index in p_event_ids), v, t, s, d, p, h}
   p_dedupe       boolean
 ) RETURNS TABLE (r_status text[], r_version int[], r_hash text[], r_ids text[], r_positions text[])
 LANGUAGE plpgsql AS $fn$
@@ -152,7 +169,7 @@ BEGIN
         -- A retried append fails its version check (its original moved the stream on), yet it
         -- must come back as a duplicate: look its ids up before calling it a conflict.
         IF NOT p_dedupe AND EXISTS (SELECT 1 FROM ${s}.events e WHERE e.event_id = ANY(my_ids)) THEN
-          RAISE EXCEPTION 'append_flush: event ids already stored' USING ERRCODE = '${RETRY_WITH_DEDUPE_SQLSTATE}';
+          RAISE EXCEPTION 'append_flush_v2: event ids already stored' USING ERRCODE = '${RETRY_WITH_DEDUPE_SQLSTATE}';
         END IF;
         o_status := o_status || 'conflict'::text;
       ELSIF p_base_version[i] <> cur OR p_base_hash[i] <> h_hash[k] THEN
@@ -172,23 +189,18 @@ BEGIN
   END LOOP;
 
   IF written_events > 0 THEN
+    -- No ON CONFLICT: an id committed meanwhile by another flush (another replica) breaks
+    -- events_event_id_key, and the caller reruns with p_dedupe to classify it.
     WITH ins AS (
       INSERT INTO ${s}.events
         (event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, prev_hash, hash, key_id)
-      SELECT e.event_id, p_streams[p_stream_of[e.a]], e.stream_version, e.type, e.schema_version, e.data, e.metadata,
-             e.occurred_at, e.prev_hash, e.hash, e.key_id
-        FROM json_to_recordset(p_events) AS e(a int, ord int, event_id uuid, stream_version int, type text, schema_version int,
-                                               data text, metadata text, occurred_at timestamptz, prev_hash text, hash text, key_id text)
+      SELECT p_event_ids[e.o], p_streams[p_stream_of[e.a]], e.v, e.t, e.s, e.d, p_metadata[e.a], p_occurred_at[e.a], e.p, e.h, p_key_id
+        FROM json_to_recordset(p_events) AS e(a int, o int, v int, t text, s int, d text, p text, h text)
        WHERE e.a = ANY(written)
-       ORDER BY e.ord
-      ON CONFLICT (event_id) DO NOTHING
+       ORDER BY e.o
       RETURNING event_id, global_position
     )
     SELECT coalesce(array_agg(ins.event_id), '{}'), coalesce(array_agg(ins.global_position), '{}') INTO ins_ids, ins_pos FROM ins;
-    -- An id stored by a flush that committed meanwhile (another replica): classify it on a rerun.
-    IF cardinality(ins_ids) <> written_events THEN
-      RAISE EXCEPTION 'append_flush: event ids already stored' USING ERRCODE = '${RETRY_WITH_DEDUPE_SQLSTATE}';
-    END IF;
     -- One primary-key update per written stream. A join of the streams table to the written
     -- appends was planned as a scan of the whole table once it grew (its buffers per flush grew
     -- with the number of streams): an equality on the key can only be an index lookup.

@@ -23,7 +23,7 @@ import {
   type VerifyOptions,
 } from '../event-store';
 import { UpcasterChain } from '../upcasting';
-import { assertSchemaName, RETRY_WITH_DEDUPE_SQLSTATE, schemaSql } from './event-store.schema';
+import { assertSchemaName, EVENT_ID_CONSTRAINT, RETRY_WITH_DEDUPE_SQLSTATE, schemaSql } from './event-store.schema';
 import { listSeals, sealLog, verifyStore } from './postgres-integrity';
 import { countEvents } from './postgres-log-count';
 
@@ -80,7 +80,7 @@ interface CachedHead {
   hash: string;
 }
 
-/** One row of `append_flush`: per append (in call order) its outcome and the stream head after it. */
+/** One row of `append_flush_v2`: per append (in call order) its outcome and the stream head after it. */
 interface FlushRow {
   r_status: string[];
   r_version: number[];
@@ -112,6 +112,12 @@ interface EventRow {
 
 const EVENT_COLUMNS = `global_position::text, tx_id::text, event_id::text, stream_id, stream_version, type, schema_version,
   data, metadata, occurred_at, recorded_at, hash`;
+
+/** The function asks for a rerun with dedupe, or its insert met an event id committed meanwhile. */
+const retryWithDedupe = (e: unknown): boolean => {
+  const { code, constraint } = e as { code?: string; constraint?: string };
+  return code === RETRY_WITH_DEDUPE_SQLSTATE || (code === '23505' && constraint === EVENT_ID_CONSTRAINT);
+};
 
 /** Above every transaction id: the 'committed' horizon of readAll. */
 const MAX_XID8 = '18446744073709551615';
@@ -309,9 +315,10 @@ export class PostgresEventStore implements EventStore {
 
   /**
    * One transaction for the whole batch; returns each append's outcome, settled only after COMMIT.
-   * One round trip: a single `append_flush(…)` call in autocommit (ADR 0020). If some event id is
-   * found already stored where none was expected, the function raises and the flush reruns with
-   * `dedupe`, classifying stored ids first (retries are rare).
+   * One round trip: a single `append_flush_v2(…)` call in autocommit (ADRs 0020, 0028). If some
+   * event id is found already stored where none was expected, the function raises (or its insert
+   * breaks the event id's unique constraint) and the flush reruns with `dedupe`, classifying stored
+   * ids first (retries are rare).
    */
   private async flush(batch: PendingAppend[]): Promise<Outcome[]> {
     for (let attempt = 0; ; attempt++) {
@@ -319,7 +326,7 @@ export class PostgresEventStore implements EventStore {
         return await this.flushOnce(batch, attempt > 0);
       } catch (e) {
         // Each rerun waits for the flushes it raced (their locks), so this settles quickly.
-        if ((e as { code?: string }).code !== RETRY_WITH_DEDUPE_SQLSTATE || attempt >= 4) throw e;
+        if (!retryWithDedupe(e) || attempt >= 4) throw e;
       }
     }
   }
@@ -341,10 +348,8 @@ export class PostgresEventStore implements EventStore {
     // Hashes chain on the head this process last saw; the function checks it and says 'stale' if
     // it moved. Appends of one stream chain on each other, except one that would fail its check.
     const chain = new Map(streams.map((id) => [id, this.heads.get(id) ?? { version: 0, hash: GENESIS_HASH }]));
-    const rows: {
-      a: number; ord: number; event_id: string; stream_version: number; type: string; schema_version: number;
-      data: string; metadata: string; occurred_at: string; prev_hash: string; hash: string; key_id: string;
-    }[] = [];
+    // Short keys: the function reads them by name, and every event repeats them.
+    const rows: { a: number; o: number; v: number; t: string; s: number; d: string; p: string; h: string }[] = [];
     const baseVersion: number[] = [];
     const baseHash: string[] = [];
     const lastHash: string[] = [];
@@ -357,10 +362,7 @@ export class PostgresEventStore implements EventStore {
         const prev = hash;
         version++;
         hash = this.hasher.event(prev, { ...e, streamId: a.streamId, streamVersion: version });
-        rows.push({
-          a: i + 1, ord: rows.length, event_id: e.eventId, stream_version: version, type: e.type, schema_version: e.schemaVersion,
-          data: e.dataText, metadata: e.metadataText, occurred_at: e.occurredAt, prev_hash: prev, hash, key_id: this.hasher.keyId,
-        });
+        rows.push({ a: i + 1, o: rows.length + 1, v: version, t: e.type, s: e.schemaVersion, d: e.dataText, p: prev, h: hash });
       }
       lastHash.push(hash);
       if (expectedVersionHolds(a.expected, head.version)) chain.set(a.streamId, { version, hash });
@@ -368,9 +370,10 @@ export class PostgresEventStore implements EventStore {
 
     if (sent.length) {
       const call = {
-        name: `tpm-append-flush-${this.schema}`,
+        name: `tpm-append-flush-v2-${this.schema}`,
         text: `SELECT r_status, r_version, r_hash, r_ids, r_positions
-                 FROM ${this.schema}.append_flush($1::text[], $2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::int[], $8::uuid[], $9::json, $10)`,
+                 FROM ${this.schema}.append_flush_v2($1::text[], $2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::int[],
+                                                     $8::text[], $9::timestamptz[], $10::text, $11::uuid[], $12::json, $13)`,
         values: [
           streams,
           sent.map((a) => indexOf.get(a.streamId)!),
@@ -379,6 +382,10 @@ export class PostgresEventStore implements EventStore {
           baseHash,
           lastHash,
           sent.map((a) => a.events.length),
+          // prepareEvents gives every event of an append the same metadata and time: sent once per append.
+          sent.map((a) => a.events[0].metadataText),
+          sent.map((a) => a.events[0].occurredAt),
+          this.hasher.keyId,
           sent.flatMap((a) => a.events.map((e) => e.eventId)),
           // One JSON document instead of ten arrays: JSON.stringify is native, pg's array escaping is not.
           JSON.stringify(rows),
@@ -435,7 +442,7 @@ export class PostgresEventStore implements EventStore {
             outcomes.set(a, { append: a, deferred: true, stale: true });
             break;
           default:
-            throw new Error(`append_flush returned an unknown outcome: ${status}`);
+            throw new Error(`append_flush_v2 returned an unknown outcome: ${status}`);
         }
       });
       this.counters.flushes++;
