@@ -26,6 +26,8 @@ export interface BootOptions {
 export function configureHttp(app: NestExpressApplication, options: Pick<BootOptions, 'title' | 'description'>): void {
   const config = app.get<ServiceConfig>(SERVICE_CONFIG);
   app.useLogger(app.get(Logger));
+  // What Nest logged while the modules initialized, now through the service's logger.
+  app.flushLogs();
   app.use(app.get(ServiceMetrics).httpMiddleware); // first: requests refused at the edge are measured too
   // Next: the server span is active before the body parser, so the rest of the request runs in it.
   app.use(httpTracingMiddleware);
@@ -46,7 +48,9 @@ export function configureHttp(app: NestExpressApplication, options: Pick<BootOpt
 }
 
 export async function createServiceApp(module: Type<unknown> | DynamicModule, options: BootOptions): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
+  // A failed start is reported once, by runService (one line for a dependency it could not reach),
+  // not by Nest's console logger flushing the buffered start-up lines and a stack trace.
+  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, autoFlushLogs: false, abortOnError: false, bodyParser: false });
   configureHttp(app, options);
   return app;
 }
