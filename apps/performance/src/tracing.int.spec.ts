@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
@@ -15,6 +15,7 @@ import { PROJECTION_STORE_MIGRATIONS, ProjectionRunner, type Projection } from '
 import { createServiceApp } from '@tpm/service-kit';
 import { createTestDatabase, eventually, testKafka, uniqueName, type TestDatabase } from '@tpm/testing';
 import { startTracing, type Tracing } from '@tpm/tracing';
+import { trainingCompleted } from './messaging/training-completed.spec-helper';
 
 /**
  * One trace from an HTTP command to its projections, on the real PostgreSQL and Kafka: the
@@ -143,23 +144,7 @@ describe('tracing: one trace follows a command to its consumers and projections 
     const [traceId, trainingAppend] = [hex(16), hex(8)];
     const employeeId = `E-TRACE-${hex(4)}`;
     // TrainingCompleted as training's relay puts it on training.events: the traceparent stored by its append, as a header.
-    const completed: Envelope = {
-      eventId: randomUUID(),
-      type: 'training.TrainingCompleted',
-      schemaVersion: 1,
-      context: 'training',
-      streamId: `training-enrolment-${employeeId}`,
-      streamVersion: 3,
-      position: 42,
-      occurredAt: '2027-05-01T10:00:00.000Z',
-      recordedAt: '2027-05-01T10:00:00.100Z',
-      actor: { subject: 'trainer-1', roles: ['trainer'] },
-      businessUnitId: 'BU-SALES',
-      correlationId: randomUUID(),
-      causationId: null,
-      traceparent: `00-${traceId}-${trainingAppend}-01`,
-      data: { employeeId, programId: 'P-TRACE', programVersion: 1, sessionId: 'S-TRACE', businessUnitId: 'BU-SALES', competencies: ['tracing'], examScore: 90, attendanceShare: 1, completedAt: '2027-05-01T10:00:00.000Z' },
-    };
+    const completed = trainingCompleted(employeeId, { traceparent: `00-${traceId}-${trainingAppend}-01` });
     const producer = testKafka().producer();
     await producer.connect();
     await producer.send({ topic: topicOf('training'), messages: [toKafkaMessage(completed)] });

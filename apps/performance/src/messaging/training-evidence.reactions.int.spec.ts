@@ -2,43 +2,15 @@ import { silentLogger } from '@tpm/logging';
 import { randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
 import { Pool } from 'pg';
-import { topicOf, type Envelope, type TrainingCompleted } from '@tpm/contracts';
+import { topicOf } from '@tpm/contracts';
 import { PostgresEventStore } from '@tpm/event-store';
 import { systemClock } from '@tpm/kernel';
 import { ensureTopics, InboxConsumer, toKafkaMessage } from '@tpm/messaging';
 import { competencyStream, RecordTrainingEvidenceReaction } from '@tpm/performance-application';
 import { createTestDatabase, eventually, testKafka, uniqueName, type TestDatabase } from '@tpm/testing';
+import { trainingCompleted } from './training-completed.spec-helper';
 import { TrainingEvidenceReactions } from './training-evidence.reactions';
 
-
-/** The published contract event, exactly as training's relay would put it on `training.events`. */
-const trainingCompleted = (employeeId: string, eventId = randomUUID()): Envelope<TrainingCompleted['type'], TrainingCompleted['data']> => ({
-  eventId,
-  type: 'training.TrainingCompleted',
-  schemaVersion: 1,
-  context: 'training',
-  streamId: `training-enrolment-${employeeId}`,
-  streamVersion: 3,
-  position: 42,
-  occurredAt: '2027-05-01T10:00:00.000Z',
-  recordedAt: '2027-05-01T10:00:00.100Z',
-  actor: { subject: 'trainer-1', roles: ['trainer'] },
-  businessUnitId: 'BU-SALES',
-  correlationId: randomUUID(),
-  causationId: null,
-  traceparent: null,
-  data: {
-    employeeId,
-    programId: 'P-NEGOTIATION',
-    programVersion: 2,
-    sessionId: 'S-2027-05',
-    businessUnitId: 'BU-SALES',
-    competencies: ['negotiation', 'closing'],
-    examScore: 86,
-    attendanceShare: 1,
-    completedAt: '2027-05-01T10:00:00.000Z',
-  },
-});
 
 describe('TrainingCompleted -> competency evidence (real Kafka topic training.events, real PostgreSQL)', () => {
   let db: TestDatabase;

@@ -1,18 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Decider } from '@tpm/kernel';
 import { createTestDatabase, type TestDatabase } from '@tpm/testing';
 import { entityTag, execute, retryOnConflict, type CommandContext, type IfMatch } from './command-context';
 import { PostgresEventStore } from './postgres/postgres-event-store';
+import { counter } from './testing/counter.decider';
 
 jest.setTimeout(60_000);
 
-/** A counter: `Add` appends `Added`; the smallest decider that writes. */
-type Added = { type: 'Added'; data: { n: number } };
-const counter: Decider<{ type: 'Add'; data: { n: number } }, Added, number> = {
-  initialState: () => 0,
-  decide: (c) => [{ type: 'Added', data: { n: c.data.n } }],
-  evolve: (s, e) => s + e.data.n,
-};
 
 describe('execute with an If-Match (real PostgreSQL)', () => {
   let db: TestDatabase;

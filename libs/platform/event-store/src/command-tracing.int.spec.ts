@@ -1,19 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
-import type { Decider } from '@tpm/kernel';
 import { createTestDatabase, type TestDatabase } from '@tpm/testing';
 import { inSpan, startTracing, type Tracing } from '@tpm/tracing';
 import { execute, type CommandContext } from './command-context';
 import { PostgresEventStore } from './postgres/postgres-event-store';
+import { counter } from './testing/counter.decider';
 
 jest.setTimeout(60_000);
 
-type Added = { type: 'Added'; data: { n: number } };
-const counter: Decider<{ type: 'Add'; data: { n: number } }, Added, number> = {
-  initialState: () => 0,
-  decide: (c) => [{ type: 'Added', data: { n: c.data.n } }],
-  evolve: (s, e) => s + e.data.n,
-};
 
 /** What `execute` stores as `traceparent` while tracing runs, on the real PostgreSQL store. */
 describe('execute while tracing runs (real PostgreSQL)', () => {
