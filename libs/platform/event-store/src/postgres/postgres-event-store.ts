@@ -90,6 +90,18 @@ interface FlushRow {
   r_positions: string[];
 }
 
+/** One event as the flush's JSON rows carry it: its append, its index in the event ids, version, type, schema version, data, previous hash, hash. */
+interface FlushEventRow {
+  a: number;
+  o: number;
+  v: number;
+  t: string;
+  s: number;
+  d: string;
+  p: string;
+  h: string;
+}
+
 const EXPECTED_CODE: Record<string, number> = { any: -1, 'no-stream': -2, 'stream-exists': -3 };
 
 interface EventRow {
@@ -349,7 +361,7 @@ export class PostgresEventStore implements EventStore {
     // it moved. Appends of one stream chain on each other, except one that would fail its check.
     const chain = new Map(streams.map((id) => [id, this.heads.get(id) ?? { version: 0, hash: GENESIS_HASH }]));
     // Short keys: the function reads them by name, and every event repeats them.
-    const rows: { a: number; o: number; v: number; t: string; s: number; d: string; p: string; h: string }[] = [];
+    const rows: FlushEventRow[] = [];
     const baseVersion: number[] = [];
     const baseHash: string[] = [];
     const lastHash: string[] = [];
@@ -367,6 +379,19 @@ export class PostgresEventStore implements EventStore {
       lastHash.push(hash);
       if (expectedVersionHolds(a.expected, head.version)) chain.set(a.streamId, { version, hash });
     });
+
+    if (sent.length === 1 && !dedupe && !this.afterFlushXid) {
+      const a = sent[0];
+      // One append on a head this process knows, whose expected version holds against it: the
+      // single-writer case. A miss (the head moved, a later last writer) takes the function below.
+      if (baseVersion[0] > 0 && expectedVersionHolds(a.expected, baseVersion[0])) {
+        const done = await this.appendOnHead(a, baseVersion[0], baseHash[0], lastHash[0], rows);
+        if (done) {
+          outcomes.set(a, { append: a, result: done });
+          return batch.map((b) => outcomes.get(b)!);
+        }
+      }
+    }
 
     if (sent.length) {
       const call = {
@@ -451,6 +476,57 @@ export class PostgresEventStore implements EventStore {
       if (written) this.notifyAppended();
     }
     return batch.map((a) => outcomes.get(a)!);
+  }
+
+  /**
+   * One append as one plain statement, no function (ADR 0029): a keyed UPDATE moves the head only
+   * if it is still the one the hashes chain on (version and hash), no later transaction wrote the
+   * stream last, and the expected version holds; the INSERT writes the events only if it did.
+   * Under READ COMMITTED an UPDATE that waited for another flush's lock re-checks the row that
+   * flush committed, so it judges the same head `append_flush_v2` would after its lock. Returns
+   * null when it wrote nothing (the caller then runs the function, which classifies the append);
+   * an event id already stored breaks `events_event_id_key` like the function's insert does.
+   */
+  private async appendOnHead(a: PendingAppend, baseVersion: number, baseHash: string, lastHash: string, rows: FlushEventRow[]): Promise<AppendResult | null> {
+    const s = this.schema;
+    const { rows: out } = await this.pool.query<{ version: number | null; positions: string[] | null }>({
+      name: `tpm-append-on-head-${s}`,
+      text: `WITH head AS (
+               UPDATE ${s}.streams st SET version = st.version + $6::int, last_hash = $5, last_tx = pg_current_xact_id()
+                WHERE st.stream_id = $1 AND st.version = $2::int AND coalesce(st.last_hash, '') = $3
+                  AND (st.last_tx IS NULL OR st.last_tx <= pg_current_xact_id())
+                  AND CASE $4::int WHEN -1 THEN true WHEN -2 THEN st.version = 0 WHEN -3 THEN st.version > 0 ELSE st.version = $4::int END
+               RETURNING st.version),
+             ins AS (
+               INSERT INTO ${s}.events
+                 (event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, prev_hash, hash, key_id)
+               SELECT ($10::uuid[])[e.o], $1, e.v, e.t, e.s, e.d, $7, $8::timestamptz, e.p, e.h, $9
+                 FROM head, json_to_recordset($11::json) AS e(o int, v int, t text, s int, d text, p text, h text)
+                ORDER BY e.o
+               RETURNING global_position)
+           SELECT (SELECT version FROM head) AS version, (SELECT array_agg(global_position::text ORDER BY global_position) FROM ins) AS positions`,
+      values: [
+        a.streamId,
+        baseVersion,
+        baseHash,
+        EXPECTED_CODE[a.expected as string] ?? (a.expected as number),
+        lastHash,
+        a.events.length,
+        a.events[0].metadataText,
+        a.events[0].occurredAt,
+        this.hasher.keyId,
+        a.events.map((e) => e.eventId),
+        JSON.stringify(rows),
+      ],
+    });
+    const { version, positions } = out[0];
+    if (version === null) return null;
+    this.rememberHead(a.streamId, { version, hash: lastHash });
+    this.counters.flushes++;
+    this.counters.appends++;
+    this.counters.events += a.events.length;
+    this.notifyAppended();
+    return { streamId: a.streamId, nextExpectedVersion: version, positions: positions!.map(Number), duplicate: false };
   }
 
   /** Bounded: the cache is a hint (the function checks it), never a copy of the streams. */

@@ -209,3 +209,71 @@ describe('group commit', () => {
     expect((await Promise.allSettled(pending)).every((r) => r.status === 'fulfilled')).toBe(true);
   });
 });
+
+describe('an append on a head this process knows (one plain statement, ADR 0029)', () => {
+  const textsOf = (spy: jest.SpyInstance) => spy.mock.calls.map(([q]) => (typeof q === 'string' ? q : (q as { text: string }).text));
+
+  it('writes each append after the first as one keyed statement, without the flush function, and the chain verifies', async () => {
+    const store = await open('es_on_head', { hmacKeys: [{ id: 'k1', secret: 'first-key-kept-outside-the-database-0001' }] });
+    await store.append('solo', [ev('One')], opts('no-stream'));
+    const sent = jest.spyOn(Client.prototype, 'query');
+    try {
+      await store.append('solo', [ev('Two')], opts('any'));
+      await store.append('solo', [ev('Three'), ev('Four')], opts(2));
+      await store.append('solo', [ev('Five')], opts('stream-exists'));
+      const texts = textsOf(sent);
+      expect(texts).toHaveLength(3);
+      expect(texts.every((t) => t.includes('WITH head AS') && !t.includes('append_flush_v2'))).toBe(true);
+    } finally {
+      sent.mockRestore();
+    }
+    const events = await store.readStream('solo');
+    expect(events.map((e) => [e.type, e.streamVersion])).toEqual([['One', 1], ['Two', 2], ['Three', 3], ['Four', 4], ['Five', 5]]);
+    expect(events.map((e) => e.globalPosition)).toEqual([...events.map((e) => e.globalPosition)].sort((x, y) => (BigInt(x) < BigInt(y) ? -1 : 1)));
+    expect(await store.verify()).toMatchObject({ ok: true, eventsChecked: 5, problems: [] });
+  });
+
+  it('writes nothing on a head another instance moved, and the flush function then chains the append after it', async () => {
+    const a = await open('es_on_head_moved');
+    const b = await open('es_on_head_moved');
+    await a.append('shared', [ev('One')], opts('no-stream'));
+    await b.append('shared', [ev('Two')], opts('any')); // b chained on genesis: stale once, lands at 2
+    const sent = jest.spyOn(Client.prototype, 'query');
+    let result;
+    try {
+      result = await a.append('shared', [ev('Three')], opts('any'));
+      const texts = textsOf(sent);
+      // The statement on a's old head (version 1) wrote nothing; the function judged the append
+      // stale and gave the stored head; the rerun's statement on that head wrote it.
+      expect(texts.map((t) => (t.includes('append_flush_v2') ? 'function' : t.includes('WITH head AS') ? 'on-head' : t))).toEqual(['on-head', 'function', 'on-head']);
+    } finally {
+      sent.mockRestore();
+    }
+    expect(result).toMatchObject({ nextExpectedVersion: 3, duplicate: false });
+    expect(a.stats().staleHeads).toBe(1);
+    expect((await a.readStream('shared')).map((e) => [e.type, e.streamVersion])).toEqual([['One', 1], ['Two', 2], ['Three', 3]]);
+    expect((await a.verify()).ok).toBe(true);
+  });
+
+  it('refuses with ConcurrencyConflict an expected version that held on the known head but not on the stored one', async () => {
+    const a = await open('es_on_head_conflict');
+    const b = await open('es_on_head_conflict');
+    await a.append('contested', [ev('One')], opts('no-stream'));
+    await b.append('contested', [ev('Two')], opts('any'));
+    await expect(a.append('contested', [ev('Lost')], opts(1))).rejects.toBeInstanceOf(ConcurrencyConflict);
+    expect((await a.readStream('contested')).map((e) => e.type)).toEqual(['One', 'Two']);
+  });
+
+  it('answers a retried append on the known head with duplicate and the stored positions, writing nothing', async () => {
+    const store = await open('es_on_head_retry');
+    const original = [ev('Once'), ev('Twice')];
+    const first = await store.append('retried', original, opts('any'));
+    await expect(store.append('retried', original, opts('any'))).resolves.toEqual({ ...first, duplicate: true });
+    await expect(store.append('elsewhere', [ev('Mine')], opts('any'))).resolves.toMatchObject({ nextExpectedVersion: 1 });
+    await expect(store.append('elsewhere', [original[0]], opts('any'))).rejects.toBeInstanceOf(DuplicateEventId);
+    expect(await store.streamVersion('retried')).toBe(2);
+    expect(await store.streamVersion('elsewhere')).toBe(1);
+    await expect(store.append('retried', [ev('Third')], opts(2))).resolves.toMatchObject({ nextExpectedVersion: 3, duplicate: false });
+    expect((await store.verify()).ok).toBe(true);
+  });
+});
