@@ -1,4 +1,4 @@
-import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
+import { createHash, createHmac, hash as sha256Once, type Hash, type Hmac } from 'node:crypto';
 
 /** The bytes of one event as stored: what its hash covers, and all it covers. */
 export interface HashedFields {
@@ -82,13 +82,12 @@ export class EventHasher {
   }
 
   event(prevHash: string, f: HashedFields, keyId: string = this.keyId): string {
-    return this.digest(keyId)
-      .update(prevHash)
-      .update('\n')
-      .update(
-        JSON.stringify([f.eventId, f.streamId, f.streamVersion, f.type, f.schemaVersion, f.dataText, f.metadataText, f.occurredAt, keyId]),
-      )
-      .digest('hex');
+    // The previous hash, a newline, then the fields as a JSON array, as one string in one call: the
+    // same bytes as feeding the three parts one by one. Unkeyed, the one-shot hash skips making a
+    // Hash object per event (about a third of the time of an append of many events).
+    const text = `${prevHash}\n${JSON.stringify([f.eventId, f.streamId, f.streamVersion, f.type, f.schemaVersion, f.dataText, f.metadataText, f.occurredAt, keyId])}`;
+    if (keyId === UNKEYED) return sha256Once('sha256', text, 'hex');
+    return this.digest(keyId).update(text).digest('hex');
   }
 
   /**
