@@ -327,7 +327,8 @@ export class PostgresEventStore implements EventStore {
 
   /**
    * One transaction for the whole batch; returns each append's outcome, settled only after COMMIT.
-   * One round trip: a single `append_flush_v2(…)` call in autocommit (ADRs 0020, 0028). If some
+   * One round trip: a single `append_flush_v2(…)` call in autocommit (ADRs 0020, 0028), or for a
+   * lone append on a cached head one keyed statement (`appendOnHead`, ADR 0029). If some
    * event id is found already stored where none was expected, the function raises (or its insert
    * breaks the event id's unique constraint) and the flush reruns with `dedupe`, classifying stored
    * ids first (retries are rare).
