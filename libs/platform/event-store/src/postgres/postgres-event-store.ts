@@ -103,6 +103,8 @@ interface FlushEventRow {
 }
 
 const EXPECTED_CODE: Record<string, number> = { any: -1, 'no-stream': -2, 'stream-exists': -3 };
+/** An expected version as the SQL reads it: n ≥ 0, -1 any, -2 no-stream, -3 stream-exists. */
+const expectedCode = (expected: ExpectedVersion): number => EXPECTED_CODE[expected as string] ?? (expected as number);
 
 interface EventRow {
   global_position: string;
@@ -403,7 +405,7 @@ export class PostgresEventStore implements EventStore {
         values: [
           streams,
           sent.map((a) => indexOf.get(a.streamId)!),
-          sent.map((a) => EXPECTED_CODE[a.expected as string] ?? (a.expected as number)),
+          sent.map((a) => expectedCode(a.expected)),
           baseVersion,
           baseHash,
           lastHash,
@@ -471,10 +473,7 @@ export class PostgresEventStore implements EventStore {
             throw new Error(`append_flush_v2 returned an unknown outcome: ${status}`);
         }
       });
-      this.counters.flushes++;
-      this.counters.appends += written;
-      this.counters.events += events;
-      if (written) this.notifyAppended();
+      this.recordFlush(written, events);
     }
     return batch.map((a) => outcomes.get(a)!);
   }
@@ -510,7 +509,7 @@ export class PostgresEventStore implements EventStore {
         a.streamId,
         baseVersion,
         baseHash,
-        EXPECTED_CODE[a.expected as string] ?? (a.expected as number),
+        expectedCode(a.expected),
         lastHash,
         a.events.length,
         a.events[0].metadataText,
@@ -523,11 +522,16 @@ export class PostgresEventStore implements EventStore {
     const { version, positions } = out[0];
     if (version === null) return null;
     this.rememberHead(a.streamId, { version, hash: lastHash });
-    this.counters.flushes++;
-    this.counters.appends++;
-    this.counters.events += a.events.length;
-    this.notifyAppended();
+    this.recordFlush(1, a.events.length);
     return { streamId: a.streamId, nextExpectedVersion: version, positions: positions!.map(Number), duplicate: false };
+  }
+
+  /** Counts a committed flush and wakes this process's followers when it wrote something. */
+  private recordFlush(appends: number, events: number): void {
+    this.counters.flushes++;
+    this.counters.appends += appends;
+    this.counters.events += events;
+    if (appends) this.notifyAppended();
   }
 
   /** Bounded: the cache is a hint (the function checks it), never a copy of the streams. */
