@@ -55,6 +55,24 @@ export interface StoredMetadata {
   traceparent: string | null;
 }
 
+/**
+ * The JSON text a store read an event's data from, keyed by the data object it parsed: a reader
+ * that only passes the data on (the relay) can send the stored text instead of serialising the
+ * object again. Set only when no upcaster ran, so the text is exactly that object; an object a
+ * wrapper replaced (personal fields opened, an upcast) has no entry and is serialised as usual.
+ * Valid while nobody mutates the object, which readers of a batch never do.
+ */
+const storedJson = new WeakMap<object, string>();
+
+export function rememberStoredJson(data: unknown, json: string): void {
+  if (typeof data === 'object' && data !== null) storedJson.set(data, json);
+}
+
+/** The stored JSON text of `data` when a store parsed it from that text unchanged; else undefined. */
+export function storedJsonOf(data: unknown): string | undefined {
+  return typeof data === 'object' && data !== null ? storedJson.get(data) : undefined;
+}
+
 export interface RecordedEvent<Type extends string = string, Data = unknown> {
   eventId: string;
   streamId: string;

@@ -4,7 +4,7 @@ import { START, anchorMessage, type EventStore, type LogPosition, type SealRecor
 import type { Kafka, Producer, TopicMessages } from 'kafkajs';
 import type { Pool } from 'pg';
 import { AdvisoryLeadership } from './advisory-lock';
-import { toIntegrationEnvelope, toKafkaMessage, toLogEnvelope } from './envelope.mapping';
+import { toIntegrationEnvelope, toKafkaMessage, toLogMessage } from './envelope.mapping';
 import { ensureMessagingSchema } from './messaging.schema';
 import { ensureTopics } from './topics';
 import { publishTraced } from './relay-tracing';
@@ -236,7 +236,7 @@ export class OutboxRelay {
       const contract = published?.(e);
       return contract ? [toKafkaMessage(toIntegrationEnvelope(context, e, contract))] : [];
     });
-    const log = events.map((e) => toKafkaMessage(toLogEnvelope(context, e)));
+    const log = events.map((e) => toLogMessage(context, e));
     return {
       events: events.length,
       next,

@@ -7,6 +7,7 @@ import { ConcurrencyConflict, DuplicateEventId } from '../errors';
 import { EventHasher, GENESIS_HASH, type HmacKey } from '../event-hash';
 import {
   START,
+  rememberStoredJson,
   type AppendOptions,
   type AppendResult,
   type EventStore,
@@ -116,16 +117,20 @@ interface EventRow {
   schema_version: number;
   data: string;
   metadata: string;
-  occurred_at: Date;
-  recorded_at: Date;
+  /** ISO-8601 UTC with milliseconds, formatted by the server (as Date#toISOString would). */
+  occurred_at: string;
+  recorded_at: string;
   hash: string;
 }
 
 // Positions leave as text (bigint and xid8 overflow JS numbers). ORDER BY must then name `e.tx_id`:
 // a bare name would pick the text output column and sort '100' before '97'.
 
+// Times leave as ISO text formatted by the server (milliseconds truncated, as a Date holds them):
+// parsing a timestamptz into a Date and printing it again cost the client about 3 µs per event.
+const ISO_UTC = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 const EVENT_COLUMNS = `global_position::text, tx_id::text, event_id::text, stream_id, stream_version, type, schema_version,
-  data, metadata, occurred_at, recorded_at, hash`;
+  data, metadata, to_char(occurred_at AT TIME ZONE 'UTC', ${ISO_UTC}) AS occurred_at, to_char(recorded_at AT TIME ZONE 'UTC', ${ISO_UTC}) AS recorded_at, hash`;
 
 /** The function asks for a rerun with dedupe, or its insert met an event id committed meanwhile. */
 const retryWithDedupe = (e: unknown): boolean => {
@@ -620,7 +625,9 @@ export class PostgresEventStore implements EventStore {
   }
 
   private toRecorded(r: EventRow, withLogPosition = false): RecordedEvent {
-    const { schemaVersion, data } = this.upcasters.upcast(r.type, r.schema_version, JSON.parse(r.data));
+    const parsed = JSON.parse(r.data);
+    const { schemaVersion, data } = this.upcasters.upcast(r.type, r.schema_version, parsed);
+    if (schemaVersion === r.schema_version) rememberStoredJson(data, r.data);
     const event: RecordedEvent = {
       eventId: r.event_id,
       streamId: r.stream_id,
@@ -630,8 +637,8 @@ export class PostgresEventStore implements EventStore {
       schemaVersion,
       data,
       metadata: JSON.parse(r.metadata),
-      occurredAt: r.occurred_at.toISOString(),
-      recordedAt: r.recorded_at.toISOString(),
+      occurredAt: r.occurred_at,
+      recordedAt: r.recorded_at,
       hash: r.hash,
     };
     if (withLogPosition) event.logPosition = encodeLogPosition(r.tx_id, r.global_position);
