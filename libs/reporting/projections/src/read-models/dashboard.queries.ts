@@ -346,7 +346,7 @@ export class DashboardQueries {
     if (f.cycleId) w.push(`s.cycle_id = ${p.add(f.cycleId)}`);
     const rows = await this.db.query(
       `SELECT s.from_band, s.to_band, s.calibrated_by, s.business_unit_id, ${cells ? 'sum(s.n)::int' : 'count(*)::int'} AS n FROM ${cells ? C.shifts : T.shifts} s ${whereOf(w)}
-        GROUP BY 1, 2, 3, 4 ORDER BY n DESC, 1, 2`,
+        GROUP BY 1, 2, 3, 4 ORDER BY n DESC, 1, 2, 3, 4`,
       p.values,
     );
     const sum = (key: (r: Record<string, unknown>) => string) => {
