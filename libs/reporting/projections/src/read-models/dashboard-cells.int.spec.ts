@@ -206,7 +206,7 @@ describe('dashboard cells kept by the reporting projections', () => {
   it('still answer as the facts do after a transfer, a re-finalization, a moved stage row, a repeat completion and a revoked grant', async () => {
     await load(fixes);
     await expectCellsEqualFacts();
-    const p1 = (await cellsQ().training({ units: null })).programs.find((x) => x.programId === 'P1')!;
+    const p1 = (await cellsQ().training({ units: null })).programs.find((x: { programId: unknown }) => x.programId === 'P1') as { people: number };
     const [{ n }] = await ds.query(`SELECT count(DISTINCT employee_id)::int AS n FROM read_model.training_completions WHERE program_id = 'P1'`);
     expect(p1.people).toBe(n);
     expect((await cellsQ().coaching({ units: null })).coachees).toBe((await ds.query(`SELECT count(DISTINCT coachee_id)::int AS n FROM read_model.coaching_engagements WHERE closed_at IS NULL`))[0].n);
