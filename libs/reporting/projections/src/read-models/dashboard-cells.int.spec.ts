@@ -5,7 +5,8 @@ import type { DataSource } from 'typeorm';
 import { openReportingDatabase } from '../reporting-data-source';
 import { contextEvents } from '../testing/context-events.fixture';
 import { coachingProjection } from './coaching.projection';
-import { CELL_TABLES, CELLS, cellsInsert, SPREADS, spreadInsert } from './dashboard-cells';
+import { CELL_TABLES } from './dashboard-cells';
+import { DashboardCells1760000001200 } from './dashboard-cells.migration';
 import { DashboardQueries, type ReadFilter } from './dashboard.queries';
 import { orgHistoryProjection } from './org-history.projection';
 import { performanceResultsProjection, performanceStagesProjection } from './performance.projections';
@@ -221,16 +222,16 @@ describe('dashboard cells kept by the reporting projections', () => {
 
   it('are what the migration fills from the facts, so an upgraded deployment needs no rebuild', async () => {
     const kept = await cellRows();
-    await ds.transaction(async (tx) => {
-      for (const spec of Object.values(CELLS)) {
-        await tx.query(`DELETE FROM ${spec.table}`);
-        await tx.query(cellsInsert(spec, {}));
-      }
-      for (const spec of Object.values(SPREADS)) {
-        await tx.query(`DELETE FROM ${spec.table}`);
-        await tx.query(spreadInsert(spec, {}));
-      }
-    });
+    // The migration itself, down and up again over the stored facts: what an upgrade runs.
+    const runner = ds.createQueryRunner();
+    try {
+      await runner.startTransaction();
+      await new DashboardCells1760000001200().down(runner);
+      await new DashboardCells1760000001200().up(runner);
+      await runner.commitTransaction();
+    } finally {
+      await runner.release();
+    }
     expect(await cellRows()).toEqual(kept);
   });
 
