@@ -16,3 +16,5 @@ export * from './read-models/rewards.projection';
 export * from './read-models/timeline.projection';
 export * from './read-models/read-models.migration';
 export * from './read-models/dashboard.queries';
+export * from './read-models/dashboard-cells';
+export * from './read-models/dashboard-cells.migration';

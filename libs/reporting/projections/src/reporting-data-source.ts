@@ -4,6 +4,7 @@ import { AuditEventRow } from './audit-trail/audit-event.entity';
 import { AuditTrail1760000000200 } from './audit-trail/audit-trail.migration';
 import { BusinessUnitRow, EmployeeRow } from './org-structure/org-structure.entities';
 import { OrgEmployeesWithoutNames1760000001110, OrgStructure1760000000100 } from './org-structure/org-structure.migration';
+import { DashboardCells1760000001200 } from './read-models/dashboard-cells.migration';
 import { AnalystRole1760000000801, ReportingReadModels1760000000800 } from './read-models/read-models.migration';
 import { TrainingPlanBudgets1760000000802 } from './read-models/training-budgets.projection';
 
@@ -17,6 +18,7 @@ export const REPORTING_MIGRATIONS = [
   TrainingPlanBudgets1760000000802,
   ProjectionParked1760000001000,
   OrgEmployeesWithoutNames1760000001110,
+  DashboardCells1760000001200,
 ];
 
 export interface ReportingDataSourceOptions {

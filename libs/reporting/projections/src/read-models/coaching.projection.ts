@@ -1,5 +1,6 @@
 import { topicOf, type Envelope } from '@tpm/contracts';
 import type { Projection } from '@tpm/projections';
+import { CELLS, recomputeCells, recomputeSpread, scopeOf, SPREADS, storedScope, touchedBy } from './dashboard-cells';
 import { insertRows, keepFirst, keepLatest, mergeBy, rm, typeName, type Row } from './sql-rows';
 
 export const COACHING_TABLES = {
@@ -29,7 +30,14 @@ export const coachingProjection: Projection = {
     'coaching.ImprovementPlanOpened',
     'coaching.ImprovementPlanClosed',
   ],
-  tables: Object.values(COACHING_TABLES),
+  tables: [
+    ...Object.values(COACHING_TABLES),
+    CELLS.coachingEngagements.table,
+    CELLS.coachingSessions.table,
+    CELLS.monthlyReviews.table,
+    CELLS.improvementPlans.table,
+    SPREADS.activeCoachees.table,
+  ],
   async apply(batch: Envelope[], tx, tables) {
     const engagements: Row[] = [];
     const sessions: Row[] = [];
@@ -61,34 +69,53 @@ export const coachingProjection: Projection = {
           break;
       }
     }
+    const unit = ['business_unit_id'];
     const eCols = ['coach_id', 'coachee_id', 'business_unit_id', 'cycle_id', 'cadence', 'started_at', 'outcome', 'closed_at'];
-    await insertRows(
-      tx,
-      tables[COACHING_TABLES.engagements],
-      [['engagement_id', 'text'], ['coach_id', 'text'], ['coachee_id', 'text'], ['business_unit_id', 'text'], ['cycle_id', 'text'], ['cadence', 'text'], ['started_at', 'timestamptz'], ['outcome', 'text'], ['closed_at', 'timestamptz']],
-      mergeBy(engagements, (r) => r.engagement_id as string),
-      `ON CONFLICT (engagement_id) DO UPDATE SET ${keepFirst('t', eCols)}`,
+    const mergedEngagements = mergeBy(engagements, (r) => r.engagement_id as string);
+    const engagementKey = [['engagement_id', 'text']] as const;
+    const engaged = await touchedBy(tx, tables[COACHING_TABLES.engagements], engagementKey, mergedEngagements, unit, () =>
+      insertRows(
+        tx,
+        tables[COACHING_TABLES.engagements],
+        [['engagement_id', 'text'], ['coach_id', 'text'], ['coachee_id', 'text'], ['business_unit_id', 'text'], ['cycle_id', 'text'], ['cadence', 'text'], ['started_at', 'timestamptz'], ['outcome', 'text'], ['closed_at', 'timestamptz']],
+        mergedEngagements,
+        `ON CONFLICT (engagement_id) DO UPDATE SET ${keepFirst('t', eCols)}`,
+      ),
     );
+    await recomputeCells(tx, tables, CELLS.coachingEngagements, engaged);
+    const coachees = await storedScope(tx, tables[COACHING_TABLES.engagements], engagementKey, mergedEngagements, ['coachee_id']);
+    await recomputeSpread(tx, tables, SPREADS.activeCoachees, coachees.map((r) => r.coachee_id as string));
+    const mergedSessions = mergeBy(sessions, (r) => r.session_id as string);
     await insertRows(
       tx,
       tables[COACHING_TABLES.sessions],
       [['session_id', 'text'], ['engagement_id', 'text'], ['coachee_id', 'text'], ['business_unit_id', 'text'], ['kind', 'text'], ['duration_minutes', 'numeric'], ['held_at', 'timestamptz']],
-      mergeBy(sessions, (r) => r.session_id as string),
+      mergedSessions,
       'ON CONFLICT (session_id) DO NOTHING',
     );
-    await insertRows(
-      tx,
-      tables[COACHING_TABLES.reviews],
-      [['review_id', 'text'], ['employee_id', 'text'], ['business_unit_id', 'text'], ['month', 'text'], ['due_on', 'date'], ['on_time', 'boolean'], ['submitted_at', 'timestamptz'], ['overdue_at', 'timestamptz']],
-      mergeBy(reviews, (r) => r.review_id as string),
-      `ON CONFLICT (review_id) DO UPDATE SET ${keepFirst('t', ['on_time', 'submitted_at', 'overdue_at'])}`,
+    // A held session never changes once stored: the batch's units are all that moved.
+    await recomputeCells(tx, tables, CELLS.coachingSessions, scopeOf(mergedSessions, unit));
+    const mergedReviews = mergeBy(reviews, (r) => r.review_id as string);
+    const reviewed = await touchedBy(tx, tables[COACHING_TABLES.reviews], [['review_id', 'text']], mergedReviews, unit, () =>
+      insertRows(
+        tx,
+        tables[COACHING_TABLES.reviews],
+        [['review_id', 'text'], ['employee_id', 'text'], ['business_unit_id', 'text'], ['month', 'text'], ['due_on', 'date'], ['on_time', 'boolean'], ['submitted_at', 'timestamptz'], ['overdue_at', 'timestamptz']],
+        mergedReviews,
+        `ON CONFLICT (review_id) DO UPDATE SET ${keepFirst('t', ['on_time', 'submitted_at', 'overdue_at'])}`,
+      ),
     );
-    await insertRows(
-      tx,
-      tables[COACHING_TABLES.plans],
-      [['plan_id', 'text'], ['employee_id', 'text'], ['business_unit_id', 'text'], ['appraisal_id', 'text'], ['opened_by', 'text'], ['ends_on', 'date'], ['opened_at', 'timestamptz'], ['outcome', 'text'], ['extensions', 'int'], ['closed_at', 'timestamptz']],
-      mergeBy(plans, (r) => r.plan_id as string),
-      `ON CONFLICT (plan_id) DO UPDATE SET ${keepFirst('t', ['opened_by', 'ends_on', 'opened_at', 'outcome', 'extensions', 'closed_at'])}, ${keepLatest('t', ['appraisal_id'])}`,
+    await recomputeCells(tx, tables, CELLS.monthlyReviews, reviewed);
+    const mergedPlans = mergeBy(plans, (r) => r.plan_id as string);
+    const planned = await touchedBy(tx, tables[COACHING_TABLES.plans], [['plan_id', 'text']], mergedPlans, unit, () =>
+      insertRows(
+        tx,
+        tables[COACHING_TABLES.plans],
+        [['plan_id', 'text'], ['employee_id', 'text'], ['business_unit_id', 'text'], ['appraisal_id', 'text'], ['opened_by', 'text'], ['ends_on', 'date'], ['opened_at', 'timestamptz'], ['outcome', 'text'], ['extensions', 'int'], ['closed_at', 'timestamptz']],
+        mergedPlans,
+        `ON CONFLICT (plan_id) DO UPDATE SET ${keepFirst('t', ['opened_by', 'ends_on', 'opened_at', 'outcome', 'extensions', 'closed_at'])}, ${keepLatest('t', ['appraisal_id'])}`,
+      ),
     );
+    await recomputeCells(tx, tables, CELLS.improvementPlans, planned);
   },
 };

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { CELLS, SPREADS } from './dashboard-cells';
 import { rm } from './sql-rows';
 
 /** What every dashboard query filters by. `units` is already the caller-visible subtree (null: all). */
@@ -56,6 +57,32 @@ const T = {
   timeline: rm('employee_timeline'),
 };
 export const READ_MODEL_TABLES = T;
+
+const C = {
+  bands: CELLS.appraisalBands.table,
+  managers: CELLS.appraisalManagers.table,
+  boxes: CELLS.appraisalBoxes.table,
+  stages: CELLS.appraisalStages.table,
+  shifts: CELLS.calibrationShifts.table,
+  headcount: CELLS.headcount.table,
+  needs: CELLS.trainingNeeds.table,
+  completions: CELLS.trainingCompletions.table,
+  completionSpread: SPREADS.completionPeople.table,
+  enrolments: CELLS.trainingEnrolments.table,
+  evaluations: CELLS.trainingEvaluations.table,
+  engagements: CELLS.coachingEngagements.table,
+  coacheeSpread: SPREADS.activeCoachees.table,
+  sessions: CELLS.coachingSessions.table,
+  reviews: CELLS.monthlyReviews.table,
+  plans: CELLS.improvementPlans.table,
+  proposals: CELLS.rewardProposals.table,
+  grants: CELLS.rewardGrants.table,
+};
+
+/** What the cells cannot answer: the employee's current level (a join per person) and time windows (the cells hold no instants). */
+const needsFacts = (f: ReadFilter, opts: { time?: boolean } = { time: true }) => Boolean(f.level) || (opts.time !== false && Boolean(f.asOf || f.from || f.to));
+/** `unit IN units` on a cells table (the cells' unit column is always business_unit_id). */
+const inUnits = (p: Params, f: ReadFilter, alias: string) => (f.units ? [`${alias}.business_unit_id = ANY(${p.add(f.units)}::text[])`] : []);
 
 /** `unit IN units` (or nothing when the caller sees all), and the employee's level when asked. */
 function scoped(p: Params, f: ReadFilter, alias: string, opts: { unit?: string; employee?: string; time?: string } = {}): string[] {
@@ -144,7 +171,19 @@ export const APPRAISAL_SORTS: Record<string, string> = {
 
 /** The dashboards' reads, plain SQL over schema `read_model` (docs/read-models.md shows the same SQL). */
 export class DashboardQueries {
-  constructor(private readonly db: DataSource) {}
+  private readonly cells: boolean;
+  /** `cells: false` answers every query from the facts (the reference the cells are tested against). */
+  constructor(
+    private readonly db: DataSource,
+    opts: { cells?: boolean } = {},
+  ) {
+    this.cells = opts.cells ?? true;
+  }
+
+  /** True when the cells answer the filter (see `needsFacts`). */
+  private byCells(f: ReadFilter, opts?: { time?: boolean }): boolean {
+    return this.cells && !needsFacts(f, opts);
+  }
 
   /** The unit and every unit below it (the filter's subtree), parents first; cycles in the tree stop. */
   async subtree(root: string): Promise<{ businessUnitId: string; name: string | null; parentId: string | null; depth: number }[]> {
@@ -171,6 +210,14 @@ export class DashboardQueries {
   /** Headcount per unit and level, as of a date (valid_from <= asOf < valid_to) or now. */
   headcountStatement(f: ReadFilter): Statement {
     const p = new Params();
+    if (this.cells && !f.asOf) {
+      const w = inUnits(p, f, 'c');
+      if (f.level) w.push(`c.level = ${p.add(f.level)}`);
+      return {
+        sql: `SELECT c.business_unit_id, c.level, sum(c.headcount)::int AS headcount FROM ${C.headcount} c ${whereOf(w)} GROUP BY 1, 2 ORDER BY 1, 2`,
+        params: p.values,
+      };
+    }
     const w = f.units ? [`pl.business_unit_id = ANY(${p.add(f.units)}::text[])`] : ['pl.business_unit_id IS NOT NULL'];
     if (f.asOf) {
       const at = p.add(f.asOf);
@@ -199,9 +246,13 @@ export class DashboardQueries {
   /** Appraisals per band (count, share, mean score, mean goal attainment) with the overall summary. */
   async ratingDistribution(f: ReadFilter): Promise<Distribution> {
     const p = new Params();
+    // numeric sum / count is what avg() computes, digit for digit.
     const rows = await this.db.query(
-      `SELECT a.rating_band AS band, a.rating_band_rank AS rank, count(*)::int AS n, avg(a.score) AS score, avg(a.goal_attainment) AS goals
-         FROM ${T.results} a ${whereOf(appraisalWhere(p, f))} GROUP BY 1, 2 ORDER BY 2 DESC, 1`,
+      this.byCells(f)
+        ? `SELECT a.rating_band AS band, a.rating_band_rank AS rank, sum(a.n)::int AS n, sum(a.score_sum) / sum(a.n) AS score, sum(a.goal_sum) / NULLIF(sum(a.goal_n), 0) AS goals
+             FROM ${C.bands} a ${whereOf(appraisalWhere(p, f))} GROUP BY 1, 2 ORDER BY 2 DESC, 1`
+        : `SELECT a.rating_band AS band, a.rating_band_rank AS rank, count(*)::int AS n, avg(a.score) AS score, avg(a.goal_attainment) AS goals
+             FROM ${T.results} a ${whereOf(appraisalWhere(p, f))} GROUP BY 1, 2 ORDER BY 2 DESC, 1`,
       p.values,
     );
     const total = rows.reduce((n: number, r: { n: number }) => n + r.n, 0);
@@ -229,8 +280,11 @@ export class DashboardQueries {
   async distributionByManager(f: ReadFilter) {
     const p = new Params();
     const rows = await this.db.query(
-      `SELECT COALESCE(a.manager_id, '(none)') AS manager_id, a.rating_band AS band, a.rating_band_rank AS rank, count(*)::int AS n, avg(a.score) AS score
-         FROM ${T.results} a ${whereOf(appraisalWhere(p, f))} GROUP BY 1, 2, 3 ORDER BY 1, 3 DESC`,
+      this.byCells(f)
+        ? `SELECT a.manager_id, a.rating_band AS band, a.rating_band_rank AS rank, sum(a.n)::int AS n, sum(a.score_sum) / sum(a.n) AS score
+             FROM ${C.managers} a ${whereOf(appraisalWhere(p, f))} GROUP BY 1, 2, 3 ORDER BY 1, 3 DESC`
+        : `SELECT COALESCE(a.manager_id, '(none)') AS manager_id, a.rating_band AS band, a.rating_band_rank AS rank, count(*)::int AS n, avg(a.score) AS score
+             FROM ${T.results} a ${whereOf(appraisalWhere(p, f))} GROUP BY 1, 2, 3 ORDER BY 1, 3 DESC`,
       p.values,
     );
     const managers = new Map<string, { managerId: string; appraisals: number; bands: Record<string, number>; meanScore: number | null; sum: number }>();
@@ -255,8 +309,8 @@ export class DashboardQueries {
       : `WITH branches AS (SELECT business_unit_id AS branch, business_unit_id AS id FROM ${T.units})`;
     const rows = await this.db.query(
       `${branch}
-       SELECT b.branch AS business_unit_id, a.rating_band AS band, a.rating_band_rank AS rank, count(*)::int AS n
-         FROM ${T.results} a JOIN branches b ON b.id = a.business_unit_id ${whereOf(appraisalWhere(p, f))}
+       SELECT b.branch AS business_unit_id, a.rating_band AS band, a.rating_band_rank AS rank, ${this.byCells(f) ? 'sum(a.n)::int' : 'count(*)::int'} AS n
+         FROM ${this.byCells(f) ? C.bands : T.results} a JOIN branches b ON b.id = a.business_unit_id ${whereOf(appraisalWhere(p, f))}
         GROUP BY 1, 2, 3 ORDER BY 1, 3 DESC`,
       p.values,
     );
@@ -269,11 +323,13 @@ export class DashboardQueries {
    */
   async nineBox(f: ReadFilter): Promise<NineBox> {
     const p = new Params();
+    const fromCells = this.byCells(f);
+    // The top rank is one read of the rank index, whatever the history.
     const rows = await this.db.query(
-      `WITH a AS (SELECT a.* FROM ${T.results} a ${whereOf(appraisalWhere(p, f))}),
+      `WITH a AS (SELECT a.* FROM ${fromCells ? C.boxes : T.results} a ${whereOf(appraisalWhere(p, f))}),
             top AS (SELECT max(rating_band_rank) AS m FROM ${T.results})
        SELECT CASE WHEN a.rating_band_rank * 3 <= top.m THEN 'low' WHEN a.rating_band_rank * 3 <= top.m * 2 THEN 'medium' ELSE 'high' END AS performance,
-              COALESCE(a.potential, 'unplaced') AS potential, count(*)::int AS n
+              COALESCE(a.potential, 'unplaced') AS potential, ${fromCells ? 'sum(a.n)::int' : 'count(*)::int'} AS n
          FROM a CROSS JOIN top GROUP BY 1, 2`,
       p.values,
     );
@@ -285,10 +341,12 @@ export class DashboardQueries {
   /** Calibration moves: from → to band per unit and per calibrator. */
   async calibrationShifts(f: ReadFilter) {
     const p = new Params();
-    const w = scoped(p, f, 's', { employee: 'employee_id', time: 'calibrated_at' });
+    const cells = this.byCells(f);
+    const w = cells ? inUnits(p, f, 's') : scoped(p, f, 's', { employee: 'employee_id', time: 'calibrated_at' });
     if (f.cycleId) w.push(`s.cycle_id = ${p.add(f.cycleId)}`);
     const rows = await this.db.query(
-      `SELECT s.from_band, s.to_band, s.calibrated_by, s.business_unit_id, count(*)::int AS n FROM ${T.shifts} s ${whereOf(w)} GROUP BY 1, 2, 3, 4 ORDER BY n DESC, 1, 2`,
+      `SELECT s.from_band, s.to_band, s.calibrated_by, s.business_unit_id, ${cells ? 'sum(s.n)::int' : 'count(*)::int'} AS n FROM ${cells ? C.shifts : T.shifts} s ${whereOf(w)}
+        GROUP BY 1, 2, 3, 4 ORDER BY n DESC, 1, 2, 3, 4`,
       p.values,
     );
     const sum = (key: (r: Record<string, unknown>) => string) => {
@@ -306,6 +364,17 @@ export class DashboardQueries {
 
   /** How many appraisals of the cycle reached each stage (counts of employees). */
   async completionByStage(f: ReadFilter) {
+    if (this.byCells(f)) {
+      const c = new Params();
+      const w = inUnits(c, f, 's');
+      if (f.cycleId) w.push(`s.cycle_id = ${c.add(f.cycleId)}`);
+      const sum = (k: string) => `COALESCE(sum(s.${k}), 0)::int AS ${k}`;
+      const [r] = await this.db.query(
+        `SELECT ${['total', 'self', 'manager', 'calibration', 'finalized', 'acknowledged', 'disputed'].map(sum).join(', ')} FROM ${C.stages} s ${whereOf(w)}`,
+        c.values,
+      );
+      return r as Record<'total' | 'self' | 'manager' | 'calibration' | 'finalized' | 'acknowledged' | 'disputed', number>;
+    }
     const p = new Params();
     const w = scoped(p, f, 's', { employee: 'employee_id' });
     if (f.cycleId) w.push(`s.cycle_id = ${p.add(f.cycleId)}`);
@@ -324,8 +393,11 @@ export class DashboardQueries {
   async trend(f: ReadFilter) {
     const p = new Params();
     const rows = await this.db.query(
-      `SELECT a.period, a.rating_band AS band, a.rating_band_rank AS rank, count(*)::int AS n, avg(a.score) AS score
-         FROM ${T.results} a ${whereOf(appraisalWhere(p, f, 'a', { cycle: false }))} GROUP BY 1, 2, 3 ORDER BY 1, 3 DESC`,
+      this.byCells(f)
+        ? `SELECT a.period, a.rating_band AS band, a.rating_band_rank AS rank, sum(a.n)::int AS n, sum(a.score_sum) / sum(a.n) AS score
+             FROM ${C.bands} a ${whereOf(appraisalWhere(p, f, 'a', { cycle: false }))} GROUP BY 1, 2, 3 ORDER BY 1, 3 DESC`
+        : `SELECT a.period, a.rating_band AS band, a.rating_band_rank AS rank, count(*)::int AS n, avg(a.score) AS score
+             FROM ${T.results} a ${whereOf(appraisalWhere(p, f, 'a', { cycle: false }))} GROUP BY 1, 2, 3 ORDER BY 1, 3 DESC`,
       p.values,
     );
     const periods = new Map<string, { period: string; appraisals: number; bands: Record<string, number>; sum: number }>();
@@ -357,25 +429,42 @@ export class DashboardQueries {
   async appraisalRows(f: ReadFilter, page: Page) {
     const s = this.appraisalRowsStatement(f, page);
     const c = new Params();
-    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM ${T.results} a ${whereOf(appraisalWhere(c, f))}`, c.values);
+    const [{ n }] = await this.db.query(
+      this.byCells(f)
+        ? `SELECT COALESCE(sum(a.n), 0)::int AS n FROM ${C.bands} a ${whereOf(appraisalWhere(c, f))}`
+        : `SELECT count(*)::int AS n FROM ${T.results} a ${whereOf(appraisalWhere(c, f))}`,
+      c.values,
+    );
     return { total: n, items: await this.db.query(s.sql, s.params) };
   }
 
   /** Needs by competency and source (open, met), completions and enrolments per program, L1-L3 per program. */
   async training(f: ReadFilter) {
+    const cells = this.byCells(f);
     const p1 = new Params();
-    const nw = scoped(p1, f, 'n', { employee: 'employee_id', time: 'identified_at' });
+    const nw = cells ? inUnits(p1, f, 'n') : scoped(p1, f, 'n', { employee: 'employee_id', time: 'identified_at' });
     const needs = await this.db.query(
-      `SELECT n.competency, COALESCE(n.source, 'unknown') AS source, count(*) FILTER (WHERE n.status = 'open')::int AS open,
-              count(*) FILTER (WHERE n.status = 'met')::int AS met
-         FROM ${T.needs} n ${whereOf(nw)} GROUP BY 1, 2 ORDER BY open DESC, 1, 2`,
+      cells
+        ? `SELECT n.competency, n.source, sum(n.open)::int AS open, sum(n.met)::int AS met FROM ${C.needs} n ${whereOf(nw)} GROUP BY 1, 2 ORDER BY open DESC, 1, 2`
+        : `SELECT n.competency, COALESCE(n.source, 'unknown') AS source, count(*) FILTER (WHERE n.status = 'open')::int AS open,
+                  count(*) FILTER (WHERE n.status = 'met')::int AS met
+             FROM ${T.needs} n ${whereOf(nw)} GROUP BY 1, 2 ORDER BY open DESC, 1, 2`,
       p1.values,
     );
     const p2 = new Params();
-    const cw = scoped(p2, f, 'c', { employee: 'employee_id', time: 'completed_at' });
-    const ew = scoped(p2, f, 'e', { employee: 'employee_id', time: 'enrolled_at' });
+    const cw = cells ? inUnits(p2, f, 'c') : scoped(p2, f, 'c', { employee: 'employee_id', time: 'completed_at' });
+    const sw = cells ? inUnits(p2, f, 's') : [];
+    const ew = cells ? inUnits(p2, f, 'e') : scoped(p2, f, 'e', { employee: 'employee_id', time: 'enrolled_at' });
+    // People are distinct per unit in the cells; the spread rows take back each person counted in more than one unit in scope.
     const programs = await this.db.query(
-      `WITH c AS (SELECT c.program_id, count(*)::int AS completed, avg(c.exam_score) AS exam, count(DISTINCT c.employee_id)::int AS people
+      cells
+        ? `WITH c AS (SELECT c.program_id, sum(c.completed)::int AS completed, sum(c.exam_sum) / NULLIF(sum(c.exam_n), 0) AS exam, sum(c.people) AS people
+                        FROM ${C.completions} c ${whereOf(cw)} GROUP BY 1),
+                x AS (SELECT program_id, sum(k - 1) AS extra FROM (SELECT s.program_id, s.person_id, count(*) AS k FROM ${C.completionSpread} s ${whereOf(sw)} GROUP BY 1, 2) d GROUP BY 1),
+                e AS (SELECT e.program_id, sum(e.enrolled)::int AS enrolled FROM ${C.enrolments} e ${whereOf(ew)} GROUP BY 1)
+           SELECT c.program_id, c.completed, (c.people - COALESCE(x.extra, 0))::int AS people, c.exam, e.enrolled
+             FROM c LEFT JOIN x USING (program_id) LEFT JOIN e USING (program_id) ORDER BY c.completed DESC, 1`
+        : `WITH c AS (SELECT c.program_id, count(*)::int AS completed, avg(c.exam_score) AS exam, count(DISTINCT c.employee_id)::int AS people
                     FROM ${T.completions} c ${whereOf(cw)} GROUP BY 1),
             e AS (SELECT c2.program_id, count(*)::int AS enrolled FROM ${T.enrolments} e JOIN (SELECT DISTINCT session_id, program_id FROM ${T.completions}) c2 USING (session_id)
                    ${whereOf([...ew, 'e.withdrawn_at IS NULL'])} GROUP BY 1)
@@ -383,9 +472,11 @@ export class DashboardQueries {
       p2.values,
     );
     const p3 = new Params();
-    const vw = scoped(p3, f, 'v', { employee: 'employee_id', time: 'recorded_at' });
+    const vw = cells ? inUnits(p3, f, 'v') : scoped(p3, f, 'v', { employee: 'employee_id', time: 'recorded_at' });
     const levels = await this.db.query(
-      `SELECT v.program_id, v.level, avg(v.value) AS mean, count(*)::int AS n FROM ${T.evaluations} v ${whereOf(vw)} GROUP BY 1, 2 ORDER BY 1, 2`,
+      cells
+        ? `SELECT v.program_id, v.level, sum(v.value_sum) / sum(v.n) AS mean, sum(v.n)::int AS n FROM ${C.evaluations} v ${whereOf(vw)} GROUP BY 1, 2 ORDER BY 1, 2`
+        : `SELECT v.program_id, v.level, avg(v.value) AS mean, count(*)::int AS n FROM ${T.evaluations} v ${whereOf(vw)} GROUP BY 1, 2 ORDER BY 1, 2`,
       p3.values,
     );
     const kirkpatrick = new Map<string, { programId: string; l1: number | null; l2: number | null; l3: number | null; evaluations: number }>();
@@ -451,32 +542,45 @@ export class DashboardQueries {
 
   /** Coverage (coachees / headcount), sessions per month, on-time monthly reviews, plan outcomes. */
   async coaching(f: ReadFilter) {
+    const cells = this.byCells(f);
     const p = new Params();
-    const ew = scoped(p, f, 'g', { employee: 'coachee_id', time: 'started_at' });
+    const ew = cells ? inUnits(p, f, 'g') : scoped(p, f, 'g', { employee: 'coachee_id', time: 'started_at' });
     const [cov] = await this.db.query(
-      `SELECT count(DISTINCT g.coachee_id) FILTER (WHERE g.closed_at IS NULL)::int AS active, count(*)::int AS engagements FROM ${T.engagements} g ${whereOf(ew)}`,
+      cells
+        ? `SELECT (COALESCE(sum(g.active_coachees), 0) - (SELECT COALESCE(sum(k - 1), 0) FROM (SELECT s.person_id, count(*) AS k FROM ${C.coacheeSpread} s ${whereOf(ew.map((w) => w.replace('g.', 's.')))} GROUP BY 1) d))::int AS active,
+                  COALESCE(sum(g.engagements), 0)::int AS engagements
+             FROM ${C.engagements} g ${whereOf(ew)}`
+        : `SELECT count(DISTINCT g.coachee_id) FILTER (WHERE g.closed_at IS NULL)::int AS active, count(*)::int AS engagements FROM ${T.engagements} g ${whereOf(ew)}`,
       p.values,
     );
     const head = await this.headcount({ ...f, asOf: undefined });
     const ps = new Params();
-    const sw = scoped(ps, f, 's', { employee: 'coachee_id', time: 'held_at' });
+    const sw = cells ? inUnits(ps, f, 's') : scoped(ps, f, 's', { employee: 'coachee_id', time: 'held_at' });
     const sessions = await this.db.query(
-      `SELECT to_char(date_trunc('month', s.held_at AT TIME ZONE 'UTC'), 'YYYY-MM') AS month, count(*)::int AS n, sum(s.duration_minutes) AS minutes
-         FROM ${T.sessions} s ${whereOf(sw)} GROUP BY 1 ORDER BY 1`,
+      cells
+        ? `SELECT s.month, sum(s.n)::int AS n, sum(s.minutes) AS minutes FROM ${C.sessions} s ${whereOf(sw)} GROUP BY 1 ORDER BY 1`
+        : `SELECT to_char(date_trunc('month', s.held_at AT TIME ZONE 'UTC'), 'YYYY-MM') AS month, count(*)::int AS n, sum(s.duration_minutes) AS minutes
+             FROM ${T.sessions} s ${whereOf(sw)} GROUP BY 1 ORDER BY 1`,
       ps.values,
     );
+    // The reviews take no time window: only the level sends them to the facts.
+    const reviewCells = this.byCells(f, { time: false });
     const pr = new Params();
-    const rw = scoped(pr, f, 'r', { employee: 'employee_id' });
+    const rw = reviewCells ? inUnits(pr, f, 'r') : scoped(pr, f, 'r', { employee: 'employee_id' });
     const reviews = await this.db.query(
-      `SELECT r.month, count(*) FILTER (WHERE r.on_time)::int AS on_time, count(*) FILTER (WHERE r.submitted_at IS NOT NULL AND NOT r.on_time)::int AS late,
-              count(*) FILTER (WHERE r.submitted_at IS NULL AND r.overdue_at IS NOT NULL)::int AS overdue
-         FROM ${T.reviews} r ${whereOf(rw)} GROUP BY 1 ORDER BY 1`,
+      reviewCells
+        ? `SELECT r.month, sum(r.on_time)::int AS on_time, sum(r.late)::int AS late, sum(r.overdue)::int AS overdue FROM ${C.reviews} r ${whereOf(rw)} GROUP BY 1 ORDER BY 1`
+        : `SELECT r.month, count(*) FILTER (WHERE r.on_time)::int AS on_time, count(*) FILTER (WHERE r.submitted_at IS NOT NULL AND NOT r.on_time)::int AS late,
+                  count(*) FILTER (WHERE r.submitted_at IS NULL AND r.overdue_at IS NOT NULL)::int AS overdue
+             FROM ${T.reviews} r ${whereOf(rw)} GROUP BY 1 ORDER BY 1`,
       pr.values,
     );
     const pp = new Params();
-    const plw = scoped(pp, f, 'x', { employee: 'employee_id', time: 'opened_at' });
+    const plw = cells ? inUnits(pp, f, 'x') : scoped(pp, f, 'x', { employee: 'employee_id', time: 'opened_at' });
     const plans = await this.db.query(
-      `SELECT COALESCE(x.outcome, 'open') AS outcome, count(*)::int AS n FROM ${T.plans} x ${whereOf(plw)} GROUP BY 1 ORDER BY 1`,
+      cells
+        ? `SELECT x.outcome, sum(x.n)::int AS n FROM ${C.plans} x ${whereOf(plw)} GROUP BY 1 ORDER BY 1`
+        : `SELECT COALESCE(x.outcome, 'open') AS outcome, count(*)::int AS n FROM ${T.plans} x ${whereOf(plw)} GROUP BY 1 ORDER BY 1`,
       pp.values,
     );
     return {
@@ -492,21 +596,30 @@ export class DashboardQueries {
 
   /** Per policy: proposed, approved, granted and paid amounts, on-time payments (credibility), measured incentive effect. */
   async rewards(f: ReadFilter) {
+    // The proposals take no time window: only the level sends them to the facts.
+    const proposalCells = this.byCells(f, { time: false });
     const p = new Params();
-    const w = scoped(p, f, 'r', { employee: 'employee_id' });
+    const w = proposalCells ? inUnits(p, f, 'r') : scoped(p, f, 'r', { employee: 'employee_id' });
     if (f.cycleId) w.push(`r.cycle_id = ${p.add(f.cycleId)}`);
     const proposals = await this.db.query(
-      `SELECT r.policy_id, COALESCE(r.currency, '') AS currency, count(*)::int AS n, sum(r.proposed_amount) AS proposed,
-              sum(r.approved_amount) FILTER (WHERE r.status IN ('approved', 'granted')) AS approved, count(*) FILTER (WHERE r.status = 'rejected')::int AS rejected
-         FROM ${T.proposals} r ${whereOf(w)} GROUP BY 1, 2 ORDER BY 1`,
+      proposalCells
+        ? `SELECT r.policy_id, r.currency, sum(r.n)::int AS n, sum(r.proposed) AS proposed, sum(r.approved) AS approved, sum(r.rejected)::int AS rejected
+             FROM ${C.proposals} r ${whereOf(w)} GROUP BY 1, 2 ORDER BY 1`
+        : `SELECT r.policy_id, COALESCE(r.currency, '') AS currency, count(*)::int AS n, sum(r.proposed_amount) AS proposed,
+                  sum(r.approved_amount) FILTER (WHERE r.status IN ('approved', 'granted')) AS approved, count(*) FILTER (WHERE r.status = 'rejected')::int AS rejected
+             FROM ${T.proposals} r ${whereOf(w)} GROUP BY 1, 2 ORDER BY 1`,
       p.values,
     );
+    const grantCells = this.byCells(f);
     const pg = new Params();
-    const gw = scoped(pg, f, 'g', { employee: 'employee_id', time: 'granted_at' });
+    const gw = grantCells ? inUnits(pg, f, 'g') : scoped(pg, f, 'g', { employee: 'employee_id', time: 'granted_at' });
     const grants = await this.db.query(
-      `SELECT g.policy_id, count(*)::int AS n, sum(g.amount) FILTER (WHERE g.revoked_at IS NULL) AS granted, sum(g.paid_amount) AS paid,
-              count(*) FILTER (WHERE g.paid_on_time)::int AS on_time, count(g.paid_on)::int AS paid_n
-         FROM ${T.grants} g ${whereOf(gw)} GROUP BY 1`,
+      grantCells
+        ? `SELECT g.policy_id, sum(g.n)::int AS n, sum(g.granted) AS granted, sum(g.paid) AS paid, sum(g.on_time)::int AS on_time, sum(g.paid_n)::int AS paid_n
+             FROM ${C.grants} g ${whereOf(gw)} GROUP BY 1`
+        : `SELECT g.policy_id, count(*)::int AS n, sum(g.amount) FILTER (WHERE g.revoked_at IS NULL) AS granted, sum(g.paid_amount) AS paid,
+                  count(*) FILTER (WHERE g.paid_on_time)::int AS on_time, count(g.paid_on)::int AS paid_n
+             FROM ${T.grants} g ${whereOf(gw)} GROUP BY 1`,
       pg.values,
     );
     const pe = new Params();

@@ -1,5 +1,6 @@
 import { topicOf, type Envelope } from '@tpm/contracts';
 import { quoteTable, type Projection } from '@tpm/projections';
+import { CELLS, recomputeCells, storedScope, scopeOf } from './dashboard-cells';
 import { insertRows, keepLatest, mergeBy, rm, typeName, type Row } from './sql-rows';
 
 export const ORG_HISTORY_TABLES = { units: rm('org_units'), placements: rm('employee_placements') } as const;
@@ -23,7 +24,7 @@ export const orgHistoryProjection: Projection = {
     'performance.EmployeeTransferred',
     'performance.EmployeeOffboarded',
   ],
-  tables: [ORG_HISTORY_TABLES.units, ORG_HISTORY_TABLES.placements],
+  tables: [ORG_HISTORY_TABLES.units, ORG_HISTORY_TABLES.placements, CELLS.headcount.table],
   async apply(batch: Envelope[], tx, tables) {
     const units: Row[] = [];
     const placements: Row[] = [];
@@ -83,5 +84,9 @@ export const orgHistoryProjection: Projection = {
           AND (t.level IS DISTINCT FROM n.level OR t.valid_to IS DISTINCT FROM n.valid_to)`,
       [employees],
     );
+    // Placements are never deleted: every unit a touched employee was ever placed in (the one a
+    // transfer closed included) is among their stored rows.
+    const placedIn = await storedScope(tx, tables[ORG_HISTORY_TABLES.placements], [['employee_id', 'text']], employees.map((employee_id) => ({ employee_id })), ['business_unit_id']);
+    await recomputeCells(tx, tables, CELLS.headcount, scopeOf(placedIn, ['business_unit_id']));
   },
 };

@@ -1,8 +1,10 @@
 import { logTopicOf, topicOf, type AppraisalFinalized, type Envelope } from '@tpm/contracts';
 import { quoteTable, type Projection } from '@tpm/projections';
+import { CELLS, recomputeCells, scopeOf, touchedBy } from './dashboard-cells';
 import { insertRows, keepFirst, keepLatest, mergeBy, rm, typeName, type Row } from './sql-rows';
 
 export const PERFORMANCE_RESULT_TABLES = { results: rm('appraisal_results') } as const;
+const RESULT_CELLS = [CELLS.appraisalBands, CELLS.appraisalManagers, CELLS.appraisalBoxes];
 export const PERFORMANCE_RESULT_TOPICS = [topicOf('performance')];
 
 /**
@@ -14,7 +16,7 @@ export const performanceResultsProjection: Projection = {
   name: 'performance-results',
   version: 1,
   handles: ['performance.AppraisalFinalized'],
-  tables: [PERFORMANCE_RESULT_TABLES.results],
+  tables: [PERFORMANCE_RESULT_TABLES.results, ...RESULT_CELLS.map((c) => c.table)],
   async apply(batch: Envelope[], tx, tables) {
     const rows = batch.map((e) => {
       const d = e.data as AppraisalFinalized['data'];
@@ -37,6 +39,7 @@ export const performanceResultsProjection: Projection = {
         correlation_id: e.correlationId,
       };
     });
+    const merged = mergeBy(rows, (r) => r.appraisal_id as string, 'last');
     await insertRows(
       tx,
       tables[PERFORMANCE_RESULT_TABLES.results],
@@ -45,9 +48,12 @@ export const performanceResultsProjection: Projection = {
         ['score', 'numeric'], ['rating_band', 'text'], ['rating_band_rank', 'int'], ['potential', 'text'], ['goal_attainment', 'numeric'],
         ['indicator_count', 'int'], ['competency_gap_count', 'int'], ['finalized_at', 'timestamptz'], ['correlation_id', 'text'],
       ],
-      mergeBy(rows, (r) => r.appraisal_id as string, 'last'),
+      merged,
       'ON CONFLICT (appraisal_id) DO NOTHING',
     );
+    // A result never changes once stored, so only the batch's own units and cycles can have moved.
+    const touched = scopeOf(merged, ['business_unit_id', 'cycle_id']);
+    for (const cells of RESULT_CELLS) await recomputeCells(tx, tables, cells, touched);
   },
 };
 
@@ -74,7 +80,7 @@ export const performanceStagesProjection: Projection = {
   name: 'performance-stages',
   version: 1,
   handles: Object.keys(STAGE_COLUMN).map((t) => `performance.${t}`),
-  tables: [PERFORMANCE_STAGE_TABLES.stages, PERFORMANCE_STAGE_TABLES.shifts],
+  tables: [PERFORMANCE_STAGE_TABLES.stages, PERFORMANCE_STAGE_TABLES.shifts, CELLS.appraisalStages.table, CELLS.calibrationShifts.table],
   async apply(batch: Envelope[], tx, tables) {
     const stages: Row[] = [];
     const shifts: Row[] = [];
@@ -102,13 +108,18 @@ export const performanceStagesProjection: Projection = {
         });
       }
     }
-    await insertRows(
-      tx,
-      tables[PERFORMANCE_STAGE_TABLES.stages],
-      [['cycle_id', 'text'], ['employee_id', 'text'], ['business_unit_id', 'text'], ...STAGES.map((s) => [s, 'timestamptz'] as const), ['provisional_band', 'text'], ['final_band', 'text']],
-      mergeBy(stages, (r) => `${r.cycle_id}\u0000${r.employee_id}`, 'first', ['business_unit_id', 'provisional_band', 'final_band']),
-      `ON CONFLICT (cycle_id, employee_id) DO UPDATE SET ${keepFirst('t', STAGES)}, ${keepLatest('t', ['business_unit_id', 'provisional_band', 'final_band'])}`,
+    const mergedStages = mergeBy(stages, (r) => `${r.cycle_id}\u0000${r.employee_id}`, 'first', ['business_unit_id', 'provisional_band', 'final_band']);
+    // The stage row's unit is the latest named: a later event may move it, so the old unit's cells are recomputed too.
+    const touched = await touchedBy(tx, tables[PERFORMANCE_STAGE_TABLES.stages], [['cycle_id', 'text'], ['employee_id', 'text']], mergedStages, ['business_unit_id', 'cycle_id'], () =>
+      insertRows(
+        tx,
+        tables[PERFORMANCE_STAGE_TABLES.stages],
+        [['cycle_id', 'text'], ['employee_id', 'text'], ['business_unit_id', 'text'], ...STAGES.map((s) => [s, 'timestamptz'] as const), ['provisional_band', 'text'], ['final_band', 'text']],
+        mergedStages,
+        `ON CONFLICT (cycle_id, employee_id) DO UPDATE SET ${keepFirst('t', STAGES)}, ${keepLatest('t', ['business_unit_id', 'provisional_band', 'final_band'])}`,
+      ),
     );
+    await recomputeCells(tx, tables, CELLS.appraisalStages, touched);
     await insertRows(
       tx,
       tables[PERFORMANCE_STAGE_TABLES.shifts],
@@ -116,13 +127,18 @@ export const performanceStagesProjection: Projection = {
       shifts,
       'ON CONFLICT (event_id) DO NOTHING',
     );
+    // A shift never changes once stored, except for the unit it takes from its stage row below.
+    const moved: Row[] = [];
     // A calibration whose envelope named no unit takes its appraisal's (from the stage row).
     if (shifts.some((r) => !r.business_unit_id)) {
-      await tx.query(
+      const [rows] = await tx.query(
         `UPDATE ${quoteTable(tables[PERFORMANCE_STAGE_TABLES.shifts])} s SET business_unit_id = st.business_unit_id
            FROM ${quoteTable(tables[PERFORMANCE_STAGE_TABLES.stages])} st
-          WHERE s.business_unit_id IS NULL AND st.cycle_id = s.cycle_id AND st.employee_id = s.employee_id AND st.business_unit_id IS NOT NULL`,
+          WHERE s.business_unit_id IS NULL AND st.cycle_id = s.cycle_id AND st.employee_id = s.employee_id AND st.business_unit_id IS NOT NULL
+          RETURNING s.business_unit_id, s.cycle_id`,
       );
+      for (const r of rows as Row[]) moved.push(r, { business_unit_id: null, cycle_id: r.cycle_id });
     }
+    await recomputeCells(tx, tables, CELLS.calibrationShifts, scopeOf([...shifts, ...moved], ['business_unit_id', 'cycle_id']));
   },
 };

@@ -1,5 +1,6 @@
 import { topicOf, type Envelope } from '@tpm/contracts';
 import type { Projection } from '@tpm/projections';
+import { CELLS, recomputeCells, touchedBy } from './dashboard-cells';
 import { insertRows, keepFirst, keepLatest, mergeBy, rm, typeName, type Row } from './sql-rows';
 
 export const REWARDS_TABLES = {
@@ -28,7 +29,7 @@ export const rewardsProjection: Projection = {
     'rewards.RewardRevoked',
     'rewards.IncentiveEffectMeasured',
   ],
-  tables: Object.values(REWARDS_TABLES),
+  tables: [...Object.values(REWARDS_TABLES), CELLS.rewardProposals.table, CELLS.rewardGrants.table],
   async apply(batch: Envelope[], tx, tables) {
     const proposals: Row[] = [];
     const grants: Row[] = [];
@@ -65,21 +66,25 @@ export const rewardsProjection: Projection = {
       }
     }
     // Status only moves forward: proposed → approved/rejected → granted.
-    await insertRows(
+    const mergedProposals = mergeBy(proposals, (r) => r.proposal_id as string, 'first', ['status', 'approved_amount', 'decided_at']);
+    const proposed = await touchedBy(tx, tables[REWARDS_TABLES.proposals], [['proposal_id', 'text']], mergedProposals, ['business_unit_id', 'cycle_id'], () => insertRows(
       tx,
       tables[REWARDS_TABLES.proposals],
       [['proposal_id', 'text'], ['employee_id', 'text'], ['business_unit_id', 'text'], ['policy_id', 'text'], ['cycle_id', 'text'], ['kind', 'text'], ['proposed_amount', 'numeric'], ['approved_amount', 'numeric'], ['currency', 'text'], ['status', 'text'], ['proposed_at', 'timestamptz'], ['decided_at', 'timestamptz']],
-      mergeBy(proposals, (r) => r.proposal_id as string, 'first', ['status', 'approved_amount', 'decided_at']),
+      mergedProposals,
       `ON CONFLICT (proposal_id) DO UPDATE SET ${keepFirst('t', ['cycle_id', 'kind', 'proposed_amount', 'currency', 'proposed_at'])}, ${keepLatest('t', ['approved_amount', 'decided_at'])},
          status = CASE WHEN array_position(ARRAY['proposed','approved','rejected','granted'], EXCLUDED.status) > array_position(ARRAY['proposed','approved','rejected','granted'], t.status) THEN EXCLUDED.status ELSE t.status END`,
-    );
-    await insertRows(
+    ));
+    await recomputeCells(tx, tables, CELLS.rewardProposals, proposed);
+    const mergedGrants = mergeBy(grants, (r) => r.grant_id as string);
+    const granted = await touchedBy(tx, tables[REWARDS_TABLES.grants], [['grant_id', 'text']], mergedGrants, ['business_unit_id'], () => insertRows(
       tx,
       tables[REWARDS_TABLES.grants],
       [['grant_id', 'text'], ['proposal_id', 'text'], ['employee_id', 'text'], ['business_unit_id', 'text'], ['policy_id', 'text'], ['kind', 'text'], ['amount', 'numeric'], ['currency', 'text'], ['due_on', 'date'], ['granted_at', 'timestamptz'], ['paid_amount', 'numeric'], ['paid_on', 'date'], ['paid_on_time', 'boolean'], ['revoked_at', 'timestamptz']],
-      mergeBy(grants, (r) => r.grant_id as string),
+      mergedGrants,
       `ON CONFLICT (grant_id) DO UPDATE SET ${keepFirst('t', ['proposal_id', 'kind', 'amount', 'currency', 'due_on', 'granted_at', 'paid_amount', 'paid_on', 'paid_on_time', 'revoked_at'])}`,
-    );
+    ));
+    await recomputeCells(tx, tables, CELLS.rewardGrants, granted);
     await insertRows(
       tx,
       tables[REWARDS_TABLES.effects],

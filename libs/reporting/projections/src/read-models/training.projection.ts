@@ -1,5 +1,6 @@
 import { logTopicOf, topicOf, type Envelope, type TrainingCompleted } from '@tpm/contracts';
 import type { Projection } from '@tpm/projections';
+import { CELLS, recomputeCells, recomputeSpread, scopeOf, SPREADS, storedScope, touchedBy, unionScopes } from './dashboard-cells';
 import { insertRows, keepFirst, keepLatest, mergeBy, rm, typeName, type Row } from './sql-rows';
 
 export const TRAINING_TABLES = {
@@ -33,7 +34,14 @@ export const trainingProjection: Projection = {
     'training.LearningTestRecorded',
     'training.BehaviourObserved',
   ],
-  tables: Object.values(TRAINING_TABLES),
+  tables: [
+    ...Object.values(TRAINING_TABLES),
+    CELLS.trainingNeeds.table,
+    CELLS.trainingCompletions.table,
+    CELLS.trainingEnrolments.table,
+    CELLS.trainingEvaluations.table,
+    SPREADS.completionPeople.table,
+  ],
   async apply(batch: Envelope[], tx, tables) {
     const completions: Row[] = [];
     const enrolments: Row[] = [];
@@ -83,29 +91,47 @@ export const trainingProjection: Projection = {
           break;
       }
     }
+    const unit = ['business_unit_id'];
+    const mergedCompletions = mergeBy(completions, (r) => `${r.session_id}\u0000${r.employee_id}`, 'last');
     await insertRows(
       tx,
       tables[TRAINING_TABLES.completions],
       [['session_id', 'text'], ['employee_id', 'text'], ['program_id', 'text'], ['program_version', 'int'], ['business_unit_id', 'text'], ['exam_score', 'numeric'], ['attendance_share', 'numeric'], ['competencies', 'text[]'], ['completed_at', 'timestamptz']],
-      mergeBy(completions, (r) => `${r.session_id}\u0000${r.employee_id}`, 'last'),
+      mergedCompletions,
       'ON CONFLICT (session_id, employee_id) DO NOTHING',
     );
-    await insertRows(
-      tx,
-      tables[TRAINING_TABLES.enrolments],
-      [['session_id', 'text'], ['employee_id', 'text'], ['business_unit_id', 'text'], ['enrolled_at', 'timestamptz'], ['withdrawn_at', 'timestamptz']],
-      mergeBy(enrolments, (r) => `${r.session_id}\u0000${r.employee_id}`, 'first', ['withdrawn_at']),
-      `ON CONFLICT (session_id, employee_id) DO UPDATE SET ${keepFirst('t', ['enrolled_at'])}, ${keepLatest('t', ['withdrawn_at', 'business_unit_id'])}`,
+    // Completions and evaluations never change once stored: the batch's units are all that moved.
+    await recomputeCells(tx, tables, CELLS.trainingCompletions, scopeOf(mergedCompletions, unit));
+    await recomputeSpread(tx, tables, SPREADS.completionPeople, mergedCompletions.map((r) => r.employee_id as string));
+    const enrolmentKey = [['session_id', 'text'], ['employee_id', 'text']] as const;
+    const mergedEnrolments = mergeBy(enrolments, (r) => `${r.session_id}\u0000${r.employee_id}`, 'first', ['withdrawn_at']);
+    const enrolled = await touchedBy(tx, tables[TRAINING_TABLES.enrolments], enrolmentKey, mergedEnrolments, unit, () =>
+      insertRows(
+        tx,
+        tables[TRAINING_TABLES.enrolments],
+        [['session_id', 'text'], ['employee_id', 'text'], ['business_unit_id', 'text'], ['enrolled_at', 'timestamptz'], ['withdrawn_at', 'timestamptz']],
+        mergedEnrolments,
+        `ON CONFLICT (session_id, employee_id) DO UPDATE SET ${keepFirst('t', ['enrolled_at'])}, ${keepLatest('t', ['withdrawn_at', 'business_unit_id'])}`,
+      ),
     );
-    await insertRows(
-      tx,
-      tables[TRAINING_TABLES.needs],
-      [['need_id', 'text'], ['employee_id', 'text'], ['business_unit_id', 'text'], ['competency', 'text'], ['source', 'text'], ['gap', 'numeric'], ['priority', 'numeric'], ['identified_at', 'timestamptz'], ['status', 'text'], ['met_by', 'text'], ['closed_at', 'timestamptz']],
-      mergeBy(needs, (r) => r.need_id as string, 'last'),
-      // Open → met/obsolete only: a reassessment read after the closing never reopens it.
-      `ON CONFLICT (need_id) DO UPDATE SET ${keepFirst('t', ['identified_at'])}, ${keepLatest('t', ['source', 'gap', 'priority', 'met_by', 'closed_at'])},
-         status = CASE WHEN t.status <> 'open' THEN t.status ELSE EXCLUDED.status END`,
+    // An enrolment counts under its session's program, known once a completion of the session is read:
+    // a completion of a session re-counts the units enrolled in it.
+    const sessions = [...new Set(mergedCompletions.map((r) => r.session_id as string))].map((session_id) => ({ session_id }));
+    const enrolledInSessions = await storedScope(tx, tables[TRAINING_TABLES.enrolments], [['session_id', 'text']], sessions, unit);
+    await recomputeCells(tx, tables, CELLS.trainingEnrolments, unionScopes(enrolled, scopeOf(enrolledInSessions, unit)));
+    const mergedNeeds = mergeBy(needs, (r) => r.need_id as string, 'last');
+    const needed = await touchedBy(tx, tables[TRAINING_TABLES.needs], [['need_id', 'text']], mergedNeeds, unit, () =>
+      insertRows(
+        tx,
+        tables[TRAINING_TABLES.needs],
+        [['need_id', 'text'], ['employee_id', 'text'], ['business_unit_id', 'text'], ['competency', 'text'], ['source', 'text'], ['gap', 'numeric'], ['priority', 'numeric'], ['identified_at', 'timestamptz'], ['status', 'text'], ['met_by', 'text'], ['closed_at', 'timestamptz']],
+        mergedNeeds,
+        // Open → met/obsolete only: a reassessment read after the closing never reopens it.
+        `ON CONFLICT (need_id) DO UPDATE SET ${keepFirst('t', ['identified_at'])}, ${keepLatest('t', ['source', 'gap', 'priority', 'met_by', 'closed_at'])},
+           status = CASE WHEN t.status <> 'open' THEN t.status ELSE EXCLUDED.status END`,
+      ),
     );
+    await recomputeCells(tx, tables, CELLS.trainingNeeds, needed);
     await insertRows(
       tx,
       tables[TRAINING_TABLES.evaluations],
@@ -113,5 +139,6 @@ export const trainingProjection: Projection = {
       evaluations,
       'ON CONFLICT (event_id) DO NOTHING',
     );
+    await recomputeCells(tx, tables, CELLS.trainingEvaluations, scopeOf(evaluations, unit));
   },
 };
