@@ -6,7 +6,8 @@ import type { IHeaders, Message } from 'kafkajs';
 /** Stored types are the context's own names; on Kafka they carry the context prefix. */
 export const qualifiedType = (context: ContextName, type: string) => (type.includes('.') ? type : `${context}.${type}`);
 
-export const toEnvelope = (context: ContextName, e: RecordedEvent): Envelope => ({
+/** The envelope's fields of a stored event, all but its data. */
+const envelopeFields = (context: ContextName, e: RecordedEvent): Omit<Envelope, 'data'> => ({
   eventId: e.eventId,
   type: qualifiedType(context, e.type),
   schemaVersion: e.schemaVersion,
@@ -21,8 +22,9 @@ export const toEnvelope = (context: ContextName, e: RecordedEvent): Envelope => 
   correlationId: e.metadata.correlationId,
   causationId: e.metadata.causationId,
   traceparent: e.metadata.traceparent,
-  data: e.data,
 });
+
+export const toEnvelope = (context: ContextName, e: RecordedEvent): Envelope => ({ ...envelopeFields(context, e), data: e.data });
 
 /** On `<context>.log`: the stored event as the store reads it (current domain version). */
 export const toLogEnvelope = (context: ContextName, e: RecordedEvent): Envelope => ({ ...toEnvelope(context, e), channel: 'log' });
@@ -40,30 +42,13 @@ export const toIntegrationEnvelope = (context: ContextName, e: RecordedEvent, co
 export const toKafkaMessage = (envelope: Envelope): Message => ({ key: envelope.streamId, value: JSON.stringify(envelope), headers: headersOf(envelope) });
 
 /**
- * `toKafkaMessage(toLogEnvelope(context, e))` without its intermediate objects, for the relay's
- * hot path: the envelope's fields are serialised once and the data is the stored JSON text when
+ * `toKafkaMessage(toLogEnvelope(context, e))` for the relay's hot path: the envelope's fields are
+ * serialised once and the data is the stored JSON text when
  * the store read it unchanged (no upcast, not opened), else serialised as usual. Consumers parse
  * the same envelope either way (only the key order differs: `channel` comes before `data`).
  */
 export const toLogMessage = (context: ContextName, e: RecordedEvent): Message => {
-  const m = e.metadata;
-  const envelope: Omit<Envelope, 'data'> = {
-    eventId: e.eventId,
-    type: qualifiedType(context, e.type),
-    schemaVersion: e.schemaVersion,
-    context,
-    streamId: e.streamId,
-    streamVersion: e.streamVersion,
-    position: e.globalPosition,
-    occurredAt: e.occurredAt,
-    recordedAt: e.recordedAt,
-    actor: { subject: m.actor.subject, roles: m.actor.roles },
-    businessUnitId: m.businessUnitId,
-    correlationId: m.correlationId,
-    causationId: m.causationId,
-    traceparent: m.traceparent,
-    channel: 'log',
-  };
+  const envelope: Omit<Envelope, 'data'> = { ...envelopeFields(context, e), channel: 'log' };
   const stored = storedJsonOf(e.data);
   const value = stored === undefined ? JSON.stringify({ ...envelope, data: e.data }) : `${JSON.stringify(envelope).slice(0, -1)},"data":${stored}}`;
   return { key: e.streamId, value, headers: headersOf(envelope) };
