@@ -20,6 +20,7 @@ import {
   performanceStagesProjection,
   rewardsProjection,
   timelineProjection,
+  trainingEffectProjection,
   trainingProjection,
   type ReadFilter,
 } from '@tpm/reporting-projections';
@@ -95,6 +96,7 @@ function* history(): Generator<[Projection, Envelope[]]> {
       stages.push(env('performance', 'AppraisalFinalized', `ap-${c}-${e}`, { ...common, finalizedAt: at, ratingBand: BANDS[rank - 1] }, at, 'log'));
       if (results.length >= BATCH) {
         yield [performanceResultsProjection, results];
+        yield [trainingEffectProjection, results];
         yield [timelineProjection, results];
         results = [];
       }
@@ -105,6 +107,7 @@ function* history(): Generator<[Projection, Envelope[]]> {
     }
     if (results.length) {
       yield [performanceResultsProjection, results];
+      yield [trainingEffectProjection, results];
       yield [timelineProjection, results];
     }
     if (stages.length) yield [performanceStagesProjection, stages];
@@ -113,6 +116,8 @@ function* history(): Generator<[Projection, Envelope[]]> {
   let batch: Envelope[] = [];
   const flush = function* (p: Projection) {
     if (batch.length) yield [p, batch] as [Projection, Envelope[]];
+    // The completions feed L4 too (the projection skips what it does not handle, as the runner would).
+    if (batch.length && p === trainingProjection) yield [trainingEffectProjection, batch] as [Projection, Envelope[]];
     batch = [];
   };
   for (let e = 0; e < EMPLOYEES; e++) {
@@ -159,7 +164,7 @@ async function main() {
     const load = await measured('load', async () => {
       for (const [projection, batch] of history()) {
         await ds.transaction((tx) => projection.apply(batch, tx, liveTables(projection)));
-        if (projection !== timelineProjection) loaded += batch.length;
+        if (projection !== timelineProjection && projection !== trainingEffectProjection) loaded += batch.length;
         bar.update(Math.min(loaded, Math.round(approx)));
       }
     });

@@ -11,6 +11,7 @@ export * from './read-models/sql-rows';
 export * from './read-models/org-history.projection';
 export * from './read-models/performance.projections';
 export * from './read-models/training.projection';
+export * from './read-models/training-effect.projection';
 export * from './read-models/coaching.projection';
 export * from './read-models/rewards.projection';
 export * from './read-models/timeline.projection';

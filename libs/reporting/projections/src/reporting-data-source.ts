@@ -7,6 +7,7 @@ import { OrgEmployeesWithoutNames1760000001110, OrgStructure1760000000100 } from
 import { DashboardCells1760000001200 } from './read-models/dashboard-cells.migration';
 import { AnalystRole1760000000801, ReportingReadModels1760000000800 } from './read-models/read-models.migration';
 import { TrainingPlanBudgets1760000000802 } from './read-models/training-budgets.projection';
+import { TrainingEffect1760000001300 } from './read-models/training-effect.projection';
 
 export const REPORTING_ENTITIES = [BusinessUnitRow, EmployeeRow, AuditEventRow];
 export const REPORTING_MIGRATIONS = [
@@ -19,6 +20,7 @@ export const REPORTING_MIGRATIONS = [
   ProjectionParked1760000001000,
   OrgEmployeesWithoutNames1760000001110,
   DashboardCells1760000001200,
+  TrainingEffect1760000001300,
 ];
 
 export interface ReportingDataSourceOptions {

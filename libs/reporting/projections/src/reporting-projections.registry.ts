@@ -12,6 +12,7 @@ import {
 import { REWARDS_TOPICS, rewardsProjection } from './read-models/rewards.projection';
 import { TIMELINE_TOPICS, timelineProjection } from './read-models/timeline.projection';
 import { TRAINING_BUDGET_TOPICS, trainingBudgetsProjection } from './read-models/training-budgets.projection';
+import { TRAINING_EFFECT_TOPICS, trainingEffectProjection } from './read-models/training-effect.projection';
 import { TRAINING_TOPICS, trainingProjection } from './read-models/training.projection';
 import { openReportingDatabase } from './reporting-data-source';
 
@@ -29,6 +30,7 @@ export const REPORTING_PROJECTIONS: Record<string, RegisteredProjection> = {
   [performanceStagesProjection.name]: { projection: performanceStagesProjection, topics: PERFORMANCE_STAGE_TOPICS },
   [trainingProjection.name]: { projection: trainingProjection, topics: TRAINING_TOPICS },
   [trainingBudgetsProjection.name]: { projection: trainingBudgetsProjection, topics: TRAINING_BUDGET_TOPICS },
+  [trainingEffectProjection.name]: { projection: trainingEffectProjection, topics: TRAINING_EFFECT_TOPICS },
   [coachingProjection.name]: { projection: coachingProjection, topics: COACHING_TOPICS },
   [rewardsProjection.name]: { projection: rewardsProjection, topics: REWARDS_TOPICS },
   [timelineProjection.name]: { projection: timelineProjection, topics: TIMELINE_TOPICS },

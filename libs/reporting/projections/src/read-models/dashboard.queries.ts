@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { CELLS, SPREADS } from './dashboard-cells';
+import { EFFECT_CELLS } from './training-effect.projection';
 import { rm } from './sql-rows';
 
 /** What every dashboard query filters by. `units` is already the caller-visible subtree (null: all). */
@@ -77,6 +78,8 @@ const C = {
   plans: CELLS.improvementPlans.table,
   proposals: CELLS.rewardProposals.table,
   grants: CELLS.rewardGrants.table,
+  effectUnits: EFFECT_CELLS.units.table,
+  effectPrograms: EFFECT_CELLS.programs.table,
 };
 
 /** What the cells cannot answer: the employee's current level (a join per person) and time windows (the cells hold no instants). */
@@ -486,22 +489,32 @@ export class DashboardQueries {
       k.evaluations += r.n;
       kirkpatrick.set(r.program_id, k);
     }
-    // L4: score change between each employee's last two appraisal periods, trained (completed the
-    // program before the later appraisal) against untrained peers of the same units.
+    // L4: score change between each employee's last two appraisals, trained (completed the program
+    // at or before the later appraisal) against untrained peers; an employee counts in the unit of
+    // the later appraisal (ADR 0031). Cells per unit and per unit × program; the facts rank every
+    // appraisal of every employee (the reference, and the `level` filter).
     const p4 = new Params();
-    const aw = scoped(p4, f, 'a', { employee: 'employee_id' });
     const l4 = await this.db.query(
-      `WITH ranked AS (SELECT a.employee_id, a.score, a.finalized_at, row_number() OVER (PARTITION BY a.employee_id ORDER BY a.period DESC, a.finalized_at DESC) AS rn
-                         FROM ${T.results} a ${whereOf(aw)}),
-            pairs AS (SELECT l.employee_id, l.score - p.score AS change, l.finalized_at FROM ranked l JOIN ranked p ON p.employee_id = l.employee_id AND p.rn = 2 WHERE l.rn = 1),
-            total AS (SELECT count(*)::int AS n, sum(change) AS s FROM pairs),
-            trained AS (SELECT program_id, count(*)::int AS n, sum(change) AS s
-                          FROM (SELECT DISTINCT c.program_id, x.employee_id, x.change FROM pairs x
-                                  JOIN ${T.completions} c ON c.employee_id = x.employee_id AND c.completed_at <= x.finalized_at) d
-                         GROUP BY 1)
-       SELECT t.program_id, t.n AS trained, t.s / t.n AS trained_change, total.n - t.n AS untrained,
-              CASE WHEN total.n > t.n THEN (total.s - t.s) / (total.n - t.n) END AS untrained_change
-         FROM trained t CROSS JOIN total`,
+      // L4 takes no time window: only `level` sends it to the facts.
+      this.byCells(f, { time: false })
+        ? `WITH total AS (SELECT COALESCE(sum(u.n), 0)::int AS n, sum(u.change_sum) AS s FROM ${C.effectUnits} u ${whereOf(inUnits(p4, f, 'u'))}),
+                trained AS (SELECT t.program_id, sum(t.n)::int AS n, sum(t.change_sum) AS s FROM ${C.effectPrograms} t ${whereOf(inUnits(p4, f, 't'))} GROUP BY 1)
+           SELECT t.program_id, t.n AS trained, t.s / t.n AS trained_change, total.n - t.n AS untrained,
+                  CASE WHEN total.n > t.n THEN (total.s - t.s) / (total.n - t.n) END AS untrained_change
+             FROM trained t CROSS JOIN total`
+        : `WITH ranked AS (SELECT a.employee_id, a.business_unit_id, a.score, a.finalized_at,
+                                  row_number() OVER (PARTITION BY a.employee_id ORDER BY a.period DESC, a.finalized_at DESC, a.appraisal_id DESC) AS rn
+                             FROM ${T.results} a),
+                pairs AS (SELECT l.employee_id, l.score - p.score AS change, l.finalized_at FROM ranked l JOIN ranked p ON p.employee_id = l.employee_id AND p.rn = 2
+                           ${whereOf(['l.rn = 1', ...scoped(p4, f, 'l', { employee: 'employee_id' })])}),
+                total AS (SELECT count(*)::int AS n, sum(change) AS s FROM pairs),
+                trained AS (SELECT program_id, count(*)::int AS n, sum(change) AS s
+                              FROM (SELECT DISTINCT c.program_id, x.employee_id, x.change FROM pairs x
+                                      JOIN ${T.completions} c ON c.employee_id = x.employee_id AND c.completed_at <= x.finalized_at) d
+                             GROUP BY 1)
+           SELECT t.program_id, t.n AS trained, t.s / t.n AS trained_change, total.n - t.n AS untrained,
+                  CASE WHEN total.n > t.n THEN (total.s - t.s) / (total.n - t.n) END AS untrained_change
+             FROM trained t CROSS JOIN total`,
       p4.values,
     );
     // Spend against the approved budget, per plan of the units in scope (period = the plan's).

@@ -10,6 +10,7 @@ import { orgHistoryProjection } from './org-history.projection';
 import { performanceResultsProjection, performanceStagesProjection } from './performance.projections';
 import { rewardsProjection } from './rewards.projection';
 import { timelineProjection } from './timeline.projection';
+import { trainingEffectProjection } from './training-effect.projection';
 import { trainingProjection } from './training.projection';
 
 jest.setTimeout(120_000);
@@ -37,6 +38,7 @@ const fed: [Projection, string[]][] = [
   [performanceResultsProjection, [topics.performance]],
   [performanceStagesProjection, [topics.performanceLog]],
   [trainingProjection, [topics.training, topics.trainingLog]],
+  [trainingEffectProjection, [topics.performance, topics.training]],
   [coachingProjection, [topics.coaching]],
   [rewardsProjection, [topics.rewards]],
   [timelineProjection, [topics.performance, topics.training, topics.coaching, topics.rewards]],
