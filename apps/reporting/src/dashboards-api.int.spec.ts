@@ -113,7 +113,7 @@ describe('reporting dashboards API (real PostgreSQL, real Kafka)', () => {
 
   it('pages and sorts the appraisal rows, and streams all of them as CSV in the same order', async () => {
     const page = await as('hrAll')('/dashboards/performance/appraisals?cycleId=C1&sort=score&order=desc&limit=2&offset=1');
-    expect([page.body.total, page.body.items.map((r: { employee_id: string }) => r.employee_id)]).toEqual([153, ['a2', 'b109']]); // 90, 70, then the 69s by appraisal id
+    expect([page.body.total, page.body.items.map((r: { employee_id: string }) => r.employee_id)]).toEqual([153, ['a2', 'b99']]); // 90, 70, then the 69s by appraisal id, descending as the sort ('ap-b99' is the greatest)
     const csv = await as('hrAll')('/dashboards/performance/appraisals?cycleId=C1&sort=score&order=desc').set('accept', 'text/csv');
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);

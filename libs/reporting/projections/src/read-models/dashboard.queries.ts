@@ -163,6 +163,11 @@ const l4Of = (r: Record<string, unknown> | undefined) => {
 };
 
 /** Sortable columns of each row export, by API name. */
+/**
+ * The appraisal page's sort keys. Ties go by appraisal id in the same direction, so one index per
+ * key (`appraisal_results_page_*`: cycle, key, id; read forwards or backwards) hands a cycle's page
+ * over in order and the page reads the rows it returns, not the cycle's.
+ */
 export const APPRAISAL_SORTS: Record<string, string> = {
   finalizedAt: 'finalized_at',
   score: 'score',
@@ -424,7 +429,7 @@ export class DashboardQueries {
     return {
       sql: `SELECT a.appraisal_id, a.cycle_id, a.period, a.employee_id, a.business_unit_id, a.manager_id, a.score, a.rating_band, a.rating_band_rank,
                    a.potential, a.goal_attainment, a.competency_gap_count, a.finalized_at
-              FROM ${T.results} a ${whereOf(appraisalWhere(p, f))} ORDER BY a.${sort} ${order}, a.appraisal_id${limit}`,
+              FROM ${T.results} a ${whereOf(appraisalWhere(p, f))} ORDER BY a.${sort} ${order}, a.appraisal_id ${order}${limit}`,
       params: p.values,
     };
   }

@@ -131,3 +131,31 @@ export class AnalystRole1760000000801 implements MigrationInterface {
     await q.query('REVOKE USAGE ON SCHEMA read_model FROM reporting_analyst');
   }
 }
+
+/**
+ * The appraisal page in order from an index (cycle, sort key, id) for every sort key, plus
+ * (finalized_at, id) for the default order without a cycle: a page reads the rows it returns
+ * (and those its offset skips), not every appraisal of the cycle to sort them.
+ */
+export class AppraisalPageIndexes1760000001310 implements MigrationInterface {
+  name = 'AppraisalPageIndexes1760000001310';
+
+  async up(q: QueryRunner): Promise<void> {
+    for (const [name, column] of PAGE_INDEXES) await q.query(`CREATE INDEX IF NOT EXISTS appraisal_results_page_${name}_idx ON read_model.appraisal_results (cycle_id, ${column}, appraisal_id)`);
+    await q.query('CREATE INDEX IF NOT EXISTS appraisal_results_page_finalized_all_idx ON read_model.appraisal_results (finalized_at, appraisal_id)');
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    for (const [name] of PAGE_INDEXES) await q.query(`DROP INDEX IF EXISTS read_model.appraisal_results_page_${name}_idx`);
+    await q.query('DROP INDEX IF EXISTS read_model.appraisal_results_page_finalized_all_idx');
+  }
+}
+
+const PAGE_INDEXES = [
+  ['finalized', 'finalized_at'],
+  ['score', 'score'],
+  ['band', 'rating_band_rank'],
+  ['unit', 'business_unit_id'],
+  ['employee', 'employee_id'],
+  ['goal', 'goal_attainment'],
+] as const;
