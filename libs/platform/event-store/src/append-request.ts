@@ -25,8 +25,11 @@ export const toStoredMetadata = (options: AppendOptions): StoredMetadata => {
   };
 };
 
-/** Validates and serialises once, so that what is hashed is exactly what is stored. */
-export function prepareEvents(streamId: string, events: NewEvent[], options: AppendOptions, now: Date): PreparedEvent[] {
+/**
+ * Validates and serialises once, so that what is hashed is exactly what is stored. An event
+ * without a schema version gets `versionOf(type)` (the store's current version of the type), or 1.
+ */
+export function prepareEvents(streamId: string, events: NewEvent[], options: AppendOptions, now: Date, versionOf?: (type: string) => number): PreparedEvent[] {
   if (!streamId) throw new InvalidAppend('Stream id is empty');
   if (!options?.metadata?.actor || !options.metadata.correlationId) {
     throw new InvalidAppend('Every append needs metadata.actor and metadata.correlationId', { streamId });
@@ -44,7 +47,7 @@ export function prepareEvents(streamId: string, events: NewEvent[], options: App
     if (seen.has(eventId)) throw new InvalidAppend(`Event id ${eventId} appears twice in one append`, { streamId });
     seen.add(eventId);
     if (!e.type) throw new InvalidAppend('Event type is empty', { streamId, eventId });
-    const schemaVersion = e.schemaVersion ?? 1;
+    const schemaVersion = e.schemaVersion ?? (versionOf ? versionOf(e.type) : 1);
     if (!Number.isInteger(schemaVersion) || schemaVersion < 1) throw new InvalidAppend('schemaVersion must be a positive integer', { eventId });
     return { eventId, type: e.type, schemaVersion, dataText: canonicalJson(e.data), metadataText, occurredAt };
   });

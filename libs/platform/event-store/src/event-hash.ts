@@ -82,10 +82,18 @@ export class EventHasher {
   }
 
   event(prevHash: string, f: HashedFields, keyId: string = this.keyId): string {
+    return this.eventIn(prevHash, f, f.streamId, f.streamVersion, keyId);
+  }
+
+  /**
+   * The same hash for an event not yet placed: its stream and version given apart, so an append
+   * of many events does not copy each one into a new object first (about 1.5 µs an event).
+   */
+  eventIn(prevHash: string, f: Omit<HashedFields, 'streamId' | 'streamVersion'>, streamId: string, streamVersion: number, keyId: string = this.keyId): string {
     // The previous hash, a newline, then the fields as a JSON array, as one string in one call: the
     // same bytes as feeding the three parts one by one. Unkeyed, the one-shot hash skips making a
     // Hash object per event (about a third of the time of an append of many events).
-    const text = `${prevHash}\n${JSON.stringify([f.eventId, f.streamId, f.streamVersion, f.type, f.schemaVersion, f.dataText, f.metadataText, f.occurredAt, keyId])}`;
+    const text = `${prevHash}\n${JSON.stringify([f.eventId, streamId, streamVersion, f.type, f.schemaVersion, f.dataText, f.metadataText, f.occurredAt, keyId])}`;
     if (keyId === UNKEYED) return sha256Once('sha256', text, 'hex');
     return this.digest(keyId).update(text).digest('hex');
   }

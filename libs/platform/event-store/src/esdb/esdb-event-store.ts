@@ -115,7 +115,8 @@ export class EsdbEventStore implements EventStore {
   }
 
   async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    const prepared = prepareEvents(streamId, events, options, new Date());
+    // As on PostgreSQL: an event without a version is written at its type's current one.
+    const prepared = prepareEvents(streamId, events, options, new Date(), (type) => this.upcasters.currentVersion(type));
     for (let attempt = 0; ; attempt++) {
       const tail = await this.readTail(streamId);
       const current = tail ? Number(tail.revision) + 1 : 0;
@@ -131,7 +132,7 @@ export class EsdbEventStore implements EventStore {
 
       let prevHash = tail?.hash ?? GENESIS_HASH;
       const data = prepared.map((e, i) => {
-        const hash = this.hasher.event(prevHash, { ...e, streamId, streamVersion: current + i + 1 });
+        const hash = this.hasher.eventIn(prevHash, e, streamId, current + i + 1);
         const metadata: EsdbMetadata = {
           ...(JSON.parse(e.metadataText) as StoredMetadata),
           occurredAt: e.occurredAt,

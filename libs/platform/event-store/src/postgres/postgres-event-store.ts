@@ -250,8 +250,7 @@ export class PostgresEventStore implements EventStore {
   async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     if (this.closed) throw new Error('PostgresEventStore is closed');
     // An event without a version is written at its type's current one (the upcasters' last target).
-    const versioned = events.map((e) => (e.schemaVersion === undefined ? { ...e, schemaVersion: this.upcasters.currentVersion(e.type) } : e));
-    const prepared = prepareEvents(streamId, versioned, options, new Date());
+    const prepared = prepareEvents(streamId, events, options, new Date(), (type) => this.upcasters.currentVersion(type));
     if (!prepared.length) {
       const version = await this.streamVersion(streamId);
       if (!expectedVersionHolds(options.expectedVersion, version)) throw new ConcurrencyConflict(streamId, options.expectedVersion, version);
@@ -381,7 +380,7 @@ export class PostgresEventStore implements EventStore {
       for (const e of a.events) {
         const prev = hash;
         version++;
-        hash = this.hasher.event(prev, { ...e, streamId: a.streamId, streamVersion: version });
+        hash = this.hasher.eventIn(prev, e, a.streamId, version);
         rows.push({ a: i + 1, o: rows.length + 1, v: version, t: e.type, s: e.schemaVersion, d: e.dataText, p: prev, h: hash });
       }
       lastHash.push(hash);

@@ -120,6 +120,21 @@ export function eventStoreContract(
         expect(Number.isNaN(Date.parse(read[0].recordedAt))).toBe(false);
       });
 
+      it('stores data of every JSON shape and awkward text as given, and its hashes verify', async () => {
+        // Strings with quotes, backslashes, control characters, a line separator, an emoji, a lone
+        // surrogate and NUL; data that is an array, a string, a number, null, nested objects.
+        const text = { q: 'say "hi" \\ back', nl: 'a\nb\t', ls: 'x\u2028y', emoji: '\u{1F389}', lone: '\ud800', nul: 'x\u0000y', e: 'caf\u00e9' };
+        const shapes: unknown[] = [text, [1, 'two', { three: [text] }], 'a "string" as data', 42, null, { z: { y: { x: [] } }, a: {} }];
+        const id = stream('shapes');
+        // The first append meets an unknown head, the later ones a head this store may know: both write paths.
+        await store.append(id, shapes.slice(0, 3).map((d) => ev('Shaped', d)), opts('no-stream'));
+        for (const d of shapes.slice(3)) await store.append(id, [ev('Shaped', d)], opts('any'));
+        const read = await store.readStream(id);
+        expect(read.map((e) => e.data)).toEqual(shapes);
+        const report = await store.verify();
+        expect(report.problems).toEqual([]);
+      });
+
       it('stores the business time given as occurredAt and fills optional metadata with null', async () => {
         const id = stream();
         await store.append(id, [ev('Opened')], opts('any', { occurredAt: '2026-03-01T10:00:00.000Z' }));
