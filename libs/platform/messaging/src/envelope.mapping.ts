@@ -48,7 +48,9 @@ export const toKafkaMessage = (envelope: Envelope): Message => ({ key: envelope.
  * the same envelope either way (only the key order differs: `channel` comes before `data`).
  */
 export const toLogMessage = (context: ContextName, e: RecordedEvent): Message => {
-  const envelope: Omit<Envelope, 'data'> = { ...envelopeFields(context, e), channel: 'log' };
+  // Set on the fields' own object, not spread into a copy: the same keys in the same order.
+  const envelope: Omit<Envelope, 'data'> = envelopeFields(context, e);
+  envelope.channel = 'log';
   const stored = storedJsonOf(e.data);
   const value = stored === undefined ? JSON.stringify({ ...envelope, data: e.data }) : `${JSON.stringify(envelope).slice(0, -1)},"data":${stored}}`;
   return { key: e.streamId, value, headers: headersOf(envelope) };
