@@ -6,7 +6,7 @@ import { openReportingDatabase } from '../reporting-data-source';
 import { contextEvents } from '../testing/context-events.fixture';
 import { coachingProjection } from './coaching.projection';
 import { CELL_TABLES } from './dashboard-cells';
-import { DashboardCells1760000001200 } from './dashboard-cells.migration';
+import { DashboardCells1760000001200, DashboardCellTimes1760000001320 } from './dashboard-cells.migration';
 import { APPRAISAL_SORTS, DashboardQueries, type ReadFilter } from './dashboard.queries';
 import { orgHistoryProjection } from './org-history.projection';
 import { performanceResultsProjection, performanceStagesProjection } from './performance.projections';
@@ -53,7 +53,8 @@ function history(from: number, to: number): [Projection, Envelope[]][] {
     for (const [c, cycle] of ['c1', 'c2'].entries()) {
       const rank = 1 + ((i + c) % 4);
       const common = { cycleId: cycle, employeeId: e, businessUnitId: unit };
-      const finalizedAt = at(3 + c * 6);
+      // Finalizations spread over the month, so a window can cut a cell (facts on both sides of a bound).
+      const finalizedAt = at(3 + c * 6, 1 + (i % 28));
       results.push(
         perf('AppraisalFinalized', `ap-${cycle}-${e}`, {
           appraisalId: `A-${cycle}-${e}`, ...common, managerId: i % 8 === 0 ? null : `m${Math.floor(i / 4) % 2}`, period: String(2026 + c), score: 40 + (hash(i, c) % 60),
@@ -178,6 +179,8 @@ async function filters(): Promise<ReadFilter[]> {
   const out: ReadFilter[] = [];
   for (const units of [null, inA, ['b'], ['root', 'b'], ['nowhere']]) {
     out.push({ units }, { units, cycleId: 'c1' }, { units, cycleId: 'c2', band: 'meets' }, { units, period: '2026' }, { units, cycleId: 'c1', period: '2027' });
+    // Windows: before everything, cutting c1's finalizations, between the cycles, from inside c1 to inside c2, to a bound on a fact's instant.
+    out.push({ units, asOf: at(1) }, { units, asOf: at(3, 15) }, { units, asOf: at(6) }, { units, from: at(3, 10), to: at(9, 20) }, { units, cycleId: 'c2', from: at(9, 1), to: at(9, 3) });
   }
   return out;
 }
@@ -251,6 +254,9 @@ describe('dashboard cells kept by the reporting projections', () => {
       await new DashboardCells1760000001200().down(runner);
       await new DashboardCells1760000001200().up(runner);
       await new TrainingEffect1760000001300().up(runner);
+      // A database migrated before the cells kept instants: the columns are added and refilled.
+      await new DashboardCellTimes1760000001320().down(runner);
+      await new DashboardCellTimes1760000001320().up(runner);
       await runner.commitTransaction();
     } finally {
       await runner.release();
@@ -294,6 +300,10 @@ describe('a dashboard read from the cells', () => {
   const PAGE = /, a\.appraisal_id( LIMIT|$)/;
   const panels: [string, (q: DashboardQueries) => Promise<unknown>][] = [
     ['distribution', (q) => q.ratingDistribution({ units: null, cycleId: 'c1' })],
+    // Windows that cut no cell (a bound between the two cycles' finalizations): cells only.
+    ['distribution as of a date between cycles', (q) => q.ratingDistribution({ units: null, asOf: at(6) })],
+    ['trend from-to around c1', (q) => q.trend({ units: null, from: at(2), to: at(6) })],
+    ['nine-box as of a date', (q) => q.nineBox({ units: null, asOf: at(7) })],
     ['by manager', (q) => q.distributionByManager({ units: ['a', 'b'], cycleId: 'c2' })],
     ['heatmap', (q) => q.heatmap({ units: null, cycleId: 'c1' }, 'root')],
     ['nine-box', (q) => q.nineBox({ units: null, cycleId: 'c1' })],

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { CELLS, cellsDdl, cellsInsert, SPREADS, spreadDdl, spreadInsert } from './dashboard-cells';
+import { CELLS, cellsDdl, cellsInsert, SPREADS, spreadDdl, spreadInsert, type CellSpec } from './dashboard-cells';
 
 /**
  * The dashboards' cells (ADR 0030) and their fill from the facts already stored, so that an
@@ -24,5 +24,28 @@ export class DashboardCells1760000001200 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     for (const spec of [...Object.values(CELLS), ...Object.values(SPREADS)]) await q.query(`DROP TABLE IF EXISTS ${spec.table}`);
+  }
+}
+
+/**
+ * The appraisal cells keep the earliest and latest finalization of their facts (`min_at`,
+ * `max_at`; `CellSpec.time`), so time windows are answered from cells (ADR 0030, "Time windows").
+ * On a database where `DashboardCells1760000001200` made them without, the columns are added and
+ * the cells refilled from the facts; on a new one that migration already made them, and the
+ * refill gives the same rows.
+ */
+export class DashboardCellTimes1760000001320 implements MigrationInterface {
+  name = 'DashboardCellTimes1760000001320';
+
+  async up(q: QueryRunner): Promise<void> {
+    for (const spec of Object.values(CELLS).filter((c: CellSpec) => c.time)) {
+      await q.query(`ALTER TABLE ${spec.table} ADD COLUMN IF NOT EXISTS min_at timestamptz, ADD COLUMN IF NOT EXISTS max_at timestamptz`);
+      await q.query(`DELETE FROM ${spec.table}`);
+      await q.query(cellsInsert(spec, {}));
+    }
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    for (const spec of Object.values(CELLS).filter((c: CellSpec) => c.time)) await q.query(`ALTER TABLE ${spec.table} DROP COLUMN IF EXISTS min_at, DROP COLUMN IF EXISTS max_at`);
   }
 }

@@ -24,6 +24,13 @@ export interface CellSpec {
   where?: string;
   /** The fact columns a recompute is scoped by (the cells' first key columns, same order). */
   scope: readonly string[];
+  /**
+   * The fact's instant that time windows (`asOf`, `from`, `to`) filter by: each cell then also
+   * keeps the earliest and latest (`min_at`, `max_at`) of its facts, so a windowed read takes a cell
+   * wholly inside the window as it is, skips one wholly outside, and reads the facts of a cell the
+   * window cuts only (`windowedCells`). Its key expressions must never be null.
+   */
+  time?: string;
 }
 
 /**
@@ -50,6 +57,7 @@ export const CELLS = {
     keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['cycle_id', 'text', 'f.cycle_id'], ['period', 'text', 'f.period'], ['rating_band', 'text', 'f.rating_band'], ['rating_band_rank', 'int', 'f.rating_band_rank']],
     measures: [['n', 'int', 'count(*)'], ['score_sum', 'numeric', 'sum(f.score)'], ['goal_n', 'int', 'count(f.goal_attainment)'], ['goal_sum', 'numeric', 'sum(f.goal_attainment)']],
     scope: ['business_unit_id', 'cycle_id'],
+    time: 'finalized_at',
   },
   appraisalManagers: {
     table: rm('appraisal_manager_cells'),
@@ -60,6 +68,7 @@ export const CELLS = {
     ],
     measures: [['n', 'int', 'count(*)'], ['score_sum', 'numeric', 'sum(f.score)']],
     scope: ['business_unit_id', 'cycle_id'],
+    time: 'finalized_at',
   },
   appraisalBoxes: {
     table: rm('appraisal_box_cells'),
@@ -70,6 +79,7 @@ export const CELLS = {
     ],
     measures: [['n', 'int', 'count(*)']],
     scope: ['business_unit_id', 'cycle_id'],
+    time: 'finalized_at',
   },
   appraisalStages: {
     table: rm('appraisal_stage_cells'),
@@ -198,9 +208,13 @@ const factsFrom = (spec: CellSpec | SpreadSpec, tables: TableNames) => {
   return `${sql} f`;
 };
 
+/** The measures a cell stores: the spec's, and for a timed spec the earliest and latest instant of its facts. */
+const measuresOf = (spec: CellSpec): readonly (readonly [string, string, string])[] =>
+  spec.time ? [...spec.measures, ['min_at', 'timestamptz', `min(f.${spec.time})`], ['max_at', 'timestamptz', `max(f.${spec.time})`]] : spec.measures;
+
 export function cellsDdl(spec: CellSpec): string[] {
   const bare = spec.table.slice(spec.table.indexOf('.') + 1);
-  const cols = [...spec.keys.map(([n, t]) => `${n} ${t}`), ...spec.measures.map(([n, t]) => `${n} ${t}`)].join(', ');
+  const cols = [...spec.keys.map(([n, t]) => `${n} ${t}`), ...measuresOf(spec).map(([n, t]) => `${n} ${t}`)].join(', ');
   return [
     `CREATE TABLE ${spec.table} (${cols})`,
     // One row per key (a null unit or cycle is a key too); the recompute and the reads go by unit first.
@@ -216,8 +230,8 @@ export function spreadDdl(spec: SpreadSpec): string[] {
 /** `INSERT INTO cells SELECT … GROUP BY …` over the facts matching `where` (the whole table: the migration's fill). */
 export function cellsInsert(spec: CellSpec, tables: TableNames, where: string[] = []): string {
   const w = [...(spec.where ? [spec.where] : []), ...where];
-  const names = [...spec.keys.map(([n]) => n), ...spec.measures.map(([n]) => n)].join(', ');
-  const select = [...spec.keys.map(([n, , e]) => `${e} AS ${n}`), ...spec.measures.map(([n, , a]) => `${a} AS ${n}`)].join(', ');
+  const names = [...spec.keys.map(([n]) => n), ...measuresOf(spec).map(([n]) => n)].join(', ');
+  const select = [...spec.keys.map(([n, , e]) => `${e} AS ${n}`), ...measuresOf(spec).map(([n, , a]) => `${a} AS ${n}`)].join(', ');
   return `INSERT INTO ${physical(tables, spec.table)} (${names})
           SELECT ${select} FROM ${factsFrom(spec, tables)} ${w.length ? `WHERE ${w.join(' AND ')}` : ''}
            GROUP BY ${spec.keys.map((_, i) => i + 1).join(', ')}`;
@@ -298,3 +312,55 @@ export async function touchedBy(tx: EntityManager, table: string, idColumns: rea
 }
 
 export const unionScopes = (...all: ScopeValues[][]): ScopeValues[] => all[0].map((_, i) => [...new Set(all.flatMap((s) => s[i]))]);
+
+/** A time window: facts at or before `asOf`, at or after `from`, before `to` (ISO instants). */
+export interface TimeWindow {
+  asOf?: string;
+  from?: string;
+  to?: string;
+}
+
+/**
+ * The cells of a timed spec as they stand for a time window, as a subquery with the cells'
+ * columns (keys and measures): the cells wholly inside the window as they are, and for each cell
+ * the window cuts (its facts on both sides of a bound) the same aggregates over its facts inside
+ * the window. Cells wholly outside are left out. So a window that cuts no cell (a date between two
+ * cycles' finalizations, say) reads cells only; one that does reads the facts of those cells only.
+ * `add` binds a parameter and returns its placeholder.
+ */
+export function windowedCells(spec: CellSpec, w: TimeWindow, add: (v: unknown) => string): string {
+  if (!spec.time) throw new Error(`${spec.table} keeps no instants`);
+  const inside: string[] = [];
+  const outside: string[] = [];
+  const onFacts: string[] = [];
+  if (w.from) {
+    const v = `${add(w.from)}::timestamptz`;
+    inside.push(`c.min_at >= ${v}`);
+    outside.push(`c.max_at < ${v}`);
+    onFacts.push(`f.${spec.time} >= ${v}`);
+  }
+  if (w.asOf) {
+    const v = `${add(w.asOf)}::timestamptz`;
+    inside.push(`c.max_at <= ${v}`);
+    outside.push(`c.min_at > ${v}`);
+    onFacts.push(`f.${spec.time} <= ${v}`);
+  }
+  if (w.to) {
+    const v = `${add(w.to)}::timestamptz`;
+    inside.push(`c.max_at < ${v}`);
+    outside.push(`c.min_at >= ${v}`);
+    onFacts.push(`f.${spec.time} < ${v}`);
+  }
+  const keys = spec.keys.map(([n]) => n);
+  const all = [...keys, ...spec.measures.map(([n]) => n)].join(', ');
+  if (!inside.length) return `(SELECT ${all} FROM ${spec.table})`;
+  const isInside = inside.join(' AND ');
+  const cut = `NOT (${isInside}) AND NOT (${outside.join(' OR ')})`;
+  const select = [...spec.keys.map(([n, , e]) => `${e} AS ${n}`), ...spec.measures.map(([n, , a]) => `${a} AS ${n}`)].join(', ');
+  return `(SELECT ${all} FROM ${spec.table} c WHERE ${isInside}
+           UNION ALL
+           SELECT ${select} FROM ${spec.facts} f
+             JOIN ${spec.table} c ON ${spec.keys.map(([n, , e]) => `c.${n} = ${e}`).join(' AND ')}
+            WHERE ${cut} AND ${onFacts.join(' AND ')}${spec.where ? ` AND ${spec.where}` : ''}
+            GROUP BY ${keys.map((_, i) => i + 1).join(', ')})`;
+}

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { CELLS, SPREADS } from './dashboard-cells';
+import { CELLS, SPREADS, windowedCells, type CellSpec } from './dashboard-cells';
 import { EFFECT_CELLS } from './training-effect.projection';
 import { rm } from './sql-rows';
 
@@ -60,9 +60,6 @@ const T = {
 export const READ_MODEL_TABLES = T;
 
 const C = {
-  bands: CELLS.appraisalBands.table,
-  managers: CELLS.appraisalManagers.table,
-  boxes: CELLS.appraisalBoxes.table,
   stages: CELLS.appraisalStages.table,
   shifts: CELLS.calibrationShifts.table,
   headcount: CELLS.headcount.table,
@@ -102,6 +99,8 @@ function scoped(p: Params, f: ReadFilter, alias: string, opts: { unit?: string; 
   return w;
 }
 const whereOf = (w: string[]) => (w.length ? `WHERE ${w.join(' AND ')}` : '');
+/** The filter without its time window: what is left for a read of windowed cells to filter by. */
+const untimed = (f: ReadFilter): ReadFilter => ({ ...f, asOf: undefined, from: undefined, to: undefined });
 
 function appraisalWhere(p: Params, f: ReadFilter, alias = 'a', opts: { cycle?: boolean } = { cycle: true }): string[] {
   const w = scoped(p, f, alias, { employee: 'employee_id', time: 'finalized_at' });
@@ -188,6 +187,16 @@ export class DashboardQueries {
     this.cells = opts.cells ?? true;
   }
 
+  /** True when cells that keep instants (`CellSpec.time`) answer the filter: time windows included, only `level` needs the facts. */
+  private byTimedCells(f: ReadFilter): boolean {
+    return this.cells && !f.level;
+  }
+
+  /** A timed cells table as the filter's window sees it: the table, or the windowed subquery (`windowedCells`). */
+  private timedCells(spec: CellSpec, f: ReadFilter, p: Params): string {
+    return f.asOf || f.from || f.to ? windowedCells(spec, f, (v) => p.add(v)) : spec.table;
+  }
+
   /** True when the cells answer the filter (see `needsFacts`). */
   private byCells(f: ReadFilter, opts?: { time?: boolean }): boolean {
     return this.cells && !needsFacts(f, opts);
@@ -256,9 +265,9 @@ export class DashboardQueries {
     const p = new Params();
     // numeric sum / count is what avg() computes, digit for digit.
     const rows = await this.db.query(
-      this.byCells(f)
+      this.byTimedCells(f)
         ? `SELECT a.rating_band AS band, a.rating_band_rank AS rank, sum(a.n)::int AS n, sum(a.score_sum) / sum(a.n) AS score, sum(a.goal_sum) / NULLIF(sum(a.goal_n), 0) AS goals
-             FROM ${C.bands} a ${whereOf(appraisalWhere(p, f))} GROUP BY 1, 2 ORDER BY 2 DESC, 1`
+             FROM ${this.timedCells(CELLS.appraisalBands, f, p)} a ${whereOf(appraisalWhere(p, untimed(f)))} GROUP BY 1, 2 ORDER BY 2 DESC, 1`
         : `SELECT a.rating_band AS band, a.rating_band_rank AS rank, count(*)::int AS n, avg(a.score) AS score, avg(a.goal_attainment) AS goals
              FROM ${T.results} a ${whereOf(appraisalWhere(p, f))} GROUP BY 1, 2 ORDER BY 2 DESC, 1`,
       p.values,
@@ -288,9 +297,9 @@ export class DashboardQueries {
   async distributionByManager(f: ReadFilter) {
     const p = new Params();
     const rows = await this.db.query(
-      this.byCells(f)
+      this.byTimedCells(f)
         ? `SELECT a.manager_id, a.rating_band AS band, a.rating_band_rank AS rank, sum(a.n)::int AS n, sum(a.score_sum) / sum(a.n) AS score
-             FROM ${C.managers} a ${whereOf(appraisalWhere(p, f))} GROUP BY 1, 2, 3 ORDER BY 1, 3 DESC`
+             FROM ${this.timedCells(CELLS.appraisalManagers, f, p)} a ${whereOf(appraisalWhere(p, untimed(f)))} GROUP BY 1, 2, 3 ORDER BY 1, 3 DESC`
         : `SELECT COALESCE(a.manager_id, '(none)') AS manager_id, a.rating_band AS band, a.rating_band_rank AS rank, count(*)::int AS n, avg(a.score) AS score
              FROM ${T.results} a ${whereOf(appraisalWhere(p, f))} GROUP BY 1, 2, 3 ORDER BY 1, 3 DESC`,
       p.values,
@@ -315,10 +324,11 @@ export class DashboardQueries {
            UNION ALL SELECT t.branch, c.business_unit_id, t.path || c.business_unit_id FROM tree t JOIN ${T.units} c ON c.parent_id = t.id WHERE NOT c.business_unit_id = ANY(t.path)
          ), branches AS (SELECT branch, id FROM tree UNION ALL SELECT ${p.add(root)}, ${p.add(root)})`
       : `WITH branches AS (SELECT business_unit_id AS branch, business_unit_id AS id FROM ${T.units})`;
+    const cells = this.byTimedCells(f);
     const rows = await this.db.query(
       `${branch}
-       SELECT b.branch AS business_unit_id, a.rating_band AS band, a.rating_band_rank AS rank, ${this.byCells(f) ? 'sum(a.n)::int' : 'count(*)::int'} AS n
-         FROM ${this.byCells(f) ? C.bands : T.results} a JOIN branches b ON b.id = a.business_unit_id ${whereOf(appraisalWhere(p, f))}
+       SELECT b.branch AS business_unit_id, a.rating_band AS band, a.rating_band_rank AS rank, ${cells ? 'sum(a.n)::int' : 'count(*)::int'} AS n
+         FROM ${cells ? this.timedCells(CELLS.appraisalBands, f, p) : T.results} a JOIN branches b ON b.id = a.business_unit_id ${whereOf(appraisalWhere(p, cells ? untimed(f) : f))}
         GROUP BY 1, 2, 3 ORDER BY 1, 3 DESC`,
       p.values,
     );
@@ -331,10 +341,10 @@ export class DashboardQueries {
    */
   async nineBox(f: ReadFilter): Promise<NineBox> {
     const p = new Params();
-    const fromCells = this.byCells(f);
+    const fromCells = this.byTimedCells(f);
     // The top rank is one read of the rank index, whatever the history.
     const rows = await this.db.query(
-      `WITH a AS (SELECT a.* FROM ${fromCells ? C.boxes : T.results} a ${whereOf(appraisalWhere(p, f))}),
+      `WITH a AS (SELECT a.* FROM ${fromCells ? this.timedCells(CELLS.appraisalBoxes, f, p) : T.results} a ${whereOf(appraisalWhere(p, fromCells ? untimed(f) : f))}),
             top AS (SELECT max(rating_band_rank) AS m FROM ${T.results})
        SELECT CASE WHEN a.rating_band_rank * 3 <= top.m THEN 'low' WHEN a.rating_band_rank * 3 <= top.m * 2 THEN 'medium' ELSE 'high' END AS performance,
               COALESCE(a.potential, 'unplaced') AS potential, ${fromCells ? 'sum(a.n)::int' : 'count(*)::int'} AS n
@@ -401,9 +411,9 @@ export class DashboardQueries {
   async trend(f: ReadFilter) {
     const p = new Params();
     const rows = await this.db.query(
-      this.byCells(f)
+      this.byTimedCells(f)
         ? `SELECT a.period, a.rating_band AS band, a.rating_band_rank AS rank, sum(a.n)::int AS n, sum(a.score_sum) / sum(a.n) AS score
-             FROM ${C.bands} a ${whereOf(appraisalWhere(p, f, 'a', { cycle: false }))} GROUP BY 1, 2, 3 ORDER BY 1, 3 DESC`
+             FROM ${this.timedCells(CELLS.appraisalBands, f, p)} a ${whereOf(appraisalWhere(p, untimed(f), 'a', { cycle: false }))} GROUP BY 1, 2, 3 ORDER BY 1, 3 DESC`
         : `SELECT a.period, a.rating_band AS band, a.rating_band_rank AS rank, count(*)::int AS n, avg(a.score) AS score
              FROM ${T.results} a ${whereOf(appraisalWhere(p, f, 'a', { cycle: false }))} GROUP BY 1, 2, 3 ORDER BY 1, 3 DESC`,
       p.values,
@@ -438,8 +448,8 @@ export class DashboardQueries {
     const s = this.appraisalRowsStatement(f, page);
     const c = new Params();
     const [{ n }] = await this.db.query(
-      this.byCells(f)
-        ? `SELECT COALESCE(sum(a.n), 0)::int AS n FROM ${C.bands} a ${whereOf(appraisalWhere(c, f))}`
+      this.byTimedCells(f)
+        ? `SELECT COALESCE(sum(a.n), 0)::int AS n FROM ${this.timedCells(CELLS.appraisalBands, f, c)} a ${whereOf(appraisalWhere(c, untimed(f)))}`
         : `SELECT count(*)::int AS n FROM ${T.results} a ${whereOf(appraisalWhere(c, f))}`,
       c.values,
     );
