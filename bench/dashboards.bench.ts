@@ -77,10 +77,11 @@ function* history(): Generator<[Projection, Envelope[]]> {
     yield [timelineProjection, b];
   }
   for (let c = 1; c <= CYCLES; c++) {
-    const at = `${2023 + c}-12-15T09:00:00.000Z`;
     let results: Envelope[] = [];
     let stages: Envelope[] = [];
     for (let e = 0; e < EMPLOYEES; e++) {
+      // A cycle's finalizations spread over December: a window can cut them.
+      const at = `${2023 + c}-12-${String(1 + (e % 28)).padStart(2, '0')}T09:00:00.000Z`;
       const r = rnd(e, c);
       const rank = r < 100 ? 1 : r < 700 ? 2 : r < 950 ? 3 : 4;
       const common = { cycleId: `C${c}`, employeeId: empId(e), businessUnitId: unitId(teamOf(e)) };
@@ -196,6 +197,9 @@ async function main() {
       await time(`headcount ${scope}`, async () => (await q.headcount(base)).total);
       await time(`headcount as-of ${scope}`, async () => (await q.headcount({ ...base, asOf: '2024-06-01T00:00:00Z' })).total);
       await time(`distribution ${scope}`, async () => (await q.ratingDistribution(f)).total);
+      // A window whose bound falls between two cycles' finalizations (cells only) and one cutting C3's (its facts in scope).
+      await time(`distribution as-of between cycles ${scope}`, async () => (await q.ratingDistribution({ ...base, asOf: '2026-06-01T00:00:00Z' })).total);
+      await time(`distribution as-of inside C3 ${scope}`, async () => (await q.ratingDistribution({ ...base, asOf: '2026-12-15T09:00:00.000Z' })).total);
       await time(`distribution level=management ${scope}`, async () => (await q.ratingDistribution({ ...f, level: 'management' })).total);
       await time(`by-manager ${scope}`, async () => (await q.distributionByManager(f)).length);
       await time(`heatmap ${scope}`, async () => (await q.heatmap(f, root)).length);
