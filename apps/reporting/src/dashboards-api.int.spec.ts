@@ -103,6 +103,8 @@ describe('reporting dashboards API (real PostgreSQL, real Kafka)', () => {
       ['/dashboards/performance/appraisals?sort=salary', 'sort'],
       ['/dashboards/training?colour=red', 'colour'],
       ['/dashboards/performance/trend?unit=%27%3B%20drop', 'unit'],
+      ['/dashboards/performance/trend?from=2027-01-01&to=2026-01-01', 'to must be after from'],
+      ['/dashboards/employees/a1/timeline?from=2027-01-01&to=2027-01-01', 'to must be after from'],
     ]) {
       const r = await as('hrAll')(url);
       expect([url, r.status, JSON.stringify(r.body)]).toEqual([url, 400, expect.stringContaining(field)]);

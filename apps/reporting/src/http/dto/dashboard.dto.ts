@@ -1,6 +1,23 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min, ValidateBy, type ValidationArguments } from 'class-validator';
+
+/** `to` after `from` when both are given (an empty window is a mistake, not an empty answer). */
+const IsAfterFrom = () =>
+  ValidateBy(
+    {
+      name: 'isAfterFrom',
+      validator: {
+        validate: (to: unknown, args?: ValidationArguments) => {
+          const from = (args?.object as { from?: unknown }).from;
+          if (typeof from !== 'string' || typeof to !== 'string') return true;
+          const [a, b] = [Date.parse(from), Date.parse(to)];
+          return Number.isNaN(a) || Number.isNaN(b) || b > a;
+        },
+      },
+    },
+    { message: 'to must be after from' },
+  );
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 const idMessage = (field: string) => `${field} must be 1-128 letters, digits, dots, colons, underscores or dashes`;
@@ -26,7 +43,7 @@ export class DashboardQuery {
   @IsISO8601({ strict: true }, { message: 'asOf must be an ISO-8601 date or instant' })
   asOf?: string;
   @ApiPropertyOptional({ description: 'At or after' }) @IsOptional() @IsISO8601({ strict: true }, { message: 'from must be an ISO-8601 date or instant' }) from?: string;
-  @ApiPropertyOptional({ description: 'Before' }) @IsOptional() @IsISO8601({ strict: true }, { message: 'to must be an ISO-8601 date or instant' }) to?: string;
+  @ApiPropertyOptional({ description: 'Before (after from)' }) @IsOptional() @IsISO8601({ strict: true }, { message: 'to must be an ISO-8601 date or instant' }) @IsAfterFrom() to?: string;
 
   @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'csv streams the rows (same as Accept: text/csv)' })
   @IsOptional()
@@ -62,7 +79,7 @@ export class RowsQuery extends DashboardQuery {
 export class TimelineQuery {
   @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }, { message: 'asOf must be an ISO-8601 date or instant' }) asOf?: string;
   @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }, { message: 'from must be an ISO-8601 date or instant' }) from?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }, { message: 'to must be an ISO-8601 date or instant' }) to?: string;
+  @ApiPropertyOptional({ description: 'Before (after from)' }) @IsOptional() @IsISO8601({ strict: true }, { message: 'to must be an ISO-8601 date or instant' }) @IsAfterFrom() to?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
   @IsOptional()
   @Type(() => Number)
