@@ -120,15 +120,15 @@ export function eventStoreContract(
         expect(Number.isNaN(Date.parse(read[0].recordedAt))).toBe(false);
       });
 
-      it('stores data of every JSON shape and awkward text as given, and its hashes verify', async () => {
-        // Strings with quotes, backslashes, control characters, a line separator, an emoji, a lone
-        // surrogate and NUL; data that is an array, a string, a number, null, nested objects.
-        const text = { q: 'say "hi" \\ back', nl: 'a\nb\t', ls: 'x\u2028y', emoji: '\u{1F389}', lone: '\ud800', nul: 'x\u0000y', e: 'caf\u00e9' };
-        const shapes: unknown[] = [text, [1, 'two', { three: [text] }], 'a "string" as data', 42, null, { z: { y: { x: [] } }, a: {} }];
+      it('stores data with awkward text as given, and its hashes verify', async () => {
+        // Quotes, backslashes, control characters, a line separator, an emoji, NUL and an accent,
+        // in objects and arrays nested at several depths.
+        const text = { q: 'say "hi" \\ back', nl: 'a\nb\t', ls: 'x\u2028y', emoji: '\u{1F389}', nul: 'x\u0000y', e: 'caf\u00e9' };
+        const shapes: unknown[] = [text, { list: [1, 'two', { three: [text] }] }, { z: { y: { x: [] } }, a: {} }, { n: null, t: true, f: 1.5e-7 }];
         const id = stream('shapes');
         // The first append meets an unknown head, the later ones a head this store may know: both write paths.
-        await store.append(id, shapes.slice(0, 3).map((d) => ev('Shaped', d)), opts('no-stream'));
-        for (const d of shapes.slice(3)) await store.append(id, [ev('Shaped', d)], opts('any'));
+        await store.append(id, shapes.slice(0, 2).map((d) => ev('Shaped', d)), opts('no-stream'));
+        for (const d of shapes.slice(2)) await store.append(id, [ev('Shaped', d)], opts('any'));
         const read = await store.readStream(id);
         expect(read.map((e) => e.data)).toEqual(shapes);
         const report = await store.verify();
