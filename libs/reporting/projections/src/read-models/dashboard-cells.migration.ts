@@ -38,14 +38,33 @@ export class DashboardCellTimes1760000001320 implements MigrationInterface {
   name = 'DashboardCellTimes1760000001320';
 
   async up(q: QueryRunner): Promise<void> {
-    for (const spec of Object.values(CELLS).filter((c: CellSpec) => c.time)) {
-      await q.query(`ALTER TABLE ${spec.table} ADD COLUMN IF NOT EXISTS min_at timestamptz, ADD COLUMN IF NOT EXISTS max_at timestamptz`);
-      await q.query(`DELETE FROM ${spec.table}`);
-      await q.query(cellsInsert(spec, {}));
-    }
+    for (const spec of [CELLS.appraisalBands, CELLS.appraisalManagers, CELLS.appraisalBoxes]) await addCellTimes(q, spec);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const spec of Object.values(CELLS).filter((c: CellSpec) => c.time)) await q.query(`ALTER TABLE ${spec.table} DROP COLUMN IF EXISTS min_at, DROP COLUMN IF EXISTS max_at`);
+    for (const spec of [CELLS.appraisalBands, CELLS.appraisalManagers, CELLS.appraisalBoxes]) await dropCellTimes(q, spec);
   }
+}
+
+/** The calibration cells keep their instants too (`calibrated_at`), as 1320 did for the appraisal cells. */
+export class CalibrationCellTimes1760000001330 implements MigrationInterface {
+  name = 'CalibrationCellTimes1760000001330';
+
+  async up(q: QueryRunner): Promise<void> {
+    await addCellTimes(q, CELLS.calibrationShifts);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await dropCellTimes(q, CELLS.calibrationShifts);
+  }
+}
+
+async function addCellTimes(q: QueryRunner, spec: CellSpec): Promise<void> {
+  await q.query(`ALTER TABLE ${spec.table} ADD COLUMN IF NOT EXISTS min_at timestamptz, ADD COLUMN IF NOT EXISTS max_at timestamptz`);
+  await q.query(`DELETE FROM ${spec.table}`);
+  await q.query(cellsInsert(spec, {}));
+}
+
+async function dropCellTimes(q: QueryRunner, spec: CellSpec): Promise<void> {
+  await q.query(`ALTER TABLE ${spec.table} DROP COLUMN IF EXISTS min_at, DROP COLUMN IF EXISTS max_at`);
 }

@@ -28,9 +28,11 @@ export interface CellSpec {
    * The fact's instant that time windows (`asOf`, `from`, `to`) filter by: each cell then also
    * keeps the earliest and latest (`min_at`, `max_at`) of its facts, so a windowed read takes a cell
    * wholly inside the window as it is, skips one wholly outside, and reads the facts of a cell the
-   * window cuts only (`windowedCells`). Its key expressions must never be null.
+   * window cuts only (`windowedCells`). The instant must never be null.
    */
   time?: string;
+  /** Key columns that may be null (matched null-safely when a window reads a cut cell's facts). */
+  nullableKeys?: readonly string[];
 }
 
 /**
@@ -97,6 +99,9 @@ export const CELLS = {
     keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['cycle_id', 'text', 'f.cycle_id'], ['from_band', 'text', 'f.from_band'], ['to_band', 'text', 'f.to_band'], ['calibrated_by', 'text', 'f.calibrated_by']],
     measures: [['n', 'int', 'count(*)']],
     scope: ['business_unit_id', 'cycle_id'],
+    time: 'calibrated_at',
+    // A calibration whose envelope named no unit waits for its stage row's (see performance-stages).
+    nullableKeys: ['business_unit_id'],
   },
   headcount: {
     table: rm('headcount_cells'),
@@ -360,7 +365,7 @@ export function windowedCells(spec: CellSpec, w: TimeWindow, add: (v: unknown) =
   return `(SELECT ${all} FROM ${spec.table} c WHERE ${isInside}
            UNION ALL
            SELECT ${select} FROM ${spec.facts} f
-             JOIN ${spec.table} c ON ${spec.keys.map(([n, , e]) => `c.${n} = ${e}`).join(' AND ')}
+             JOIN ${spec.table} c ON ${spec.keys.map(([n, , e]) => (spec.nullableKeys?.includes(n) ? `c.${n} IS NOT DISTINCT FROM ${e}` : `c.${n} = ${e}`)).join(' AND ')}
             WHERE ${cut} AND ${onFacts.join(' AND ')}${spec.where ? ` AND ${spec.where}` : ''}
             GROUP BY ${keys.map((_, i) => i + 1).join(', ')})`;
 }

@@ -61,7 +61,6 @@ export const READ_MODEL_TABLES = T;
 
 const C = {
   stages: CELLS.appraisalStages.table,
-  shifts: CELLS.calibrationShifts.table,
   headcount: CELLS.headcount.table,
   needs: CELLS.trainingNeeds.table,
   completions: CELLS.trainingCompletions.table,
@@ -359,11 +358,12 @@ export class DashboardQueries {
   /** Calibration moves: from → to band per unit and per calibrator. */
   async calibrationShifts(f: ReadFilter) {
     const p = new Params();
-    const cells = this.byCells(f);
+    const cells = this.byTimedCells(f);
     const w = cells ? inUnits(p, f, 's') : scoped(p, f, 's', { employee: 'employee_id', time: 'calibrated_at' });
     if (f.cycleId) w.push(`s.cycle_id = ${p.add(f.cycleId)}`);
     const rows = await this.db.query(
-      `SELECT s.from_band, s.to_band, s.calibrated_by, s.business_unit_id, ${cells ? 'sum(s.n)::int' : 'count(*)::int'} AS n FROM ${cells ? C.shifts : T.shifts} s ${whereOf(w)}
+      `SELECT s.from_band, s.to_band, s.calibrated_by, s.business_unit_id, ${cells ? 'sum(s.n)::int' : 'count(*)::int'} AS n
+         FROM ${cells ? this.timedCells(CELLS.calibrationShifts, f, p) : T.shifts} s ${whereOf(w)}
         GROUP BY 1, 2, 3, 4 ORDER BY n DESC, 1, 2, 3, 4`,
       p.values,
     );
