@@ -6,7 +6,7 @@ import { openReportingDatabase } from '../reporting-data-source';
 import { contextEvents } from '../testing/context-events.fixture';
 import { coachingProjection } from './coaching.projection';
 import { CELL_TABLES } from './dashboard-cells';
-import { CalibrationCellTimes1760000001330, DashboardCells1760000001200, DashboardCellTimes1760000001320 } from './dashboard-cells.migration';
+import { CalibrationCellTimes1760000001330, DashboardCells1760000001200, DashboardCellTimes1760000001320, RewardGrantCellTimes1760000001340 } from './dashboard-cells.migration';
 import { APPRAISAL_SORTS, DashboardQueries, type ReadFilter } from './dashboard.queries';
 import { orgHistoryProjection } from './org-history.projection';
 import { performanceResultsProjection, performanceStagesProjection } from './performance.projections';
@@ -141,7 +141,11 @@ function corrections(): [Projection, Envelope[]][] {
     ]]),
     // A second active engagement of e2 in another unit: one coachee, not two.
     [coachingProjection, [coaching('EngagementStarted', 'engagement-gx', { engagementId: 'gx', coachId: 'coach', coacheeId: 'e2', businessUnitId: 'b', cycleId: 'c1', cadence: 'monthly', startedAt: at(6) })]],
-    [rewardsProjection, [rewards('RewardRevoked', 'grant-gr1', { grantId: 'gr1', employeeId: e, businessUnitId: 'root', policyId: 'pol1', revokedAt: at(8) })]],
+    [rewardsProjection, [
+      rewards('RewardRevoked', 'grant-gr1', { grantId: 'gr1', employeeId: e, businessUnitId: 'root', policyId: 'pol1', revokedAt: at(8) }),
+      // A payment read before its grant: a grant row without a grant date, counted by no window.
+      rewards('RewardPaid', 'grant-grx', { grantId: 'grx', employeeId: 'e4', businessUnitId: 'root', policyId: 'pol0', amount: 10, paidOn: '2026-04-28', onTime: true }),
+    ]],
   ];
 }
 
@@ -264,6 +268,8 @@ describe('dashboard cells kept by the reporting projections', () => {
       await new DashboardCellTimes1760000001320().up(runner);
       await new CalibrationCellTimes1760000001330().down(runner);
       await new CalibrationCellTimes1760000001330().up(runner);
+      await new RewardGrantCellTimes1760000001340().down(runner);
+      await new RewardGrantCellTimes1760000001340().up(runner);
       await runner.commitTransaction();
     } finally {
       await runner.release();
@@ -312,6 +318,7 @@ describe('a dashboard read from the cells', () => {
     ['trend from-to around c1', (q) => q.trend({ units: null, from: at(2), to: at(6) })],
     ['nine-box as of a date', (q) => q.nineBox({ units: null, asOf: at(7) })],
     ['calibration as of a date', (q) => q.calibrationShifts({ units: null, asOf: at(7) })],
+    ['rewards from a date', (q) => q.rewards({ units: ['a', 'b'], from: at(1) })],
     ['by manager', (q) => q.distributionByManager({ units: ['a', 'b'], cycleId: 'c2' })],
     ['heatmap', (q) => q.heatmap({ units: null, cycleId: 'c1' }, 'root')],
     ['nine-box', (q) => q.nineBox({ units: null, cycleId: 'c1' })],

@@ -59,12 +59,26 @@ export class CalibrationCellTimes1760000001330 implements MigrationInterface {
   }
 }
 
+/** Reward grants keep the range of `granted_at`, and how many have none yet (`untimed`). */
+export class RewardGrantCellTimes1760000001340 implements MigrationInterface {
+  name = 'RewardGrantCellTimes1760000001340';
+
+  async up(q: QueryRunner): Promise<void> {
+    await addCellTimes(q, CELLS.rewardGrants);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await dropCellTimes(q, CELLS.rewardGrants);
+  }
+}
+
 async function addCellTimes(q: QueryRunner, spec: CellSpec): Promise<void> {
   await q.query(`ALTER TABLE ${spec.table} ADD COLUMN IF NOT EXISTS min_at timestamptz, ADD COLUMN IF NOT EXISTS max_at timestamptz`);
+  if (spec.timeNullable) await q.query(`ALTER TABLE ${spec.table} ADD COLUMN IF NOT EXISTS untimed int`);
   await q.query(`DELETE FROM ${spec.table}`);
   await q.query(cellsInsert(spec, {}));
 }
 
 async function dropCellTimes(q: QueryRunner, spec: CellSpec): Promise<void> {
-  await q.query(`ALTER TABLE ${spec.table} DROP COLUMN IF EXISTS min_at, DROP COLUMN IF EXISTS max_at`);
+  await q.query(`ALTER TABLE ${spec.table} DROP COLUMN IF EXISTS min_at, DROP COLUMN IF EXISTS max_at, DROP COLUMN IF EXISTS untimed`);
 }

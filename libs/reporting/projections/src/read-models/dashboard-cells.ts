@@ -28,9 +28,14 @@ export interface CellSpec {
    * The fact's instant that time windows (`asOf`, `from`, `to`) filter by: each cell then also
    * keeps the earliest and latest (`min_at`, `max_at`) of its facts, so a windowed read takes a cell
    * wholly inside the window as it is, skips one wholly outside, and reads the facts of a cell the
-   * window cuts only (`windowedCells`). The instant must never be null.
+   * window cuts only (`windowedCells`).
    */
   time?: string;
+  /**
+   * The instant may be null (a grant read before its grant date): the cell then also counts its
+   * facts without one (`untimed`); a window never counts those, so such a cell is never taken whole.
+   */
+  timeNullable?: boolean;
   /** Key columns that may be null (matched null-safely when a window reads a cut cell's facts). */
   nullableKeys?: readonly string[];
 }
@@ -192,6 +197,8 @@ export const CELLS = {
       ['on_time', 'int', 'count(*) FILTER (WHERE f.paid_on_time)'], ['paid_n', 'int', 'count(f.paid_on)'],
     ],
     scope: ['business_unit_id'],
+    time: 'granted_at',
+    timeNullable: true,
   },
 } as const satisfies Record<string, CellSpec>;
 
@@ -215,7 +222,14 @@ const factsFrom = (spec: CellSpec | SpreadSpec, tables: TableNames) => {
 
 /** The measures a cell stores: the spec's, and for a timed spec the earliest and latest instant of its facts. */
 const measuresOf = (spec: CellSpec): readonly (readonly [string, string, string])[] =>
-  spec.time ? [...spec.measures, ['min_at', 'timestamptz', `min(f.${spec.time})`], ['max_at', 'timestamptz', `max(f.${spec.time})`]] : spec.measures;
+  spec.time
+    ? [
+        ...spec.measures,
+        ['min_at', 'timestamptz', `min(f.${spec.time})`],
+        ['max_at', 'timestamptz', `max(f.${spec.time})`],
+        ...(spec.timeNullable ? [['untimed', 'int', `count(*) FILTER (WHERE f.${spec.time} IS NULL)`] as const] : []),
+      ]
+    : spec.measures;
 
 export function cellsDdl(spec: CellSpec): string[] {
   const bare = spec.table.slice(spec.table.indexOf('.') + 1);
@@ -335,8 +349,9 @@ export interface TimeWindow {
  */
 export function windowedCells(spec: CellSpec, w: TimeWindow, add: (v: unknown) => string): string {
   if (!spec.time) throw new Error(`${spec.table} keeps no instants`);
-  const inside: string[] = [];
-  const outside: string[] = [];
+  const inside: string[] = spec.timeNullable ? ['c.untimed = 0'] : [];
+  // A cell whose facts all lack the instant (min_at null) is outside every window.
+  const outside: string[] = spec.timeNullable ? ['c.min_at IS NULL'] : [];
   const onFacts: string[] = [];
   if (w.from) {
     const v = `${add(w.from)}::timestamptz`;
@@ -358,7 +373,7 @@ export function windowedCells(spec: CellSpec, w: TimeWindow, add: (v: unknown) =
   }
   const keys = spec.keys.map(([n]) => n);
   const all = [...keys, ...spec.measures.map(([n]) => n)].join(', ');
-  if (!inside.length) return `(SELECT ${all} FROM ${spec.table})`;
+  if (!onFacts.length) return `(SELECT ${all} FROM ${spec.table})`;
   const isInside = inside.join(' AND ');
   const cut = `NOT (${isInside}) AND NOT (${outside.join(' OR ')})`;
   const select = [...spec.keys.map(([n, , e]) => `${e} AS ${n}`), ...spec.measures.map(([n, , a]) => `${a} AS ${n}`)].join(', ');

@@ -73,7 +73,6 @@ const C = {
   reviews: CELLS.monthlyReviews.table,
   plans: CELLS.improvementPlans.table,
   proposals: CELLS.rewardProposals.table,
-  grants: CELLS.rewardGrants.table,
   effectUnits: EFFECT_CELLS.units.table,
   effectPrograms: EFFECT_CELLS.programs.table,
 };
@@ -638,13 +637,13 @@ export class DashboardQueries {
              FROM ${T.proposals} r ${whereOf(w)} GROUP BY 1, 2 ORDER BY 1`,
       p.values,
     );
-    const grantCells = this.byCells(f);
+    const grantCells = this.byTimedCells(f);
     const pg = new Params();
     const gw = grantCells ? inUnits(pg, f, 'g') : scoped(pg, f, 'g', { employee: 'employee_id', time: 'granted_at' });
     const grants = await this.db.query(
       grantCells
         ? `SELECT g.policy_id, sum(g.n)::int AS n, sum(g.granted) AS granted, sum(g.paid) AS paid, sum(g.on_time)::int AS on_time, sum(g.paid_n)::int AS paid_n
-             FROM ${C.grants} g ${whereOf(gw)} GROUP BY 1`
+             FROM ${this.timedCells(CELLS.rewardGrants, f, pg)} g ${whereOf(gw)} GROUP BY 1`
         : `SELECT g.policy_id, count(*)::int AS n, sum(g.amount) FILTER (WHERE g.revoked_at IS NULL) AS granted, sum(g.paid_amount) AS paid,
                   count(*) FILTER (WHERE g.paid_on_time)::int AS on_time, count(g.paid_on)::int AS paid_n
              FROM ${T.grants} g ${whereOf(gw)} GROUP BY 1`,
