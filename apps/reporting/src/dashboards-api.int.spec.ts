@@ -71,6 +71,15 @@ describe('reporting dashboards API (real PostgreSQL, real Kafka)', () => {
     await producer.disconnect();
     await eventually(async () => expect((await as('hrAll')('/dashboards/performance/distribution?cycleId=C1')).body.total).toBe(153), { timeoutMs: 60_000, intervalMs: 300 });
     await eventually(async () => expect((await as('hrAll')('/dashboards/org/units?unit=ROOT')).body.total).toBe(153), { timeoutMs: 60_000, intervalMs: 300 });
+    // Every projection caught up (not only the two above): the timeline and the others may lag on a loaded machine.
+    tokens.admin = await signDevToken({ sub: 'user:admin', roles: ['admin'], bu: ['*'] });
+    await eventually(
+      async () => {
+        const status = (await as('admin')('/projections')).body as { projection: string; partitions: { lag: string | null }[] }[];
+        expect(status.filter((p) => p.partitions.some((x) => x.lag !== '0')).map((p) => p.projection)).toEqual([]);
+      },
+      { timeoutMs: 60_000, intervalMs: 300 },
+    );
   });
   afterAll(async () => {
     await app?.close();
