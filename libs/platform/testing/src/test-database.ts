@@ -38,6 +38,19 @@ export async function createTestDatabase(prefix = 'test'): Promise<TestDatabase>
       const c = new Client({ connectionString: server });
       await c.connect();
       try {
+        // pool.end() resolves once its clients are told to end, not once their sockets are closed:
+        // a forced drop right away can still reach one, and its FATAL 57P01 then surfaces as an
+        // unhandled error on the ended pool (seen in a CI run). So wait a moment for the test's
+        // own connections to go, and force only what is still open after it (a test that leaked one).
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await c.query(`DROP DATABASE IF EXISTS "${name}"`);
+            return;
+          } catch (e) {
+            if ((e as { code?: string }).code !== '55006' || attempt >= 10) break;
+            await new Promise((r) => setTimeout(r, 50));
+          }
+        }
         await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       } finally {
         await c.end();
