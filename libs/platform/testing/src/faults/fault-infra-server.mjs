@@ -11,8 +11,10 @@ import { startInfra } from '../../../../../scripts/infra.mjs';
 import { createLogger } from '../../../../../scripts/log.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../..');
-const pgPort = Number(process.env.FAULTS_PG_PORT ?? 57432);
-const kafkaPort = Number(process.env.FAULTS_KAFKA_PORT ?? 49092);
+// Below the kernel's ephemeral range (32768-60999 on Linux): started mid-suite, after thousands of
+// connections, a port inside it may be held as some socket's local port (Kafka failed to bind 49092 once).
+const pgPort = Number(process.env.FAULTS_PG_PORT ?? 31432);
+const kafkaPort = Number(process.env.FAULTS_KAFKA_PORT ?? 31092);
 const pgDir = path.join(root, '.data', 'faults-pg');
 const kafkaDir = path.join(root, '.data', 'faults-kafka');
 const log = createLogger('fault-infra');
