@@ -4,7 +4,7 @@ import { AuditEventRow } from './audit-trail/audit-event.entity';
 import { AuditTrail1760000000200 } from './audit-trail/audit-trail.migration';
 import { BusinessUnitRow, EmployeeRow } from './org-structure/org-structure.entities';
 import { OrgEmployeesWithoutNames1760000001110, OrgStructure1760000000100 } from './org-structure/org-structure.migration';
-import { CalibrationCellTimes1760000001330, DashboardCells1760000001200, DashboardCellTimes1760000001320, RewardGrantCellTimes1760000001340 } from './read-models/dashboard-cells.migration';
+import { CalibrationCellTimes1760000001330, DashboardCells1760000001200, DashboardCellTimes1760000001320, RewardGrantCellTimes1760000001340, DashboardCellLevels1760000001350 } from './read-models/dashboard-cells.migration';
 import { AnalystRole1760000000801, AppraisalPageIndexes1760000001310, ReportingReadModels1760000000800 } from './read-models/read-models.migration';
 import { TrainingPlanBudgets1760000000802 } from './read-models/training-budgets.projection';
 import { TrainingEffect1760000001300 } from './read-models/training-effect.projection';
@@ -25,6 +25,7 @@ export const REPORTING_MIGRATIONS = [
   DashboardCellTimes1760000001320,
   CalibrationCellTimes1760000001330,
   RewardGrantCellTimes1760000001340,
+  DashboardCellLevels1760000001350,
 ];
 
 export interface ReportingDataSourceOptions {

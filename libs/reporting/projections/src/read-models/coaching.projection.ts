@@ -1,6 +1,6 @@
 import { topicOf, type Envelope } from '@tpm/contracts';
 import type { Projection } from '@tpm/projections';
-import { CELLS, recomputeCells, recomputeSpread, scopeOf, SPREADS, storedScope, touchedBy } from './dashboard-cells';
+import { applyLevels, CELLS, LEVELS, recomputeCells, recomputeSpread, scopeOf, SPREADS, storedScope, touchedBy } from './dashboard-cells';
 import { insertRows, keepFirst, keepLatest, mergeBy, rm, typeName, type Row } from './sql-rows';
 
 export const COACHING_TABLES = {
@@ -9,7 +9,7 @@ export const COACHING_TABLES = {
   reviews: rm('monthly_reviews'),
   plans: rm('improvement_plans'),
 } as const;
-export const COACHING_TOPICS = [topicOf('coaching')];
+export const COACHING_TOPICS = [topicOf('coaching'), topicOf('performance')];
 
 type D = Record<string, string | number | boolean | null>;
 
@@ -29,9 +29,12 @@ export const coachingProjection: Projection = {
     'coaching.MonthlyReviewOverdue',
     'coaching.ImprovementPlanOpened',
     'coaching.ImprovementPlanClosed',
+    // The employees' levels, which key the cells (ADR 0032).
+    'performance.EmployeeOnboarded',
   ],
   tables: [
     ...Object.values(COACHING_TABLES),
+    LEVELS.coaching,
     CELLS.coachingEngagements.table,
     CELLS.coachingSessions.table,
     CELLS.monthlyReviews.table,
@@ -39,6 +42,7 @@ export const coachingProjection: Projection = {
     SPREADS.activeCoachees.table,
   ],
   async apply(batch: Envelope[], tx, tables) {
+    await applyLevels(tx, tables, batch, LEVELS.coaching, [CELLS.coachingEngagements, CELLS.coachingSessions, CELLS.monthlyReviews, CELLS.improvementPlans]);
     const engagements: Row[] = [];
     const sessions: Row[] = [];
     const reviews: Row[] = [];

@@ -6,7 +6,13 @@ import { openReportingDatabase } from '../reporting-data-source';
 import { contextEvents } from '../testing/context-events.fixture';
 import { coachingProjection } from './coaching.projection';
 import { CELL_TABLES } from './dashboard-cells';
-import { CalibrationCellTimes1760000001330, DashboardCells1760000001200, DashboardCellTimes1760000001320, RewardGrantCellTimes1760000001340 } from './dashboard-cells.migration';
+import {
+  CalibrationCellTimes1760000001330,
+  DashboardCellLevels1760000001350,
+  DashboardCells1760000001200,
+  DashboardCellTimes1760000001320,
+  RewardGrantCellTimes1760000001340,
+} from './dashboard-cells.migration';
 import { APPRAISAL_SORTS, DashboardQueries, type ReadFilter } from './dashboard.queries';
 import { orgHistoryProjection } from './org-history.projection';
 import { performanceResultsProjection, performanceStagesProjection } from './performance.projections';
@@ -46,53 +52,58 @@ function history(from: number, to: number): [Projection, Envelope[]][] {
   const trainings: Envelope[] = [];
   const coachings: Envelope[] = [];
   const payouts: Envelope[] = [];
+  const onboardings: Envelope[] = [];
   for (let i = from; i < to; i++) {
     const e = `e${i}`;
-    const unit = UNITS[Math.floor(i / 16) % 4];
-    org.push(perf('EmployeeOnboarded', `emp-${e}`, { employeeId: e, employeeNumber: `N${i}`, businessUnitId: unit, position: 'p', managerId: 'm', level: i % 3 === 0 ? 'management' : 'staff', at: T0 }, { occurredAt: T0 }));
+    // Every dimension from j: employees 192 apart share every key (a larger history adds facts, never cells).
+    const j = i % 192;
+    const unit = UNITS[Math.floor(j / 16) % 4];
+    // One employee in 64 (the cycle of the units, so every larger history has the same cells) is
+    // never onboarded as far as the projections know: unknown level, in no level's answer.
+    if (j % 64 !== 5) onboardings.push(perf('EmployeeOnboarded', `emp-${e}`, { employeeId: e, employeeNumber: `N${i}`, businessUnitId: unit, position: 'p', managerId: 'm', level: j % 3 === 0 ? 'management' : 'staff', at: T0 }, { occurredAt: T0 }));
     for (const [c, cycle] of ['c1', 'c2'].entries()) {
-      const rank = 1 + ((i + c) % 4);
+      const rank = 1 + ((j + c) % 4);
       const common = { cycleId: cycle, employeeId: e, businessUnitId: unit };
       // Finalizations spread over the month, so a window can cut a cell (facts on both sides of a bound).
-      const finalizedAt = at(3 + c * 6, 1 + (i % 28));
+      const finalizedAt = at(3 + c * 6, 1 + (j % 28));
       results.push(
         perf('AppraisalFinalized', `ap-${cycle}-${e}`, {
-          appraisalId: `A-${cycle}-${e}`, ...common, managerId: i % 8 === 0 ? null : `m${Math.floor(i / 4) % 2}`, period: String(2026 + c), score: 40 + (hash(i, c) % 60),
+          appraisalId: `A-${cycle}-${e}`, ...common, managerId: j % 8 === 0 ? null : `m${Math.floor(j / 4) % 2}`, period: String(2026 + c), score: 40 + (hash(i, c) % 60),
           ratingBand: BANDS[rank - 1], ratingBandRank: rank, competencyGaps: [], indicators: hash(i, c + 7) % 4 === 0 ? [] : [{ objectiveId: 'o', indicatorId: 'k', score: hash(i, c + 3) % 100 }],
-          potential: POTENTIAL[Math.floor(i / 4) % 4], finalizedAt,
+          potential: POTENTIAL[Math.floor(j / 4) % 4], finalizedAt,
         }, { schemaVersion: 2, businessUnitId: unit, occurredAt: finalizedAt }),
       );
       stages.push(perf('SelfAssessmentSubmitted', `ap-${cycle}-${e}`, { ...common, at: finalizedAt }, { channel: 'log', businessUnitId: unit }));
-      if (i % 3 !== 1) stages.push(perf('ManagerAssessmentSubmitted', `ap-${cycle}-${e}`, { ...common, ratingBand: BANDS[rank - 1], at: finalizedAt }, { channel: 'log', businessUnitId: unit }));
-      if (i % 7 === 0) stages.push(perf('RatingCalibrated', `ap-${cycle}-${e}`, { cycleId: cycle, employeeId: e, fromBand: BANDS[(rank % 4)], toBand: BANDS[rank - 1], calibratedBy: `cal${i % 2}`, at: finalizedAt }, { channel: 'log', businessUnitId: i % 2 ? unit : null }));
-      if (i % 4 !== 2) stages.push(perf('AppraisalFinalized', `ap-${cycle}-${e}`, { ...common, finalizedAt, ratingBand: BANDS[rank - 1] }, { channel: 'log', businessUnitId: unit }));
+      if (j % 3 !== 1) stages.push(perf('ManagerAssessmentSubmitted', `ap-${cycle}-${e}`, { ...common, ratingBand: BANDS[rank - 1], at: finalizedAt }, { channel: 'log', businessUnitId: unit }));
+      if (j % 7 === 0) stages.push(perf('RatingCalibrated', `ap-${cycle}-${e}`, { cycleId: cycle, employeeId: e, fromBand: BANDS[(rank % 4)], toBand: BANDS[rank - 1], calibratedBy: `cal${j % 2}`, at: finalizedAt }, { channel: 'log', businessUnitId: j % 2 ? unit : null }));
+      if (j % 4 !== 2) stages.push(perf('AppraisalFinalized', `ap-${cycle}-${e}`, { ...common, finalizedAt, ratingBand: BANDS[rank - 1] }, { channel: 'log', businessUnitId: unit }));
     }
-    const program = `P${i % 3}`;
-    const session = `S${i % 6}`;
+    const program = `P${j % 3}`;
+    const session = `S${j % 6}`;
     trainings.push(training('EmployeeEnrolled', `session-${session}`, { sessionId: session, employeeId: e, businessUnitId: unit, at: at(1), via: 'direct' }, { channel: 'log' }));
-    if (i % 5 === 0) trainings.push(training('EnrolmentWithdrawn', `session-${session}`, { sessionId: session, employeeId: e, businessUnitId: unit, at: at(2), reason: 'employee', wasSeated: true }, { channel: 'log' }));
-    else trainings.push(training('TrainingCompleted', `session-${session}`, { employeeId: e, programId: program, programVersion: 1, sessionId: session, businessUnitId: unit, competencies: ['x'], examScore: i % 9 === 0 ? null : hash(i, 9) % 100, attendanceShare: 1, completedAt: at(2) }, { businessUnitId: unit }));
-    trainings.push(training('TrainingNeedIdentified', `need-${e}`, { needId: `N-${e}`, employeeId: e, businessUnitId: unit, competency: `comp${i % 3}`, source: i % 2 ? 'appraisal' : null, gap: 1, priority: 1, at: at(1) }, { channel: 'log' }));
-    if (i % 3 === 0) trainings.push(training('TrainingNeedMet', `need-${e}`, { needId: `N-${e}`, employeeId: e, businessUnitId: unit, competency: `comp${i % 3}`, by: 'program', ref: null, at: at(4) }, { channel: 'log' }));
+    if (j % 5 === 0) trainings.push(training('EnrolmentWithdrawn', `session-${session}`, { sessionId: session, employeeId: e, businessUnitId: unit, at: at(2), reason: 'employee', wasSeated: true }, { channel: 'log' }));
+    else trainings.push(training('TrainingCompleted', `session-${session}`, { employeeId: e, programId: program, programVersion: 1, sessionId: session, businessUnitId: unit, competencies: ['x'], examScore: j % 9 === 0 ? null : hash(i, 9) % 100, attendanceShare: 1, completedAt: at(2) }, { businessUnitId: unit }));
+    trainings.push(training('TrainingNeedIdentified', `need-${e}`, { needId: `N-${e}`, employeeId: e, businessUnitId: unit, competency: `comp${j % 3}`, source: j % 2 ? 'appraisal' : null, gap: 1, priority: 1, at: at(1) }, { channel: 'log' }));
+    if (j % 3 === 0) trainings.push(training('TrainingNeedMet', `need-${e}`, { needId: `N-${e}`, employeeId: e, businessUnitId: unit, competency: `comp${j % 3}`, by: 'program', ref: null, at: at(4) }, { channel: 'log' }));
     trainings.push(training('ReactionSubmitted', `evaluation-${session}-${e}`, { sessionId: session, employeeId: e, programId: program, average: 1 + (hash(i, 4) % 40) / 10, answers: [], at: at(2) }, { channel: 'log', businessUnitId: unit }));
-    trainings.push(training('BehaviourObserved', `evaluation-${session}-${e}`, { sessionId: session, employeeId: e, programId: program, observerId: 'm', rating: 1 + (i % 5), applied: true, weeksAfterTraining: 8, at: at(4) }, { channel: 'log', businessUnitId: unit }));
-    if (i % 2 === 0) {
+    trainings.push(training('BehaviourObserved', `evaluation-${session}-${e}`, { sessionId: session, employeeId: e, programId: program, observerId: 'm', rating: 1 + (j % 5), applied: true, weeksAfterTraining: 8, at: at(4) }, { channel: 'log', businessUnitId: unit }));
+    if (j % 2 === 0) {
       coachings.push(coaching('EngagementStarted', `engagement-g${i}`, { engagementId: `g${i}`, coachId: 'coach', coacheeId: e, businessUnitId: unit, cycleId: 'c1', cadence: 'monthly', startedAt: at(1) }));
-      if (i % 6 === 0) coachings.push(coaching('EngagementClosed', `engagement-g${i}`, { engagementId: `g${i}`, coacheeId: e, businessUnitId: unit, outcome: 'completed', closedAt: at(5) }));
-      coachings.push(coaching('SessionHeld', `engagement-g${i}`, { sessionId: `cs${i}`, engagementId: `g${i}`, coacheeId: e, businessUnitId: unit, kind: 'formal', durationMinutes: 30 + (i % 4) * 15, heldAt: at(1 + (i % 3), 20) }));
-      if (i % 4 === 0) coachings.push(coaching('MonthlyReviewSubmitted', `review-r${i}`, { reviewId: `r${i}`, employeeId: e, businessUnitId: unit, month: `2026-0${1 + (i % 3)}`, dueOn: '2026-05-05', onTime: i % 8 === 0, submittedAt: at(4) }));
-      else coachings.push(coaching('MonthlyReviewOverdue', `review-r${i}`, { reviewId: `r${i}`, employeeId: e, businessUnitId: unit, month: `2026-0${1 + (i % 3)}`, dueOn: '2026-05-05', flaggedAt: at(5) }));
+      if (j % 6 === 0) coachings.push(coaching('EngagementClosed', `engagement-g${i}`, { engagementId: `g${i}`, coacheeId: e, businessUnitId: unit, outcome: 'completed', closedAt: at(5) }));
+      coachings.push(coaching('SessionHeld', `engagement-g${i}`, { sessionId: `cs${i}`, engagementId: `g${i}`, coacheeId: e, businessUnitId: unit, kind: 'formal', durationMinutes: 30 + (j % 4) * 15, heldAt: at(1 + (j % 3), 20) }));
+      if (j % 4 === 0) coachings.push(coaching('MonthlyReviewSubmitted', `review-r${i}`, { reviewId: `r${i}`, employeeId: e, businessUnitId: unit, month: `2026-0${1 + (j % 3)}`, dueOn: '2026-05-05', onTime: j % 8 === 0, submittedAt: at(4) }));
+      else coachings.push(coaching('MonthlyReviewOverdue', `review-r${i}`, { reviewId: `r${i}`, employeeId: e, businessUnitId: unit, month: `2026-0${1 + (j % 3)}`, dueOn: '2026-05-05', flaggedAt: at(5) }));
       coachings.push(coaching('ImprovementPlanOpened', `plan-pl${i}`, { planId: `pl${i}`, employeeId: e, businessUnitId: unit, appraisalId: null, openedBy: 'appraisal', endsOn: '2026-09-01', openedAt: at(3) }));
-      if (i % 4 === 0) coachings.push(coaching('ImprovementPlanClosed', `plan-pl${i}`, { planId: `pl${i}`, employeeId: e, businessUnitId: unit, appraisalId: null, outcome: i % 8 ? 'passed' : 'failed', extensions: 0, closedAt: at(6) }));
+      if (j % 4 === 0) coachings.push(coaching('ImprovementPlanClosed', `plan-pl${i}`, { planId: `pl${i}`, employeeId: e, businessUnitId: unit, appraisalId: null, outcome: j % 8 ? 'passed' : 'failed', extensions: 0, closedAt: at(6) }));
     }
-    const policy = `pol${i % 2}`;
+    const policy = `pol${j % 2}`;
     const base = { employeeId: e, businessUnitId: unit, policyId: policy };
-    payouts.push(rewards('RewardProposed', `proposal-pr${i}`, { proposalId: `pr${i}`, ...base, policyVersion: 1, appraisalId: null, cycleId: i % 2 ? 'c1' : 'c2', bandRank: 2, kind: 'bonus', amount: 100 + i, currency: 'EUR', proposedAt: at(3) }));
-    if (i % 3 === 0) payouts.push(rewards('RewardRejected', `proposal-pr${i}`, { proposalId: `pr${i}`, ...base, step: 'hr', rejectedAt: at(3) }));
+    payouts.push(rewards('RewardProposed', `proposal-pr${i}`, { proposalId: `pr${i}`, ...base, policyVersion: 1, appraisalId: null, cycleId: j % 2 ? 'c1' : 'c2', bandRank: 2, kind: 'bonus', amount: 100 + i, currency: 'EUR', proposedAt: at(3) }));
+    if (j % 3 === 0) payouts.push(rewards('RewardRejected', `proposal-pr${i}`, { proposalId: `pr${i}`, ...base, step: 'hr', rejectedAt: at(3) }));
     else {
       payouts.push(rewards('RewardApproved', `proposal-pr${i}`, { proposalId: `pr${i}`, ...base, step: 'hr', amount: 90 + i, final: true, approvedAt: at(3) }));
       payouts.push(rewards('RewardGranted', `grant-gr${i}`, { grantId: `gr${i}`, proposalId: `pr${i}`, ...base, kind: 'bonus', amount: 90 + i, currency: 'EUR', dueOn: '2026-04-30', grantedAt: at(3) }));
-      if (i % 4 === 0) payouts.push(rewards('RewardPaid', `grant-gr${i}`, { grantId: `gr${i}`, ...base, amount: 90 + i, paidOn: '2026-04-28', onTime: i % 8 === 0 }));
+      if (j % 4 === 0) payouts.push(rewards('RewardPaid', `grant-gr${i}`, { grantId: `gr${i}`, ...base, amount: 90 + i, paidOn: '2026-04-28', onTime: j % 8 === 0 }));
     }
   }
   const chunks = (p: Projection, list: Envelope[], size = 97): [Projection, Envelope[]][] => {
@@ -100,15 +111,17 @@ function history(from: number, to: number): [Projection, Envelope[]][] {
     for (let k = 0; k < list.length; k += size) out.push([p, list.slice(k, k + size)]);
     return out;
   };
+  // Each cell-keeping projection reads the onboardings for the levels (ADR 0032), some before
+  // their facts and some after (a level read late moves the employee's cells to it).
   return [
-    ...chunks(orgHistoryProjection, org),
-    ...chunks(performanceResultsProjection, results),
-    ...chunks(performanceStagesProjection, stages),
-    ...chunks(trainingProjection, trainings),
+    ...chunks(orgHistoryProjection, [...org, ...onboardings]),
+    ...chunks(performanceResultsProjection, [...results, ...onboardings]),
+    ...chunks(performanceStagesProjection, [...onboardings, ...stages]),
+    ...chunks(trainingProjection, [...trainings, ...onboardings]),
     // L4 reads both published topics: here every appraisal first, so later completions meet stored pairs.
-    ...chunks(trainingEffectProjection, [...results, ...trainings.filter((e) => e.type === 'training.TrainingCompleted')]),
-    ...chunks(coachingProjection, coachings),
-    ...chunks(rewardsProjection, payouts),
+    ...chunks(trainingEffectProjection, [...results, ...trainings.filter((e) => e.type === 'training.TrainingCompleted'), ...onboardings]),
+    ...chunks(coachingProjection, [...onboardings, ...coachings]),
+    ...chunks(rewardsProjection, [...payouts.slice(0, 150), ...onboardings, ...payouts.slice(150)]),
   ];
 }
 
@@ -189,6 +202,8 @@ async function filters(): Promise<ReadFilter[]> {
   for (const units of [null, inA, ['b'], ['root', 'b'], ['nowhere']]) {
     out.push({ units }, { units, cycleId: 'c1' }, { units, cycleId: 'c2', band: 'meets' }, { units, period: '2026' }, { units, cycleId: 'c1', period: '2027' });
     // Windows: before everything, cutting c1's finalizations, between the cycles, from inside c1 to inside c2, to a bound on a fact's instant.
+    // The employees' level, alone and with a cycle, a band and windows.
+    out.push({ units, level: 'management' }, { units, level: 'staff', cycleId: 'c1', band: 'exceeds' }, { units, level: 'management', asOf: at(3, 15) }, { units, level: 'staff', from: at(3, 10), to: at(9, 20) });
     out.push({ units, asOf: at(1) }, { units, asOf: at(3, 15) }, { units, asOf: at(6) }, { units, from: at(3, 10), to: at(9, 20) }, { units, cycleId: 'c2', from: at(9, 1), to: at(9, 3) });
   }
   return out;
@@ -227,6 +242,11 @@ describe('dashboard cells kept by the reporting projections', () => {
     // L4 is not empty either: trained and untrained peers of a program, both with a mean change.
     const p0 = (await cellsQ().training({ units: null })).programs.find((x: { programId: unknown }) => x.programId === 'P0') as Record<string, number | null>;
     expect([p0.l4Trained! > 0, p0.l4Untrained! > 0, typeof p0.l4Effect]).toEqual([true, true, 'number']);
+    // A level is some of the appraisals, not none or all: the current placements' level, in plain SQL.
+    const m = await cellsQ().ratingDistribution({ units: null, cycleId: 'c1', level: 'management' });
+    const [{ n: managers }] = await ds.query(`SELECT count(*)::int AS n FROM read_model.appraisal_results a
+      JOIN read_model.employee_placements pl ON pl.employee_id = a.employee_id AND pl.valid_to IS NULL WHERE a.cycle_id = 'c1' AND pl.level = 'management'`);
+    expect([m.total, m.total > 0 && m.total < 200]).toEqual([managers, true]);
     await expectCellsEqualFacts();
   });
 
@@ -270,6 +290,9 @@ describe('dashboard cells kept by the reporting projections', () => {
       await new CalibrationCellTimes1760000001330().up(runner);
       await new RewardGrantCellTimes1760000001340().down(runner);
       await new RewardGrantCellTimes1760000001340().up(runner);
+      // A database migrated before the cells were keyed by level: levels from the placements, cells refilled.
+      await new DashboardCellLevels1760000001350().down(runner);
+      await new DashboardCellLevels1760000001350().up(runner);
       await runner.commitTransaction();
     } finally {
       await runner.release();
@@ -330,6 +353,14 @@ describe('a dashboard read from the cells', () => {
     ['coaching', (q) => q.coaching({ units: null })],
     ['rewards', (q) => q.rewards({ units: null })],
     ['headcount', (q) => q.headcount({ units: null })],
+    // The employees' level is a key of the cells.
+    ['distribution of a level', (q) => q.ratingDistribution({ units: null, cycleId: 'c1', level: 'management' })],
+    ['heatmap of a level', (q) => q.heatmap({ units: null, level: 'staff' }, 'root')],
+    ['completion by stage of a level', (q) => q.completionByStage({ units: ['a', 'b'], cycleId: 'c2', level: 'staff' })],
+    ['calibration of a level', (q) => q.calibrationShifts({ units: null, level: 'management' })],
+    ['training of a level', (q) => q.training({ units: null, level: 'management' })],
+    ['coaching of a level', (q) => q.coaching({ units: null, level: 'staff' })],
+    ['rewards of a level', (q) => q.rewards({ units: null, level: 'management' })],
   ];
 
 

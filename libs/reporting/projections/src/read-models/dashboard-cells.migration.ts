@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { CELLS, cellsDdl, cellsInsert, SPREADS, spreadDdl, spreadInsert, type CellSpec } from './dashboard-cells';
+import { CELLS, cellsDdl, cellsInsert, ensureLevels, LEVELS, SPREADS, spreadDdl, spreadInsert, withoutLevel, type CellSpec } from './dashboard-cells';
+import { EFFECT_CELLS } from './training-effect.projection';
 
 /**
  * The dashboards' cells (ADR 0030) and their fill from the facts already stored, so that an
@@ -12,6 +13,8 @@ export class DashboardCells1760000001200 implements MigrationInterface {
   name = 'DashboardCells1760000001200';
 
   async up(q: QueryRunner): Promise<void> {
+    // The cells are keyed by the employees' levels (DashboardCellLevels1760000001350): their tables first.
+    await ensureLevels(q);
     for (const spec of Object.values(CELLS)) {
       for (const s of cellsDdl(spec)) await q.query(s);
       await q.query(cellsInsert(spec, {}));
@@ -72,11 +75,44 @@ export class RewardGrantCellTimes1760000001340 implements MigrationInterface {
   }
 }
 
+/**
+ * The cells are keyed by the level of each fact's employee too (`employee_level`; ADR 0032), so the
+ * `level` filter is answered from cells. Each cell-keeping projection keeps its own levels table
+ * from `performance.EmployeeOnboarded`; here they are made and filled from org-history's
+ * placements, and every cells table keyed by level is made again and refilled from the facts. On a
+ * new database the earlier migrations made them so already, and this gives the same rows.
+ */
+export class DashboardCellLevels1760000001350 implements MigrationInterface {
+  name = 'DashboardCellLevels1760000001350';
+
+  async up(q: QueryRunner): Promise<void> {
+    await ensureLevels(q);
+    for (const spec of LEVELLED) {
+      await q.query(`DROP TABLE IF EXISTS ${spec.table}`);
+      for (const s of cellsDdl(spec)) await q.query(s);
+      await q.query(cellsInsert(spec, {}));
+    }
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    for (const spec of LEVELLED) {
+      const before = withoutLevel(spec);
+      await q.query(`DROP TABLE IF EXISTS ${spec.table}`);
+      for (const s of cellsDdl(before)) await q.query(s);
+      await q.query(cellsInsert(before, {}));
+    }
+    for (const table of Object.values(LEVELS)) await q.query(`DROP TABLE IF EXISTS ${table}`);
+  }
+}
+
+const LEVELLED: CellSpec[] = [...Object.values(CELLS), ...Object.values(EFFECT_CELLS)].filter((s: CellSpec) => Boolean(s.level));
+
 async function addCellTimes(q: QueryRunner, spec: CellSpec): Promise<void> {
   await q.query(`ALTER TABLE ${spec.table} ADD COLUMN IF NOT EXISTS min_at timestamptz, ADD COLUMN IF NOT EXISTS max_at timestamptz`);
   if (spec.timeNullable) await q.query(`ALTER TABLE ${spec.table} ADD COLUMN IF NOT EXISTS untimed int`);
   await q.query(`DELETE FROM ${spec.table}`);
-  await q.query(cellsInsert(spec, {}));
+  // Refilled in the shape of its day (no level key: the tables may have none yet); 1350 keys them by level.
+  await q.query(cellsInsert(withoutLevel(spec), {}));
 }
 
 async function dropCellTimes(q: QueryRunner, spec: CellSpec): Promise<void> {

@@ -1,3 +1,4 @@
+import type { Envelope } from '@tpm/contracts';
 import { quoteTable, type TableNames } from '@tpm/projections';
 import type { EntityManager } from 'typeorm';
 import { rm, type Column, type Row } from './sql-rows';
@@ -38,6 +39,14 @@ export interface CellSpec {
   timeNullable?: boolean;
   /** Key columns that may be null (matched null-safely when a window reads a cut cell's facts). */
   nullableKeys?: readonly string[];
+  /**
+   * The cells are also keyed by the level of each fact's employee (key `employee_level`, null when not known
+   * yet), read from the projection's own levels table (`LEVELS`, kept from
+   * `performance.EmployeeOnboarded` by `applyLevels`), so the `level` filter reads cells too.
+   * `base` is the stored table whose rows give an employee's scope when their level arrives (the
+   * facts, unless they are a join).
+   */
+  level?: { person: string; levels: string; base?: { table: string; person: string } };
 }
 
 /**
@@ -55,58 +64,81 @@ export interface SpreadSpec {
   where?: string;
 }
 
+/**
+ * Each cell-keeping projection's own copy of the employees' levels (employee, level, and the
+ * onboarding that gave it: the latest wins). Its own, not org-history's placements, so that a
+ * level arriving after the facts recomputes the cells in the same projection (`applyLevels`) and a
+ * rebuild of one projection needs no other (ADR 0032).
+ */
+export const LEVELS = {
+  results: rm('appraisal_result_levels'),
+  stages: rm('appraisal_stage_levels'),
+  training: rm('training_outcome_levels'),
+  coaching: rm('coaching_activity_levels'),
+  rewards: rm('reward_levels'),
+  effect: rm('training_effect_levels'),
+} as const;
+
+/** The key of a spec keyed by the employee's level (last: the scope keys come first; `level` is the Kirkpatrick level's name in the evaluation cells). */
+export const LEVEL_KEY = ['employee_level', 'text', 'lv.level'] as const;
+
 const monthOf = (col: string) => `to_char(date_trunc('month', f.${col} AT TIME ZONE 'UTC'), 'YYYY-MM')`;
 
 export const CELLS = {
   appraisalBands: {
     table: rm('appraisal_band_cells'),
     facts: rm('appraisal_results'),
-    keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['cycle_id', 'text', 'f.cycle_id'], ['period', 'text', 'f.period'], ['rating_band', 'text', 'f.rating_band'], ['rating_band_rank', 'int', 'f.rating_band_rank']],
+    keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['cycle_id', 'text', 'f.cycle_id'], ['period', 'text', 'f.period'], ['rating_band', 'text', 'f.rating_band'], ['rating_band_rank', 'int', 'f.rating_band_rank'], LEVEL_KEY],
     measures: [['n', 'int', 'count(*)'], ['score_sum', 'numeric', 'sum(f.score)'], ['goal_n', 'int', 'count(f.goal_attainment)'], ['goal_sum', 'numeric', 'sum(f.goal_attainment)']],
     scope: ['business_unit_id', 'cycle_id'],
     time: 'finalized_at',
+    level: { person: 'employee_id', levels: LEVELS.results },
   },
   appraisalManagers: {
     table: rm('appraisal_manager_cells'),
     facts: rm('appraisal_results'),
     keys: [
       ['business_unit_id', 'text', 'f.business_unit_id'], ['cycle_id', 'text', 'f.cycle_id'], ['period', 'text', 'f.period'], ['manager_id', 'text', "COALESCE(f.manager_id, '(none)')"],
-      ['rating_band', 'text', 'f.rating_band'], ['rating_band_rank', 'int', 'f.rating_band_rank'],
+      ['rating_band', 'text', 'f.rating_band'], ['rating_band_rank', 'int', 'f.rating_band_rank'], LEVEL_KEY,
     ],
     measures: [['n', 'int', 'count(*)'], ['score_sum', 'numeric', 'sum(f.score)']],
     scope: ['business_unit_id', 'cycle_id'],
     time: 'finalized_at',
+    level: { person: 'employee_id', levels: LEVELS.results },
   },
   appraisalBoxes: {
     table: rm('appraisal_box_cells'),
     facts: rm('appraisal_results'),
     keys: [
       ['business_unit_id', 'text', 'f.business_unit_id'], ['cycle_id', 'text', 'f.cycle_id'], ['period', 'text', 'f.period'], ['rating_band', 'text', 'f.rating_band'],
-      ['rating_band_rank', 'int', 'f.rating_band_rank'], ['potential', 'text', "COALESCE(f.potential, 'unplaced')"],
+      ['rating_band_rank', 'int', 'f.rating_band_rank'], ['potential', 'text', "COALESCE(f.potential, 'unplaced')"], LEVEL_KEY,
     ],
     measures: [['n', 'int', 'count(*)']],
     scope: ['business_unit_id', 'cycle_id'],
     time: 'finalized_at',
+    level: { person: 'employee_id', levels: LEVELS.results },
   },
   appraisalStages: {
     table: rm('appraisal_stage_cells'),
     facts: rm('appraisal_stages'),
-    keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['cycle_id', 'text', 'f.cycle_id']],
+    keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['cycle_id', 'text', 'f.cycle_id'], LEVEL_KEY],
     measures: [
       ['total', 'int', 'count(*)'], ['self', 'int', 'count(f.self_at)'], ['manager', 'int', 'count(f.manager_at)'], ['calibration', 'int', 'count(f.calibrated_at)'],
       ['finalized', 'int', 'count(f.finalized_at)'], ['acknowledged', 'int', 'count(f.acknowledged_at)'], ['disputed', 'int', 'count(f.disputed_at)'],
     ],
     scope: ['business_unit_id', 'cycle_id'],
+    level: { person: 'employee_id', levels: LEVELS.stages },
   },
   calibrationShifts: {
     table: rm('calibration_shift_cells'),
     facts: rm('calibration_shifts'),
-    keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['cycle_id', 'text', 'f.cycle_id'], ['from_band', 'text', 'f.from_band'], ['to_band', 'text', 'f.to_band'], ['calibrated_by', 'text', 'f.calibrated_by']],
+    keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['cycle_id', 'text', 'f.cycle_id'], ['from_band', 'text', 'f.from_band'], ['to_band', 'text', 'f.to_band'], ['calibrated_by', 'text', 'f.calibrated_by'], LEVEL_KEY],
     measures: [['n', 'int', 'count(*)']],
     scope: ['business_unit_id', 'cycle_id'],
     time: 'calibrated_at',
     // A calibration whose envelope named no unit waits for its stage row's (see performance-stages).
     nullableKeys: ['business_unit_id'],
+    level: { person: 'employee_id', levels: LEVELS.stages },
   },
   headcount: {
     table: rm('headcount_cells'),
@@ -119,79 +151,88 @@ export const CELLS = {
   trainingNeeds: {
     table: rm('training_need_cells'),
     facts: rm('training_needs'),
-    keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['competency', 'text', 'f.competency'], ['source', 'text', "COALESCE(f.source, 'unknown')"]],
+    keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['competency', 'text', 'f.competency'], ['source', 'text', "COALESCE(f.source, 'unknown')"], LEVEL_KEY],
     measures: [['open', 'int', "count(*) FILTER (WHERE f.status = 'open')"], ['met', 'int', "count(*) FILTER (WHERE f.status = 'met')"]],
     scope: ['business_unit_id'],
+    level: { person: 'employee_id', levels: LEVELS.training },
   },
   trainingCompletions: {
     table: rm('training_completion_cells'),
     facts: rm('training_completions'),
-    keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['program_id', 'text', 'f.program_id']],
+    keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['program_id', 'text', 'f.program_id'], LEVEL_KEY],
     measures: [['completed', 'int', 'count(*)'], ['people', 'int', 'count(DISTINCT f.employee_id)'], ['exam_sum', 'numeric', 'sum(f.exam_score)'], ['exam_n', 'int', 'count(f.exam_score)']],
     scope: ['business_unit_id'],
+    level: { person: 'employee_id', levels: LEVELS.training },
   },
   trainingEnrolments: {
     table: rm('training_enrolment_cells'),
     // The program of an enrolment is its session's, known from the completions (as the facts query joins them).
     facts: `${rm('training_enrolments')} f0 CROSS JOIN LATERAL (SELECT DISTINCT c.program_id FROM ${rm('training_completions')} c WHERE c.session_id = f0.session_id) sp
-            CROSS JOIN LATERAL (SELECT f0.business_unit_id, sp.program_id, f0.withdrawn_at) `,
-    keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['program_id', 'text', 'f.program_id']],
+            CROSS JOIN LATERAL (SELECT f0.business_unit_id, sp.program_id, f0.withdrawn_at, f0.enrolled_at, f0.employee_id) `,
+    keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['program_id', 'text', 'f.program_id'], LEVEL_KEY],
     measures: [['enrolled', 'int', 'count(*)']],
     where: 'f.withdrawn_at IS NULL',
     scope: ['business_unit_id'],
+    level: { person: 'employee_id', levels: LEVELS.training, base: { table: rm('training_enrolments'), person: 'employee_id' } },
   },
   trainingEvaluations: {
     table: rm('training_evaluation_cells'),
     facts: rm('training_evaluations'),
-    keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['program_id', 'text', 'f.program_id'], ['level', 'int', 'f.level']],
+    keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['program_id', 'text', 'f.program_id'], ['level', 'int', 'f.level'], LEVEL_KEY],
     measures: [['value_sum', 'numeric', 'sum(f.value)'], ['n', 'int', 'count(*)']],
     scope: ['business_unit_id'],
+    level: { person: 'employee_id', levels: LEVELS.training },
   },
   coachingEngagements: {
     table: rm('coaching_engagement_cells'),
     facts: rm('coaching_engagements'),
-    keys: [['business_unit_id', 'text', 'f.business_unit_id']],
+    keys: [['business_unit_id', 'text', 'f.business_unit_id'], LEVEL_KEY],
     measures: [['engagements', 'int', 'count(*)'], ['active_coachees', 'int', 'count(DISTINCT f.coachee_id) FILTER (WHERE f.closed_at IS NULL)']],
     scope: ['business_unit_id'],
+    level: { person: 'coachee_id', levels: LEVELS.coaching },
   },
   coachingSessions: {
     table: rm('coaching_session_cells'),
     facts: rm('coaching_sessions'),
-    keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['month', 'text', monthOf('held_at')]],
+    keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['month', 'text', monthOf('held_at')], LEVEL_KEY],
     measures: [['n', 'int', 'count(*)'], ['minutes', 'numeric', 'sum(f.duration_minutes)']],
     scope: ['business_unit_id'],
+    level: { person: 'coachee_id', levels: LEVELS.coaching },
   },
   monthlyReviews: {
     table: rm('monthly_review_cells'),
     facts: rm('monthly_reviews'),
-    keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['month', 'text', 'f.month']],
+    keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['month', 'text', 'f.month'], LEVEL_KEY],
     measures: [
       ['on_time', 'int', 'count(*) FILTER (WHERE f.on_time)'], ['late', 'int', 'count(*) FILTER (WHERE f.submitted_at IS NOT NULL AND NOT f.on_time)'],
       ['overdue', 'int', 'count(*) FILTER (WHERE f.submitted_at IS NULL AND f.overdue_at IS NOT NULL)'],
     ],
     scope: ['business_unit_id'],
+    level: { person: 'employee_id', levels: LEVELS.coaching },
   },
   improvementPlans: {
     table: rm('improvement_plan_cells'),
     facts: rm('improvement_plans'),
-    keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['outcome', 'text', "COALESCE(f.outcome, 'open')"]],
+    keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['outcome', 'text', "COALESCE(f.outcome, 'open')"], LEVEL_KEY],
     measures: [['n', 'int', 'count(*)']],
     scope: ['business_unit_id'],
+    level: { person: 'employee_id', levels: LEVELS.coaching },
   },
   rewardProposals: {
     table: rm('reward_proposal_cells'),
     facts: rm('reward_proposals'),
-    keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['cycle_id', 'text', 'f.cycle_id'], ['policy_id', 'text', 'f.policy_id'], ['currency', 'text', "COALESCE(f.currency, '')"]],
+    keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['cycle_id', 'text', 'f.cycle_id'], ['policy_id', 'text', 'f.policy_id'], ['currency', 'text', "COALESCE(f.currency, '')"], LEVEL_KEY],
     measures: [
       ['n', 'int', 'count(*)'], ['proposed', 'numeric', 'sum(f.proposed_amount)'], ['approved', 'numeric', "sum(f.approved_amount) FILTER (WHERE f.status IN ('approved', 'granted'))"],
       ['rejected', 'int', "count(*) FILTER (WHERE f.status = 'rejected')"],
     ],
     scope: ['business_unit_id', 'cycle_id'],
+    level: { person: 'employee_id', levels: LEVELS.rewards },
   },
   rewardGrants: {
     table: rm('reward_grant_cells'),
     facts: rm('reward_grants'),
-    keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['policy_id', 'text', 'f.policy_id']],
+    keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['policy_id', 'text', 'f.policy_id'], LEVEL_KEY],
     measures: [
       ['n', 'int', 'count(*)'], ['granted', 'numeric', 'sum(f.amount) FILTER (WHERE f.revoked_at IS NULL)'], ['paid', 'numeric', 'sum(f.paid_amount)'],
       ['on_time', 'int', 'count(*) FILTER (WHERE f.paid_on_time)'], ['paid_n', 'int', 'count(f.paid_on)'],
@@ -199,6 +240,7 @@ export const CELLS = {
     scope: ['business_unit_id'],
     time: 'granted_at',
     timeNullable: true,
+    level: { person: 'employee_id', levels: LEVELS.rewards },
   },
 } as const satisfies Record<string, CellSpec>;
 
@@ -213,12 +255,17 @@ export const CELL_TABLES = [...Object.values(CELLS).map((c) => c.table), ...Obje
 /** A fact table given by name is renamed through `tables` (a rebuild's shadows); a join expression is left as written. */
 const physical = (tables: TableNames, t: string) => (t.includes(' ') ? t : quoteTable(tables[t] ?? t));
 const factsFrom = (spec: CellSpec | SpreadSpec, tables: TableNames) => {
-  if (!spec.facts.includes(' ')) return `${physical(tables, spec.facts)} f`;
+  const level = 'level' in spec && spec.level ? levelJoin(spec, physical(tables, spec.level.levels)) : '';
+  if (!spec.facts.includes(' ')) return `${physical(tables, spec.facts)} f${level}`;
   // The enrolment cells read two fact tables of the same projection: rename both.
   let sql = spec.facts as string;
   for (const [logical, name] of Object.entries(tables)) sql = sql.split(`${logical} `).join(`${quoteTable(name)} `);
-  return `${sql} f`;
+  return `${sql} f${level}`;
 };
+/** The level of each fact's employee (`lv.level`, null when not known yet). */
+const levelJoin = (spec: CellSpec, levels: string) => (spec.level ? ` LEFT JOIN ${levels} lv ON lv.employee_id = f.${spec.level.person}` : '');
+/** Keys a window matches null-safely: the declared ones and the employee's level (unknown until their onboarding is read). */
+const nullable = (spec: CellSpec, key: string) => spec.nullableKeys?.includes(key) || (Boolean(spec.level) && key === LEVEL_KEY[0]);
 
 /** The measures a cell stores: the spec's, and for a timed spec the earliest and latest instant of its facts. */
 const measuresOf = (spec: CellSpec): readonly (readonly [string, string, string])[] =>
@@ -377,10 +424,83 @@ export function windowedCells(spec: CellSpec, w: TimeWindow, add: (v: unknown) =
   const isInside = inside.join(' AND ');
   const cut = `NOT (${isInside}) AND NOT (${outside.join(' OR ')})`;
   const select = [...spec.keys.map(([n, , e]) => `${e} AS ${n}`), ...spec.measures.map(([n, , a]) => `${a} AS ${n}`)].join(', ');
-  return `(SELECT ${all} FROM ${spec.table} c WHERE ${isInside}
+  // The cut cells first (materialized: few rows, often none), then the facts of those cells only.
+  return `(WITH cut AS MATERIALIZED (SELECT ${keys.join(', ')} FROM ${spec.table} c WHERE ${cut})
+           SELECT ${all} FROM ${spec.table} c WHERE ${isInside}
            UNION ALL
-           SELECT ${select} FROM ${spec.facts} f
-             JOIN ${spec.table} c ON ${spec.keys.map(([n, , e]) => (spec.nullableKeys?.includes(n) ? `c.${n} IS NOT DISTINCT FROM ${e}` : `c.${n} = ${e}`)).join(' AND ')}
-            WHERE ${cut} AND ${onFacts.join(' AND ')}${spec.where ? ` AND ${spec.where}` : ''}
+           SELECT ${select} FROM cut c JOIN ${spec.facts} f ON ${spec.keys.map(([n, , e]) => (nullable(spec, n) || !e.startsWith('f.') ? '' : `c.${n} = ${e}`)).filter(Boolean).join(' AND ')}${spec.level ? levelJoin(spec, spec.level.levels) : ''}
+            WHERE ${spec.keys.map(([n, , e]) => (nullable(spec, n) ? `c.${n} IS NOT DISTINCT FROM ${e}` : `c.${n} = ${e}`)).join(' AND ')} AND ${onFacts.join(' AND ')}${spec.where ? ` AND ${spec.where}` : ''}
             GROUP BY ${keys.map((_, i) => i + 1).join(', ')})`;
 }
+
+/** The levels table's DDL (one per cell-keeping projection, `LEVELS`). */
+export const levelsDdl = (table: string) => [`CREATE TABLE IF NOT EXISTS ${table} (employee_id text PRIMARY KEY, level text, at timestamptz NOT NULL, event_id text NOT NULL)`];
+
+/**
+ * The batch's `performance.EmployeeOnboarded` into the projection's levels table (the latest
+ * onboarding of an employee wins, by its date then event id, whatever the arrival order), then
+ * the cells of every employee whose level changed are recomputed: the scope of their stored facts
+ * (so facts read before the onboarding move from the unknown level to theirs). Run before the
+ * batch's facts, which then recompute with the levels already known.
+ */
+export async function applyLevels(tx: EntityManager, tables: TableNames, batch: Envelope[], levels: string, specs: readonly CellSpec[]): Promise<void> {
+  const latest = new Map<string, { employee_id: string; level: string | null; at: string; event_id: string }>();
+  for (const e of batch) {
+    if (e.type !== 'performance.EmployeeOnboarded') continue;
+    const d = e.data as { employeeId: string; level?: string | null; at?: string };
+    const row = { employee_id: d.employeeId, level: d.level ?? null, at: new Date(d.at ?? e.occurredAt).toISOString(), event_id: e.eventId };
+    const prev = latest.get(row.employee_id);
+    if (!prev || row.at > prev.at || (row.at === prev.at && row.event_id > prev.event_id)) latest.set(row.employee_id, row);
+  }
+  if (!latest.size) return;
+  const table = physical(tables, levels);
+  const changed: { employee_id: string }[] = await tx.query(
+    `WITH x AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(employee_id text, level text, at timestamptz, event_id text)),
+          old AS (SELECT t.employee_id, t.level FROM ${table} t JOIN x USING (employee_id)),
+          up AS (INSERT INTO ${table} AS t (employee_id, level, at, event_id) SELECT employee_id, level, at, event_id FROM x
+                 ON CONFLICT (employee_id) DO UPDATE SET level = EXCLUDED.level, at = EXCLUDED.at, event_id = EXCLUDED.event_id
+                  WHERE (EXCLUDED.at, EXCLUDED.event_id) > (t.at, t.event_id)
+                 RETURNING t.employee_id, t.level)
+     SELECT up.employee_id FROM up LEFT JOIN old USING (employee_id) WHERE old.employee_id IS NULL OR old.level IS DISTINCT FROM up.level`,
+    [JSON.stringify([...latest.values()])],
+  );
+  if (!changed.length) return;
+  for (const spec of specs) {
+    if (!spec.level) continue;
+    const base = spec.level.base ?? { table: spec.facts, person: spec.level.person };
+    const ids = changed.map((r) => ({ [base.person]: r.employee_id }));
+    const stored = await storedScope(tx, tables[base.table] ?? base.table, [[base.person, 'text']], ids, spec.scope);
+    await recomputeCells(tx, tables, spec, scopeOf(stored, spec.scope));
+  }
+}
+
+/** Fact tables that already have an index led by their employee column. */
+const PERSON_INDEXED = new Set<string>([rm('appraisal_results'), rm('training_completions'), rm('effect_pairs')]);
+
+/**
+ * What cells keyed by level need before they are made or filled (idempotent: the first cells
+ * migration runs it on a new database, DashboardCellLevels1760000001350 on an upgraded one): every
+ * projection's levels table, filled from org-history's placements (the level of each employee's
+ * latest placement that has one, the date it took effect as its instant), and an index on the
+ * employee column of each fact table a level's arrival scopes. The fill is exact when org-history
+ * is as far through the performance topic as the other projections; otherwise rebuild them.
+ */
+export async function ensureLevels(q: { query(sql: string, params?: unknown[]): Promise<unknown> }): Promise<void> {
+  for (const table of Object.values(LEVELS)) {
+    for (const s of levelsDdl(table)) await q.query(s);
+    await q.query(`INSERT INTO ${table} (employee_id, level, at, event_id)
+                   SELECT DISTINCT ON (employee_id) employee_id, level, valid_from, event_id FROM ${rm('employee_placements')}
+                    WHERE level IS NOT NULL ORDER BY employee_id, valid_from DESC, event_id DESC
+                   ON CONFLICT (employee_id) DO NOTHING`);
+  }
+  for (const spec of Object.values(CELLS) as CellSpec[]) {
+    if (!spec.level) continue;
+    const base = spec.level.base ?? { table: spec.facts, person: spec.level.person };
+    if (PERSON_INDEXED.has(base.table)) continue;
+    const bare = base.table.slice(base.table.indexOf('.') + 1);
+    await q.query(`CREATE INDEX IF NOT EXISTS ${bare}_${base.person}_idx ON ${base.table} (${base.person})`);
+  }
+}
+
+/** The spec as it was before cells were keyed by level (the level migration's `down`). */
+export const withoutLevel = (spec: CellSpec): CellSpec => ({ ...spec, keys: spec.keys.filter(([n]) => n !== LEVEL_KEY[0]), level: undefined });

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { CELLS, SPREADS, windowedCells, type CellSpec } from './dashboard-cells';
+import { CELLS, LEVEL_KEY, LEVELS, SPREADS, windowedCells, type CellSpec } from './dashboard-cells';
 import { EFFECT_CELLS } from './training-effect.projection';
 import { rm } from './sql-rows';
 
@@ -77,10 +77,20 @@ const C = {
   effectPrograms: EFFECT_CELLS.programs.table,
 };
 
-/** What the cells cannot answer: the employee's current level (a join per person) and time windows (the cells hold no instants). */
-const needsFacts = (f: ReadFilter, opts: { time?: boolean } = { time: true }) => Boolean(f.level) || (opts.time !== false && Boolean(f.asOf || f.from || f.to));
+/** What cells without instants cannot answer: a time window. */
+const needsFacts = (f: ReadFilter, opts: { time?: boolean } = { time: true }) => opts.time !== false && Boolean(f.asOf || f.from || f.to);
 /** `unit IN units` on a cells table (the cells' unit column is always business_unit_id). */
 const inUnits = (p: Params, f: ReadFilter, alias: string) => (f.units ? [`${alias}.business_unit_id = ANY(${p.add(f.units)}::text[])`] : []);
+/** `unit IN units` and the employees' level on a cells table keyed by level (`CellSpec.level`). */
+const inCells = (p: Params, f: ReadFilter, alias: string) => [...inUnits(p, f, alias), ...(f.level ? [`${alias}.${LEVEL_KEY[0]} = ${p.add(f.level)}`] : [])];
+/**
+ * The same on a spread table: its people's level from the projection's levels table, looked up per
+ * spread row (a scalar subquery, never turned into a join that walks the levels' index).
+ */
+const inSpread = (p: Params, f: ReadFilter, alias: string, levels: string) => [
+  ...inUnits(p, f, alias),
+  ...(f.level ? [`(SELECT lv.level FROM ${levels} lv WHERE lv.employee_id = ${alias}.person_id) = ${p.add(f.level)}`] : []),
+];
 
 /** `unit IN units` (or nothing when the caller sees all), and the employee's level when asked. */
 function scoped(p: Params, f: ReadFilter, alias: string, opts: { unit?: string; employee?: string; time?: string } = {}): string[] {
@@ -100,8 +110,10 @@ const whereOf = (w: string[]) => (w.length ? `WHERE ${w.join(' AND ')}` : '');
 /** The filter without its time window: what is left for a read of windowed cells to filter by. */
 const untimed = (f: ReadFilter): ReadFilter => ({ ...f, asOf: undefined, from: undefined, to: undefined });
 
-function appraisalWhere(p: Params, f: ReadFilter, alias = 'a', opts: { cycle?: boolean } = { cycle: true }): string[] {
-  const w = scoped(p, f, alias, { employee: 'employee_id', time: 'finalized_at' });
+/** The appraisal filter on the facts, or on cells (`cells`: units and level on the cells' keys; a window is the cells' own, `timedCells`). */
+function appraisalWhere(p: Params, f: ReadFilter, alias = 'a', opts: { cycle?: boolean; cells?: boolean } = {}): string[] {
+  opts = { cycle: true, ...opts };
+  const w = opts.cells ? inCells(p, f, alias) : scoped(p, f, alias, { employee: 'employee_id', time: 'finalized_at' });
   if (opts.cycle && f.cycleId) w.push(`${alias}.cycle_id = ${p.add(f.cycleId)}`);
   if (opts.cycle && f.period) w.push(`${alias}.period = ${p.add(f.period)}`);
   if (f.band) w.push(`${alias}.rating_band = ${p.add(f.band)}`);
@@ -185,9 +197,9 @@ export class DashboardQueries {
     this.cells = opts.cells ?? true;
   }
 
-  /** True when cells that keep instants (`CellSpec.time`) answer the filter: time windows included, only `level` needs the facts. */
-  private byTimedCells(f: ReadFilter): boolean {
-    return this.cells && !f.level;
+  /** True when cells that keep instants (`CellSpec.time`) answer the filter: any filter, time windows included. */
+  private byTimedCells(_f: ReadFilter): boolean {
+    return this.cells;
   }
 
   /** A timed cells table as the filter's window sees it: the table, or the windowed subquery (`windowedCells`). */
@@ -265,7 +277,7 @@ export class DashboardQueries {
     const rows = await this.db.query(
       this.byTimedCells(f)
         ? `SELECT a.rating_band AS band, a.rating_band_rank AS rank, sum(a.n)::int AS n, sum(a.score_sum) / sum(a.n) AS score, sum(a.goal_sum) / NULLIF(sum(a.goal_n), 0) AS goals
-             FROM ${this.timedCells(CELLS.appraisalBands, f, p)} a ${whereOf(appraisalWhere(p, untimed(f)))} GROUP BY 1, 2 ORDER BY 2 DESC, 1`
+             FROM ${this.timedCells(CELLS.appraisalBands, f, p)} a ${whereOf(appraisalWhere(p, untimed(f), 'a', { cells: true }))} GROUP BY 1, 2 ORDER BY 2 DESC, 1`
         : `SELECT a.rating_band AS band, a.rating_band_rank AS rank, count(*)::int AS n, avg(a.score) AS score, avg(a.goal_attainment) AS goals
              FROM ${T.results} a ${whereOf(appraisalWhere(p, f))} GROUP BY 1, 2 ORDER BY 2 DESC, 1`,
       p.values,
@@ -297,7 +309,7 @@ export class DashboardQueries {
     const rows = await this.db.query(
       this.byTimedCells(f)
         ? `SELECT a.manager_id, a.rating_band AS band, a.rating_band_rank AS rank, sum(a.n)::int AS n, sum(a.score_sum) / sum(a.n) AS score
-             FROM ${this.timedCells(CELLS.appraisalManagers, f, p)} a ${whereOf(appraisalWhere(p, untimed(f)))} GROUP BY 1, 2, 3 ORDER BY 1, 3 DESC`
+             FROM ${this.timedCells(CELLS.appraisalManagers, f, p)} a ${whereOf(appraisalWhere(p, untimed(f), 'a', { cells: true }))} GROUP BY 1, 2, 3 ORDER BY 1, 3 DESC`
         : `SELECT COALESCE(a.manager_id, '(none)') AS manager_id, a.rating_band AS band, a.rating_band_rank AS rank, count(*)::int AS n, avg(a.score) AS score
              FROM ${T.results} a ${whereOf(appraisalWhere(p, f))} GROUP BY 1, 2, 3 ORDER BY 1, 3 DESC`,
       p.values,
@@ -326,7 +338,7 @@ export class DashboardQueries {
     const rows = await this.db.query(
       `${branch}
        SELECT b.branch AS business_unit_id, a.rating_band AS band, a.rating_band_rank AS rank, ${cells ? 'sum(a.n)::int' : 'count(*)::int'} AS n
-         FROM ${cells ? this.timedCells(CELLS.appraisalBands, f, p) : T.results} a JOIN branches b ON b.id = a.business_unit_id ${whereOf(appraisalWhere(p, cells ? untimed(f) : f))}
+         FROM ${cells ? this.timedCells(CELLS.appraisalBands, f, p) : T.results} a JOIN branches b ON b.id = a.business_unit_id ${whereOf(appraisalWhere(p, cells ? untimed(f) : f, 'a', { cells }))}
         GROUP BY 1, 2, 3 ORDER BY 1, 3 DESC`,
       p.values,
     );
@@ -342,7 +354,7 @@ export class DashboardQueries {
     const fromCells = this.byTimedCells(f);
     // The top rank is one read of the rank index, whatever the history.
     const rows = await this.db.query(
-      `WITH a AS (SELECT a.* FROM ${fromCells ? this.timedCells(CELLS.appraisalBoxes, f, p) : T.results} a ${whereOf(appraisalWhere(p, fromCells ? untimed(f) : f))}),
+      `WITH a AS (SELECT a.* FROM ${fromCells ? this.timedCells(CELLS.appraisalBoxes, f, p) : T.results} a ${whereOf(appraisalWhere(p, fromCells ? untimed(f) : f, 'a', { cells: fromCells }))}),
             top AS (SELECT max(rating_band_rank) AS m FROM ${T.results})
        SELECT CASE WHEN a.rating_band_rank * 3 <= top.m THEN 'low' WHEN a.rating_band_rank * 3 <= top.m * 2 THEN 'medium' ELSE 'high' END AS performance,
               COALESCE(a.potential, 'unplaced') AS potential, ${fromCells ? 'sum(a.n)::int' : 'count(*)::int'} AS n
@@ -358,7 +370,7 @@ export class DashboardQueries {
   async calibrationShifts(f: ReadFilter) {
     const p = new Params();
     const cells = this.byTimedCells(f);
-    const w = cells ? inUnits(p, f, 's') : scoped(p, f, 's', { employee: 'employee_id', time: 'calibrated_at' });
+    const w = cells ? inCells(p, f, 's') : scoped(p, f, 's', { employee: 'employee_id', time: 'calibrated_at' });
     if (f.cycleId) w.push(`s.cycle_id = ${p.add(f.cycleId)}`);
     const rows = await this.db.query(
       `SELECT s.from_band, s.to_band, s.calibrated_by, s.business_unit_id, ${cells ? 'sum(s.n)::int' : 'count(*)::int'} AS n
@@ -383,7 +395,7 @@ export class DashboardQueries {
   async completionByStage(f: ReadFilter) {
     if (this.byCells(f)) {
       const c = new Params();
-      const w = inUnits(c, f, 's');
+      const w = inCells(c, f, 's');
       if (f.cycleId) w.push(`s.cycle_id = ${c.add(f.cycleId)}`);
       const sum = (k: string) => `COALESCE(sum(s.${k}), 0)::int AS ${k}`;
       const [r] = await this.db.query(
@@ -412,7 +424,7 @@ export class DashboardQueries {
     const rows = await this.db.query(
       this.byTimedCells(f)
         ? `SELECT a.period, a.rating_band AS band, a.rating_band_rank AS rank, sum(a.n)::int AS n, sum(a.score_sum) / sum(a.n) AS score
-             FROM ${this.timedCells(CELLS.appraisalBands, f, p)} a ${whereOf(appraisalWhere(p, untimed(f), 'a', { cycle: false }))} GROUP BY 1, 2, 3 ORDER BY 1, 3 DESC`
+             FROM ${this.timedCells(CELLS.appraisalBands, f, p)} a ${whereOf(appraisalWhere(p, untimed(f), 'a', { cycle: false, cells: true }))} GROUP BY 1, 2, 3 ORDER BY 1, 3 DESC`
         : `SELECT a.period, a.rating_band AS band, a.rating_band_rank AS rank, count(*)::int AS n, avg(a.score) AS score
              FROM ${T.results} a ${whereOf(appraisalWhere(p, f, 'a', { cycle: false }))} GROUP BY 1, 2, 3 ORDER BY 1, 3 DESC`,
       p.values,
@@ -448,7 +460,7 @@ export class DashboardQueries {
     const c = new Params();
     const [{ n }] = await this.db.query(
       this.byTimedCells(f)
-        ? `SELECT COALESCE(sum(a.n), 0)::int AS n FROM ${this.timedCells(CELLS.appraisalBands, f, c)} a ${whereOf(appraisalWhere(c, untimed(f)))}`
+        ? `SELECT COALESCE(sum(a.n), 0)::int AS n FROM ${this.timedCells(CELLS.appraisalBands, f, c)} a ${whereOf(appraisalWhere(c, untimed(f), 'a', { cells: true }))}`
         : `SELECT count(*)::int AS n FROM ${T.results} a ${whereOf(appraisalWhere(c, f))}`,
       c.values,
     );
@@ -459,7 +471,7 @@ export class DashboardQueries {
   async training(f: ReadFilter) {
     const cells = this.byCells(f);
     const p1 = new Params();
-    const nw = cells ? inUnits(p1, f, 'n') : scoped(p1, f, 'n', { employee: 'employee_id', time: 'identified_at' });
+    const nw = cells ? inCells(p1, f, 'n') : scoped(p1, f, 'n', { employee: 'employee_id', time: 'identified_at' });
     const needs = await this.db.query(
       cells
         ? `SELECT n.competency, n.source, sum(n.open)::int AS open, sum(n.met)::int AS met FROM ${C.needs} n ${whereOf(nw)} GROUP BY 1, 2 ORDER BY open DESC, 1, 2`
@@ -469,9 +481,9 @@ export class DashboardQueries {
       p1.values,
     );
     const p2 = new Params();
-    const cw = cells ? inUnits(p2, f, 'c') : scoped(p2, f, 'c', { employee: 'employee_id', time: 'completed_at' });
-    const sw = cells ? inUnits(p2, f, 's') : [];
-    const ew = cells ? inUnits(p2, f, 'e') : scoped(p2, f, 'e', { employee: 'employee_id', time: 'enrolled_at' });
+    const cw = cells ? inCells(p2, f, 'c') : scoped(p2, f, 'c', { employee: 'employee_id', time: 'completed_at' });
+    const sw = cells ? inSpread(p2, f, 's', LEVELS.training) : [];
+    const ew = cells ? inCells(p2, f, 'e') : scoped(p2, f, 'e', { employee: 'employee_id', time: 'enrolled_at' });
     // People are distinct per unit in the cells; the spread rows take back each person counted in more than one unit in scope.
     const programs = await this.db.query(
       cells
@@ -489,7 +501,7 @@ export class DashboardQueries {
       p2.values,
     );
     const p3 = new Params();
-    const vw = cells ? inUnits(p3, f, 'v') : scoped(p3, f, 'v', { employee: 'employee_id', time: 'recorded_at' });
+    const vw = cells ? inCells(p3, f, 'v') : scoped(p3, f, 'v', { employee: 'employee_id', time: 'recorded_at' });
     const levels = await this.db.query(
       cells
         ? `SELECT v.program_id, v.level, sum(v.value_sum) / sum(v.n) AS mean, sum(v.n)::int AS n FROM ${C.evaluations} v ${whereOf(vw)} GROUP BY 1, 2 ORDER BY 1, 2`
@@ -511,8 +523,8 @@ export class DashboardQueries {
     const l4 = await this.db.query(
       // L4 takes no time window: only `level` sends it to the facts.
       this.byCells(f, { time: false })
-        ? `WITH total AS (SELECT COALESCE(sum(u.n), 0)::int AS n, sum(u.change_sum) AS s FROM ${C.effectUnits} u ${whereOf(inUnits(p4, f, 'u'))}),
-                trained AS (SELECT t.program_id, sum(t.n)::int AS n, sum(t.change_sum) AS s FROM ${C.effectPrograms} t ${whereOf(inUnits(p4, f, 't'))} GROUP BY 1)
+        ? `WITH total AS (SELECT COALESCE(sum(u.n), 0)::int AS n, sum(u.change_sum) AS s FROM ${C.effectUnits} u ${whereOf(inCells(p4, f, 'u'))}),
+                trained AS (SELECT t.program_id, sum(t.n)::int AS n, sum(t.change_sum) AS s FROM ${C.effectPrograms} t ${whereOf(inCells(p4, f, 't'))} GROUP BY 1)
            SELECT t.program_id, t.n AS trained, t.s / t.n AS trained_change, total.n - t.n AS untrained,
                   CASE WHEN total.n > t.n THEN (total.s - t.s) / (total.n - t.n) END AS untrained_change
              FROM trained t CROSS JOIN total`
@@ -571,10 +583,10 @@ export class DashboardQueries {
   async coaching(f: ReadFilter) {
     const cells = this.byCells(f);
     const p = new Params();
-    const ew = cells ? inUnits(p, f, 'g') : scoped(p, f, 'g', { employee: 'coachee_id', time: 'started_at' });
+    const ew = cells ? inCells(p, f, 'g') : scoped(p, f, 'g', { employee: 'coachee_id', time: 'started_at' });
     const [cov] = await this.db.query(
       cells
-        ? `SELECT (COALESCE(sum(g.active_coachees), 0) - (SELECT COALESCE(sum(k - 1), 0) FROM (SELECT s.person_id, count(*) AS k FROM ${C.coacheeSpread} s ${whereOf(ew.map((w) => w.replace('g.', 's.')))} GROUP BY 1) d))::int AS active,
+        ? `SELECT (COALESCE(sum(g.active_coachees), 0) - (SELECT COALESCE(sum(k - 1), 0) FROM (SELECT s.person_id, count(*) AS k FROM ${C.coacheeSpread} s ${whereOf(inSpread(p, f, 's', LEVELS.coaching))} GROUP BY 1) d))::int AS active,
                   COALESCE(sum(g.engagements), 0)::int AS engagements
              FROM ${C.engagements} g ${whereOf(ew)}`
         : `SELECT count(DISTINCT g.coachee_id) FILTER (WHERE g.closed_at IS NULL)::int AS active, count(*)::int AS engagements FROM ${T.engagements} g ${whereOf(ew)}`,
@@ -582,7 +594,7 @@ export class DashboardQueries {
     );
     const head = await this.headcount({ ...f, asOf: undefined });
     const ps = new Params();
-    const sw = cells ? inUnits(ps, f, 's') : scoped(ps, f, 's', { employee: 'coachee_id', time: 'held_at' });
+    const sw = cells ? inCells(ps, f, 's') : scoped(ps, f, 's', { employee: 'coachee_id', time: 'held_at' });
     const sessions = await this.db.query(
       cells
         ? `SELECT s.month, sum(s.n)::int AS n, sum(s.minutes) AS minutes FROM ${C.sessions} s ${whereOf(sw)} GROUP BY 1 ORDER BY 1`
@@ -593,7 +605,7 @@ export class DashboardQueries {
     // The reviews take no time window: only the level sends them to the facts.
     const reviewCells = this.byCells(f, { time: false });
     const pr = new Params();
-    const rw = reviewCells ? inUnits(pr, f, 'r') : scoped(pr, f, 'r', { employee: 'employee_id' });
+    const rw = reviewCells ? inCells(pr, f, 'r') : scoped(pr, f, 'r', { employee: 'employee_id' });
     const reviews = await this.db.query(
       reviewCells
         ? `SELECT r.month, sum(r.on_time)::int AS on_time, sum(r.late)::int AS late, sum(r.overdue)::int AS overdue FROM ${C.reviews} r ${whereOf(rw)} GROUP BY 1 ORDER BY 1`
@@ -603,7 +615,7 @@ export class DashboardQueries {
       pr.values,
     );
     const pp = new Params();
-    const plw = cells ? inUnits(pp, f, 'x') : scoped(pp, f, 'x', { employee: 'employee_id', time: 'opened_at' });
+    const plw = cells ? inCells(pp, f, 'x') : scoped(pp, f, 'x', { employee: 'employee_id', time: 'opened_at' });
     const plans = await this.db.query(
       cells
         ? `SELECT x.outcome, sum(x.n)::int AS n FROM ${C.plans} x ${whereOf(plw)} GROUP BY 1 ORDER BY 1`
@@ -626,7 +638,7 @@ export class DashboardQueries {
     // The proposals take no time window: only the level sends them to the facts.
     const proposalCells = this.byCells(f, { time: false });
     const p = new Params();
-    const w = proposalCells ? inUnits(p, f, 'r') : scoped(p, f, 'r', { employee: 'employee_id' });
+    const w = proposalCells ? inCells(p, f, 'r') : scoped(p, f, 'r', { employee: 'employee_id' });
     if (f.cycleId) w.push(`r.cycle_id = ${p.add(f.cycleId)}`);
     const proposals = await this.db.query(
       proposalCells
@@ -639,7 +651,7 @@ export class DashboardQueries {
     );
     const grantCells = this.byTimedCells(f);
     const pg = new Params();
-    const gw = grantCells ? inUnits(pg, f, 'g') : scoped(pg, f, 'g', { employee: 'employee_id', time: 'granted_at' });
+    const gw = grantCells ? inCells(pg, f, 'g') : scoped(pg, f, 'g', { employee: 'employee_id', time: 'granted_at' });
     const grants = await this.db.query(
       grantCells
         ? `SELECT g.policy_id, sum(g.n)::int AS n, sum(g.granted) AS granted, sum(g.paid) AS paid, sum(g.on_time)::int AS on_time, sum(g.paid_n)::int AS paid_n

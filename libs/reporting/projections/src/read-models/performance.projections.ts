@@ -1,6 +1,6 @@
 import { logTopicOf, topicOf, type AppraisalFinalized, type Envelope } from '@tpm/contracts';
 import { quoteTable, type Projection } from '@tpm/projections';
-import { CELLS, recomputeCells, scopeOf, touchedBy } from './dashboard-cells';
+import { applyLevels, CELLS, LEVELS, recomputeCells, scopeOf, touchedBy } from './dashboard-cells';
 import { insertRows, keepFirst, keepLatest, mergeBy, rm, typeName, type Row } from './sql-rows';
 
 export const PERFORMANCE_RESULT_TABLES = { results: rm('appraisal_results') } as const;
@@ -15,10 +15,12 @@ export const PERFORMANCE_RESULT_TOPICS = [topicOf('performance')];
 export const performanceResultsProjection: Projection = {
   name: 'performance-results',
   version: 1,
-  handles: ['performance.AppraisalFinalized'],
-  tables: [PERFORMANCE_RESULT_TABLES.results, ...RESULT_CELLS.map((c) => c.table)],
+  // Onboardings give the employees' levels, which key the cells (ADR 0032).
+  handles: ['performance.AppraisalFinalized', 'performance.EmployeeOnboarded'],
+  tables: [PERFORMANCE_RESULT_TABLES.results, LEVELS.results, ...RESULT_CELLS.map((c) => c.table)],
   async apply(batch: Envelope[], tx, tables) {
-    const rows = batch.map((e) => {
+    await applyLevels(tx, tables, batch, LEVELS.results, RESULT_CELLS);
+    const rows = batch.filter((e) => e.type === 'performance.AppraisalFinalized').map((e) => {
       const d = e.data as AppraisalFinalized['data'];
       const scores = d.indicators.map((i) => i.score);
       return {
@@ -39,6 +41,7 @@ export const performanceResultsProjection: Projection = {
         correlation_id: e.correlationId,
       };
     });
+    if (!rows.length) return;
     const merged = mergeBy(rows, (r) => r.appraisal_id as string, 'last');
     await insertRows(
       tx,
@@ -79,14 +82,16 @@ const STAGES = Object.values(STAGE_COLUMN);
 export const performanceStagesProjection: Projection = {
   name: 'performance-stages',
   version: 1,
-  handles: Object.keys(STAGE_COLUMN).map((t) => `performance.${t}`),
-  tables: [PERFORMANCE_STAGE_TABLES.stages, PERFORMANCE_STAGE_TABLES.shifts, CELLS.appraisalStages.table, CELLS.calibrationShifts.table],
+  handles: [...Object.keys(STAGE_COLUMN).map((t) => `performance.${t}`), 'performance.EmployeeOnboarded'],
+  tables: [PERFORMANCE_STAGE_TABLES.stages, PERFORMANCE_STAGE_TABLES.shifts, LEVELS.stages, CELLS.appraisalStages.table, CELLS.calibrationShifts.table],
   async apply(batch: Envelope[], tx, tables) {
+    await applyLevels(tx, tables, batch, LEVELS.stages, [CELLS.appraisalStages, CELLS.calibrationShifts]);
     const stages: Row[] = [];
     const shifts: Row[] = [];
     for (const e of batch) {
       const d = e.data as StageData;
       const type = typeName(e);
+      if (!STAGE_COLUMN[type]) continue;
       const at = d.at ?? d.finalizedAt ?? e.occurredAt;
       const row: Row = { cycle_id: d.cycleId, employee_id: d.employeeId, business_unit_id: d.businessUnitId ?? e.businessUnitId };
       for (const s of STAGES) row[s] = null;

@@ -1,6 +1,6 @@
 import { topicOf, type Envelope } from '@tpm/contracts';
 import type { Projection } from '@tpm/projections';
-import { CELLS, recomputeCells, touchedBy } from './dashboard-cells';
+import { applyLevels, CELLS, LEVELS, recomputeCells, touchedBy } from './dashboard-cells';
 import { insertRows, keepFirst, keepLatest, mergeBy, rm, typeName, type Row } from './sql-rows';
 
 export const REWARDS_TABLES = {
@@ -8,7 +8,7 @@ export const REWARDS_TABLES = {
   grants: rm('reward_grants'),
   effects: rm('incentive_effects'),
 } as const;
-export const REWARDS_TOPICS = [topicOf('rewards')];
+export const REWARDS_TOPICS = [topicOf('rewards'), topicOf('performance')];
 
 type D = Record<string, string | number | boolean | null>;
 
@@ -28,9 +28,12 @@ export const rewardsProjection: Projection = {
     'rewards.RewardPaid',
     'rewards.RewardRevoked',
     'rewards.IncentiveEffectMeasured',
+    // The employees' levels, which key the cells (ADR 0032).
+    'performance.EmployeeOnboarded',
   ],
-  tables: [...Object.values(REWARDS_TABLES), CELLS.rewardProposals.table, CELLS.rewardGrants.table],
+  tables: [...Object.values(REWARDS_TABLES), LEVELS.rewards, CELLS.rewardProposals.table, CELLS.rewardGrants.table],
   async apply(batch: Envelope[], tx, tables) {
+    await applyLevels(tx, tables, batch, LEVELS.rewards, [CELLS.rewardProposals, CELLS.rewardGrants]);
     const proposals: Row[] = [];
     const grants: Row[] = [];
     const effects: Row[] = [];

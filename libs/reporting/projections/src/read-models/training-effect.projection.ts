@@ -1,7 +1,7 @@
 import { topicOf, type AppraisalFinalized, type Envelope, type TrainingCompleted } from '@tpm/contracts';
 import { quoteTable, type Projection, type TableNames } from '@tpm/projections';
 import type { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
-import { cellsDdl, cellsInsert, recomputeCells, type CellSpec, type ScopeValues } from './dashboard-cells';
+import { applyLevels, cellsDdl, cellsInsert, ensureLevels, LEVEL_KEY, LEVELS, recomputeCells, type CellSpec, type ScopeValues } from './dashboard-cells';
 import { insertRows, mergeBy, rm, typeName, type Row } from './sql-rows';
 
 /**
@@ -26,18 +26,20 @@ export const EFFECT_CELLS = {
   units: {
     table: rm('training_effect_unit_cells'),
     facts: T.pairs,
-    keys: [['business_unit_id', 'text', 'f.business_unit_id']],
+    keys: [['business_unit_id', 'text', 'f.business_unit_id'], LEVEL_KEY],
     measures: [['n', 'int', 'count(*)'], ['change_sum', 'numeric', 'sum(f.change)']],
     scope: ['business_unit_id'],
+    level: { person: 'employee_id', levels: LEVELS.effect },
   },
   /** Per unit and program: the pairs of those who completed the program at or before their later appraisal. */
   programs: {
     table: rm('training_effect_program_cells'),
     facts: `${T.pairs} f0 JOIN ${T.completions} c ON c.employee_id = f0.employee_id AND c.completed_at <= f0.finalized_at
-            CROSS JOIN LATERAL (SELECT f0.business_unit_id, c.program_id, f0.change) `,
-    keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['program_id', 'text', 'f.program_id']],
+            CROSS JOIN LATERAL (SELECT f0.business_unit_id, c.program_id, f0.change, f0.employee_id) `,
+    keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['program_id', 'text', 'f.program_id'], LEVEL_KEY],
     measures: [['n', 'int', 'count(*)'], ['change_sum', 'numeric', 'sum(f.change)']],
     scope: ['business_unit_id'],
+    level: { person: 'employee_id', levels: LEVELS.effect, base: { table: T.pairs, person: 'employee_id' } },
   },
 } as const satisfies Record<string, CellSpec>;
 
@@ -66,9 +68,10 @@ async function recomputePairs(tx: EntityManager, tables: TableNames, employees: 
 export const trainingEffectProjection: Projection = {
   name: 'training-effect',
   version: 1,
-  handles: ['performance.AppraisalFinalized', 'training.TrainingCompleted'],
-  tables: [...Object.values(T), ...Object.values(EFFECT_CELLS).map((c) => c.table)],
+  handles: ['performance.AppraisalFinalized', 'training.TrainingCompleted', 'performance.EmployeeOnboarded'],
+  tables: [...Object.values(T), LEVELS.effect, ...Object.values(EFFECT_CELLS).map((c) => c.table)],
   async apply(batch: Envelope[], tx, tables) {
+    await applyLevels(tx, tables, batch, LEVELS.effect, Object.values(EFFECT_CELLS));
     const appraisals: Row[] = [];
     const completions = new Map<string, Row>();
     for (const e of batch) {
@@ -138,6 +141,8 @@ export class TrainingEffect1760000001300 implements MigrationInterface {
     await q.query(`CREATE TABLE ${T.pairs} (employee_id text PRIMARY KEY, business_unit_id text, change numeric NOT NULL, finalized_at timestamptz NOT NULL)`);
     await q.query(`CREATE INDEX effect_pairs_unit_idx ON ${T.pairs} (business_unit_id)`);
     for (const spec of Object.values(EFFECT_CELLS)) for (const s of cellsDdl(spec)) await q.query(s);
+    // The cells are keyed by the employees' levels (DashboardCellLevels1760000001350): their table first.
+    await ensureLevels(q);
 
     await q.query(`INSERT INTO ${T.appraisals} (appraisal_id, employee_id, business_unit_id, period, score, finalized_at)
                    SELECT appraisal_id, employee_id, business_unit_id, period, score, finalized_at FROM ${rm('appraisal_results')}`);

@@ -1,6 +1,6 @@
 import { logTopicOf, topicOf, type Envelope, type TrainingCompleted } from '@tpm/contracts';
 import type { Projection } from '@tpm/projections';
-import { CELLS, recomputeCells, recomputeSpread, scopeOf, SPREADS, storedScope, touchedBy, unionScopes } from './dashboard-cells';
+import { applyLevels, CELLS, LEVELS, recomputeCells, recomputeSpread, scopeOf, SPREADS, storedScope, touchedBy, unionScopes } from './dashboard-cells';
 import { insertRows, keepFirst, keepLatest, mergeBy, rm, typeName, type Row } from './sql-rows';
 
 export const TRAINING_TABLES = {
@@ -14,7 +14,8 @@ export const TRAINING_TABLES = {
  * Kirkpatrick evaluations are not published (ADR 0024) and are read from `training.log`, ids,
  * levels, scores and dates only (answers, comments and notes are never read).
  */
-export const TRAINING_TOPICS = [topicOf('training'), logTopicOf('training')];
+export const TRAINING_TOPICS = [topicOf('training'), logTopicOf('training'), topicOf('performance')];
+const LEVELLED = [CELLS.trainingNeeds, CELLS.trainingCompletions, CELLS.trainingEnrolments, CELLS.trainingEvaluations];
 
 type D = Record<string, unknown> & { employeeId: string; at?: string };
 
@@ -33,9 +34,12 @@ export const trainingProjection: Projection = {
     'training.ReactionSubmitted',
     'training.LearningTestRecorded',
     'training.BehaviourObserved',
+    // The employees' levels, which key the cells (ADR 0032).
+    'performance.EmployeeOnboarded',
   ],
   tables: [
     ...Object.values(TRAINING_TABLES),
+    LEVELS.training,
     CELLS.trainingNeeds.table,
     CELLS.trainingCompletions.table,
     CELLS.trainingEnrolments.table,
@@ -43,6 +47,7 @@ export const trainingProjection: Projection = {
     SPREADS.completionPeople.table,
   ],
   async apply(batch: Envelope[], tx, tables) {
+    await applyLevels(tx, tables, batch, LEVELS.training, LEVELLED);
     const completions: Row[] = [];
     const enrolments: Row[] = [];
     const needs: Row[] = [];
