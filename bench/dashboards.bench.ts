@@ -75,6 +75,9 @@ function* history(): Generator<[Projection, Envelope[]]> {
     const b = org.slice(i, i + BATCH);
     yield [orgHistoryProjection, b];
     yield [timelineProjection, b];
+    // Every cell-keeping projection reads the onboardings for the employees' levels (ADR 0032).
+    const onboarded = b.filter((e) => e.type === 'performance.EmployeeOnboarded');
+    for (const p of [performanceResultsProjection, performanceStagesProjection, trainingProjection, trainingEffectProjection, coachingProjection, rewardsProjection]) yield [p, onboarded];
   }
   for (let c = 1; c <= CYCLES; c++) {
     let results: Envelope[] = [];
@@ -208,8 +211,11 @@ async function main() {
       await time(`completion ${scope}`, async () => (await q.completionByStage(f)).total);
       await time(`trend ${scope}`, async () => (await q.trend(base)).reduce((n, t) => n + t.appraisals, 0));
       await time(`training ${scope}`, async () => (await q.training(base)).completions);
+      await time(`training level=management ${scope}`, async () => (await q.training({ ...base, level: 'management' })).completions);
       await time(`coaching ${scope}`, async () => (await q.coaching(base)).engagements);
+      await time(`coaching level=management ${scope}`, async () => (await q.coaching({ ...base, level: 'management' })).engagements);
       await time(`rewards ${scope}`, async () => (await q.rewards(base)).reduce((n, p) => n + Number(p.proposals ?? 0), 0));
+      await time(`rewards level=management ${scope}`, async () => (await q.rewards({ ...base, level: 'management' })).reduce((n, p) => n + Number(p.proposals ?? 0), 0));
       await time(`appraisal page ${scope}`, async () => (await q.appraisalRows(f, { limit: 100, offset: 0, sort: 'score', order: 'desc' })).items.length);
     }
     await time('timeline one employee', async () => (await q.timeline(empId(4242), {}, { limit: 100, offset: 0 })).length);

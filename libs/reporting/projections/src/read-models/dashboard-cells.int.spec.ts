@@ -78,22 +78,24 @@ function history(from: number, to: number): [Projection, Envelope[]][] {
       if (j % 7 === 0) stages.push(perf('RatingCalibrated', `ap-${cycle}-${e}`, { cycleId: cycle, employeeId: e, fromBand: BANDS[(rank % 4)], toBand: BANDS[rank - 1], calibratedBy: `cal${j % 2}`, at: finalizedAt }, { channel: 'log', businessUnitId: j % 2 ? unit : null }));
       if (j % 4 !== 2) stages.push(perf('AppraisalFinalized', `ap-${cycle}-${e}`, { ...common, finalizedAt, ratingBand: BANDS[rank - 1] }, { channel: 'log', businessUnitId: unit }));
     }
+    // Training and coaching instants spread over their month too, so a window can cut their cells.
+    const day = 1 + (j % 28);
     const program = `P${j % 3}`;
     const session = `S${j % 6}`;
-    trainings.push(training('EmployeeEnrolled', `session-${session}`, { sessionId: session, employeeId: e, businessUnitId: unit, at: at(1), via: 'direct' }, { channel: 'log' }));
+    trainings.push(training('EmployeeEnrolled', `session-${session}`, { sessionId: session, employeeId: e, businessUnitId: unit, at: at(1, day), via: 'direct' }, { channel: 'log' }));
     if (j % 5 === 0) trainings.push(training('EnrolmentWithdrawn', `session-${session}`, { sessionId: session, employeeId: e, businessUnitId: unit, at: at(2), reason: 'employee', wasSeated: true }, { channel: 'log' }));
-    else trainings.push(training('TrainingCompleted', `session-${session}`, { employeeId: e, programId: program, programVersion: 1, sessionId: session, businessUnitId: unit, competencies: ['x'], examScore: j % 9 === 0 ? null : hash(i, 9) % 100, attendanceShare: 1, completedAt: at(2) }, { businessUnitId: unit }));
-    trainings.push(training('TrainingNeedIdentified', `need-${e}`, { needId: `N-${e}`, employeeId: e, businessUnitId: unit, competency: `comp${j % 3}`, source: j % 2 ? 'appraisal' : null, gap: 1, priority: 1, at: at(1) }, { channel: 'log' }));
+    else trainings.push(training('TrainingCompleted', `session-${session}`, { employeeId: e, programId: program, programVersion: 1, sessionId: session, businessUnitId: unit, competencies: ['x'], examScore: j % 9 === 0 ? null : hash(i, 9) % 100, attendanceShare: 1, completedAt: at(2, day) }, { businessUnitId: unit }));
+    trainings.push(training('TrainingNeedIdentified', `need-${e}`, { needId: `N-${e}`, employeeId: e, businessUnitId: unit, competency: `comp${j % 3}`, source: j % 2 ? 'appraisal' : null, gap: 1, priority: 1, at: at(1, day) }, { channel: 'log' }));
     if (j % 3 === 0) trainings.push(training('TrainingNeedMet', `need-${e}`, { needId: `N-${e}`, employeeId: e, businessUnitId: unit, competency: `comp${j % 3}`, by: 'program', ref: null, at: at(4) }, { channel: 'log' }));
-    trainings.push(training('ReactionSubmitted', `evaluation-${session}-${e}`, { sessionId: session, employeeId: e, programId: program, average: 1 + (hash(i, 4) % 40) / 10, answers: [], at: at(2) }, { channel: 'log', businessUnitId: unit }));
+    trainings.push(training('ReactionSubmitted', `evaluation-${session}-${e}`, { sessionId: session, employeeId: e, programId: program, average: 1 + (hash(i, 4) % 40) / 10, answers: [], at: at(2, day) }, { channel: 'log', businessUnitId: unit }));
     trainings.push(training('BehaviourObserved', `evaluation-${session}-${e}`, { sessionId: session, employeeId: e, programId: program, observerId: 'm', rating: 1 + (j % 5), applied: true, weeksAfterTraining: 8, at: at(4) }, { channel: 'log', businessUnitId: unit }));
     if (j % 2 === 0) {
-      coachings.push(coaching('EngagementStarted', `engagement-g${i}`, { engagementId: `g${i}`, coachId: 'coach', coacheeId: e, businessUnitId: unit, cycleId: 'c1', cadence: 'monthly', startedAt: at(1) }));
+      coachings.push(coaching('EngagementStarted', `engagement-g${i}`, { engagementId: `g${i}`, coachId: 'coach', coacheeId: e, businessUnitId: unit, cycleId: 'c1', cadence: 'monthly', startedAt: at(1, day) }));
       if (j % 6 === 0) coachings.push(coaching('EngagementClosed', `engagement-g${i}`, { engagementId: `g${i}`, coacheeId: e, businessUnitId: unit, outcome: 'completed', closedAt: at(5) }));
-      coachings.push(coaching('SessionHeld', `engagement-g${i}`, { sessionId: `cs${i}`, engagementId: `g${i}`, coacheeId: e, businessUnitId: unit, kind: 'formal', durationMinutes: 30 + (j % 4) * 15, heldAt: at(1 + (j % 3), 20) }));
+      coachings.push(coaching('SessionHeld', `engagement-g${i}`, { sessionId: `cs${i}`, engagementId: `g${i}`, coacheeId: e, businessUnitId: unit, kind: 'formal', durationMinutes: 30 + (j % 4) * 15, heldAt: at(1 + (j % 3), day) }));
       if (j % 4 === 0) coachings.push(coaching('MonthlyReviewSubmitted', `review-r${i}`, { reviewId: `r${i}`, employeeId: e, businessUnitId: unit, month: `2026-0${1 + (j % 3)}`, dueOn: '2026-05-05', onTime: j % 8 === 0, submittedAt: at(4) }));
       else coachings.push(coaching('MonthlyReviewOverdue', `review-r${i}`, { reviewId: `r${i}`, employeeId: e, businessUnitId: unit, month: `2026-0${1 + (j % 3)}`, dueOn: '2026-05-05', flaggedAt: at(5) }));
-      coachings.push(coaching('ImprovementPlanOpened', `plan-pl${i}`, { planId: `pl${i}`, employeeId: e, businessUnitId: unit, appraisalId: null, openedBy: 'appraisal', endsOn: '2026-09-01', openedAt: at(3) }));
+      coachings.push(coaching('ImprovementPlanOpened', `plan-pl${i}`, { planId: `pl${i}`, employeeId: e, businessUnitId: unit, appraisalId: null, openedBy: 'appraisal', endsOn: '2026-09-01', openedAt: at(3, day) }));
       if (j % 4 === 0) coachings.push(coaching('ImprovementPlanClosed', `plan-pl${i}`, { planId: `pl${i}`, employeeId: e, businessUnitId: unit, appraisalId: null, outcome: j % 8 ? 'passed' : 'failed', extensions: 0, closedAt: at(6) }));
     }
     const policy = `pol${j % 2}`;
@@ -154,6 +156,12 @@ function corrections(): [Projection, Envelope[]][] {
     ]]),
     // A second active engagement of e2 in another unit: one coachee, not two.
     [coachingProjection, [coaching('EngagementStarted', 'engagement-gx', { engagementId: 'gx', coachId: 'coach', coacheeId: 'e2', businessUnitId: 'b', cycleId: 'c1', cadence: 'monthly', startedAt: at(6) })]],
+    // Endings read before their beginnings: rows without the instant a window filters by, counted by no window.
+    [coachingProjection, [
+      coaching('EngagementClosed', 'engagement-gy', { engagementId: 'gy', coacheeId: 'e10', businessUnitId: 'a', outcome: 'completed', closedAt: at(5) }),
+      coaching('ImprovementPlanClosed', 'plan-plx', { planId: 'plx', employeeId: 'e12', businessUnitId: 'a', appraisalId: null, outcome: 'passed', extensions: 0, closedAt: at(6) }),
+    ]],
+    [trainingProjection, [training('TrainingNeedMet', 'need-x', { needId: 'N-x', employeeId: 'e9', businessUnitId: 'root', competency: 'comp0', by: 'program', ref: null, at: at(4) }, { channel: 'log' })]],
     [rewardsProjection, [
       rewards('RewardRevoked', 'grant-gr1', { grantId: 'gr1', employeeId: e, businessUnitId: 'root', policyId: 'pol1', revokedAt: at(8) }),
       // A payment read before its grant: a grant row without a grant date, counted by no window.
@@ -204,6 +212,8 @@ async function filters(): Promise<ReadFilter[]> {
     // Windows: before everything, cutting c1's finalizations, between the cycles, from inside c1 to inside c2, to a bound on a fact's instant.
     // The employees' level, alone and with a cycle, a band and windows.
     out.push({ units, level: 'management' }, { units, level: 'staff', cycleId: 'c1', band: 'exceeds' }, { units, level: 'management', asOf: at(3, 15) }, { units, level: 'staff', from: at(3, 10), to: at(9, 20) });
+    // Windows inside the training and coaching months (their cells cut), one with a level.
+    out.push({ units, asOf: at(1, 15) }, { units, asOf: at(2, 15) }, { units, level: 'staff', from: at(1, 10), to: at(2, 20) });
     out.push({ units, asOf: at(1) }, { units, asOf: at(3, 15) }, { units, asOf: at(6) }, { units, from: at(3, 10), to: at(9, 20) }, { units, cycleId: 'c2', from: at(9, 1), to: at(9, 3) });
   }
   return out;
@@ -342,6 +352,9 @@ describe('a dashboard read from the cells', () => {
     ['nine-box as of a date', (q) => q.nineBox({ units: null, asOf: at(7) })],
     ['calibration as of a date', (q) => q.calibrationShifts({ units: null, asOf: at(7) })],
     ['rewards from a date', (q) => q.rewards({ units: ['a', 'b'], from: at(1) })],
+    ['completion by stage as of a date between cycles', (q) => q.completionByStage({ units: null, asOf: at(6) })],
+    ['training as of a date', (q) => q.training({ units: null, asOf: at(9) })],
+    ['coaching from-to', (q) => q.coaching({ units: null, from: '2026-01-01T00:00:00.000Z', to: at(10) })],
     ['by manager', (q) => q.distributionByManager({ units: ['a', 'b'], cycleId: 'c2' })],
     ['heatmap', (q) => q.heatmap({ units: null, cycleId: 'c1' }, 'root')],
     ['nine-box', (q) => q.nineBox({ units: null, cycleId: 'c1' })],

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { CELLS, cellsDdl, cellsInsert, ensureLevels, LEVELS, SPREADS, spreadDdl, spreadInsert, withoutLevel, type CellSpec } from './dashboard-cells';
+import { CELLS, cellsDdl, cellsInsert, ensureLevels, LEVELS, SPREADS, spreadDdl, spreadInsert, beforeLevels, type CellSpec } from './dashboard-cells';
 import { EFFECT_CELLS } from './training-effect.projection';
 
 /**
@@ -96,7 +96,7 @@ export class DashboardCellLevels1760000001350 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     for (const spec of LEVELLED) {
-      const before = withoutLevel(spec);
+      const before = beforeLevels(spec);
       await q.query(`DROP TABLE IF EXISTS ${spec.table}`);
       for (const s of cellsDdl(before)) await q.query(s);
       await q.query(cellsInsert(before, {}));
@@ -112,7 +112,7 @@ async function addCellTimes(q: QueryRunner, spec: CellSpec): Promise<void> {
   if (spec.timeNullable) await q.query(`ALTER TABLE ${spec.table} ADD COLUMN IF NOT EXISTS untimed int`);
   await q.query(`DELETE FROM ${spec.table}`);
   // Refilled in the shape of its day (no level key: the tables may have none yet); 1350 keys them by level.
-  await q.query(cellsInsert(withoutLevel(spec), {}));
+  await q.query(cellsInsert(beforeLevels(spec), {}));
 }
 
 async function dropCellTimes(q: QueryRunner, spec: CellSpec): Promise<void> {

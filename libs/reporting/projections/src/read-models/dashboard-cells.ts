@@ -33,8 +33,8 @@ export interface CellSpec {
    */
   time?: string;
   /**
-   * The instant may be null (a grant read before its grant date): the cell then also counts its
-   * facts without one (`untimed`); a window never counts those, so such a cell is never taken whole.
+   * The instant may be null (a grant read before its grant date): the cells are then also keyed by
+   * whether their facts have one (`timed`, `timedKey`), and a window skips the untimed cells whole.
    */
   timeNullable?: boolean;
   /** Key columns that may be null (matched null-safely when a window reads a cut cell's facts). */
@@ -79,8 +79,16 @@ export const LEVELS = {
   effect: rm('training_effect_levels'),
 } as const;
 
+/** The key of a spec whose instant may be null (`CellSpec.timeNullable`): does the fact have it. */
+export const timedKey = (col: string) => ['timed', 'boolean', `(f.${col} IS NOT NULL)`] as const;
+
 /** The key of a spec keyed by the employee's level (last: the scope keys come first; `level` is the Kirkpatrick level's name in the evaluation cells). */
 export const LEVEL_KEY = ['employee_level', 'text', 'lv.level'] as const;
+
+/** Completion by stage: each count of the stage cells and the stage row's instant it counts. */
+export const STAGE_COUNTS = [
+  ['self', 'self_at'], ['manager', 'manager_at'], ['calibration', 'calibrated_at'], ['finalized', 'finalized_at'], ['acknowledged', 'acknowledged_at'], ['disputed', 'disputed_at'],
+] as const;
 
 const monthOf = (col: string) => `to_char(date_trunc('month', f.${col} AT TIME ZONE 'UTC'), 'YYYY-MM')`;
 
@@ -122,10 +130,10 @@ export const CELLS = {
     table: rm('appraisal_stage_cells'),
     facts: rm('appraisal_stages'),
     keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['cycle_id', 'text', 'f.cycle_id'], LEVEL_KEY],
-    measures: [
-      ['total', 'int', 'count(*)'], ['self', 'int', 'count(f.self_at)'], ['manager', 'int', 'count(f.manager_at)'], ['calibration', 'int', 'count(f.calibrated_at)'],
-      ['finalized', 'int', 'count(f.finalized_at)'], ['acknowledged', 'int', 'count(f.acknowledged_at)'], ['disputed', 'int', 'count(f.disputed_at)'],
-    ],
+    // Each stage's count and the range of its instants, so completion as of a date takes a cell's
+    // stage whole when the date is past its range, none when before, and reads the facts of a cell
+    // only when the date falls inside one of its ranges (`STAGE_MEASURES`).
+    measures: [['total', 'int', 'count(*)'], ...STAGE_COUNTS.flatMap(([n, col]) => [[n, 'int', `count(f.${col})`], [`${n}_min`, 'timestamptz', `min(f.${col})`], [`${n}_max`, 'timestamptz', `max(f.${col})`]] as const)],
     scope: ['business_unit_id', 'cycle_id'],
     level: { person: 'employee_id', levels: LEVELS.stages },
   },
@@ -151,9 +159,12 @@ export const CELLS = {
   trainingNeeds: {
     table: rm('training_need_cells'),
     facts: rm('training_needs'),
-    keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['competency', 'text', 'f.competency'], ['source', 'text', "COALESCE(f.source, 'unknown')"], LEVEL_KEY],
+    keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['competency', 'text', 'f.competency'], ['source', 'text', "COALESCE(f.source, 'unknown')"], LEVEL_KEY, timedKey('identified_at')],
     measures: [['open', 'int', "count(*) FILTER (WHERE f.status = 'open')"], ['met', 'int', "count(*) FILTER (WHERE f.status = 'met')"]],
     scope: ['business_unit_id'],
+    // A need met or obsoleted before its identification is read has no instant yet.
+    time: 'identified_at',
+    timeNullable: true,
     level: { person: 'employee_id', levels: LEVELS.training },
   },
   trainingCompletions: {
@@ -162,6 +173,7 @@ export const CELLS = {
     keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['program_id', 'text', 'f.program_id'], LEVEL_KEY],
     measures: [['completed', 'int', 'count(*)'], ['people', 'int', 'count(DISTINCT f.employee_id)'], ['exam_sum', 'numeric', 'sum(f.exam_score)'], ['exam_n', 'int', 'count(f.exam_score)']],
     scope: ['business_unit_id'],
+    time: 'completed_at',
     level: { person: 'employee_id', levels: LEVELS.training },
   },
   trainingEnrolments: {
@@ -169,10 +181,13 @@ export const CELLS = {
     // The program of an enrolment is its session's, known from the completions (as the facts query joins them).
     facts: `${rm('training_enrolments')} f0 CROSS JOIN LATERAL (SELECT DISTINCT c.program_id FROM ${rm('training_completions')} c WHERE c.session_id = f0.session_id) sp
             CROSS JOIN LATERAL (SELECT f0.business_unit_id, sp.program_id, f0.withdrawn_at, f0.enrolled_at, f0.employee_id) `,
-    keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['program_id', 'text', 'f.program_id'], LEVEL_KEY],
+    keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['program_id', 'text', 'f.program_id'], LEVEL_KEY, timedKey('enrolled_at')],
     measures: [['enrolled', 'int', 'count(*)']],
     where: 'f.withdrawn_at IS NULL',
     scope: ['business_unit_id'],
+    // A withdrawal read before its enrolment has no enrolment instant yet.
+    time: 'enrolled_at',
+    timeNullable: true,
     level: { person: 'employee_id', levels: LEVELS.training, base: { table: rm('training_enrolments'), person: 'employee_id' } },
   },
   trainingEvaluations: {
@@ -181,14 +196,18 @@ export const CELLS = {
     keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['program_id', 'text', 'f.program_id'], ['level', 'int', 'f.level'], LEVEL_KEY],
     measures: [['value_sum', 'numeric', 'sum(f.value)'], ['n', 'int', 'count(*)']],
     scope: ['business_unit_id'],
+    time: 'recorded_at',
     level: { person: 'employee_id', levels: LEVELS.training },
   },
   coachingEngagements: {
     table: rm('coaching_engagement_cells'),
     facts: rm('coaching_engagements'),
-    keys: [['business_unit_id', 'text', 'f.business_unit_id'], LEVEL_KEY],
+    keys: [['business_unit_id', 'text', 'f.business_unit_id'], LEVEL_KEY, timedKey('started_at')],
     measures: [['engagements', 'int', 'count(*)'], ['active_coachees', 'int', 'count(DISTINCT f.coachee_id) FILTER (WHERE f.closed_at IS NULL)']],
     scope: ['business_unit_id'],
+    // A closing read before its start has no start yet.
+    time: 'started_at',
+    timeNullable: true,
     level: { person: 'coachee_id', levels: LEVELS.coaching },
   },
   coachingSessions: {
@@ -197,6 +216,7 @@ export const CELLS = {
     keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['month', 'text', monthOf('held_at')], LEVEL_KEY],
     measures: [['n', 'int', 'count(*)'], ['minutes', 'numeric', 'sum(f.duration_minutes)']],
     scope: ['business_unit_id'],
+    time: 'held_at',
     level: { person: 'coachee_id', levels: LEVELS.coaching },
   },
   monthlyReviews: {
@@ -213,9 +233,12 @@ export const CELLS = {
   improvementPlans: {
     table: rm('improvement_plan_cells'),
     facts: rm('improvement_plans'),
-    keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['outcome', 'text', "COALESCE(f.outcome, 'open')"], LEVEL_KEY],
+    keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['outcome', 'text', "COALESCE(f.outcome, 'open')"], LEVEL_KEY, timedKey('opened_at')],
     measures: [['n', 'int', 'count(*)']],
     scope: ['business_unit_id'],
+    // A closing read before its opening has no opening yet.
+    time: 'opened_at',
+    timeNullable: true,
     level: { person: 'employee_id', levels: LEVELS.coaching },
   },
   rewardProposals: {
@@ -232,7 +255,7 @@ export const CELLS = {
   rewardGrants: {
     table: rm('reward_grant_cells'),
     facts: rm('reward_grants'),
-    keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['policy_id', 'text', 'f.policy_id'], LEVEL_KEY],
+    keys: [['business_unit_id', 'text', 'f.business_unit_id'], ['policy_id', 'text', 'f.policy_id'], LEVEL_KEY, timedKey('granted_at')],
     measures: [
       ['n', 'int', 'count(*)'], ['granted', 'numeric', 'sum(f.amount) FILTER (WHERE f.revoked_at IS NULL)'], ['paid', 'numeric', 'sum(f.paid_amount)'],
       ['on_time', 'int', 'count(*) FILTER (WHERE f.paid_on_time)'], ['paid_n', 'int', 'count(f.paid_on)'],
@@ -274,7 +297,6 @@ const measuresOf = (spec: CellSpec): readonly (readonly [string, string, string]
         ...spec.measures,
         ['min_at', 'timestamptz', `min(f.${spec.time})`],
         ['max_at', 'timestamptz', `max(f.${spec.time})`],
-        ...(spec.timeNullable ? [['untimed', 'int', `count(*) FILTER (WHERE f.${spec.time} IS NULL)`] as const] : []),
       ]
     : spec.measures;
 
@@ -396,9 +418,9 @@ export interface TimeWindow {
  */
 export function windowedCells(spec: CellSpec, w: TimeWindow, add: (v: unknown) => string): string {
   if (!spec.time) throw new Error(`${spec.table} keeps no instants`);
-  const inside: string[] = spec.timeNullable ? ['c.untimed = 0'] : [];
-  // A cell whose facts all lack the instant (min_at null) is outside every window.
-  const outside: string[] = spec.timeNullable ? ['c.min_at IS NULL'] : [];
+  // The cells of facts without the instant are outside every window.
+  const inside: string[] = spec.timeNullable ? ['c.timed'] : [];
+  const outside: string[] = spec.timeNullable ? ['NOT c.timed'] : [];
   const onFacts: string[] = [];
   if (w.from) {
     const v = `${add(w.from)}::timestamptz`;
@@ -423,14 +445,23 @@ export function windowedCells(spec: CellSpec, w: TimeWindow, add: (v: unknown) =
   if (!onFacts.length) return `(SELECT ${all} FROM ${spec.table})`;
   const isInside = inside.join(' AND ');
   const cut = `NOT (${isInside}) AND NOT (${outside.join(' OR ')})`;
-  const select = [...spec.keys.map(([n, , e]) => `${e} AS ${n}`), ...spec.measures.map(([n, , a]) => `${a} AS ${n}`)].join(', ');
-  // The cut cells first (materialized: few rows, often none), then the facts of those cells only.
+  // The cut cells first (materialized: few rows, often none), then for each the aggregates of its
+  // facts inside the window (a lateral per cut cell: no cut cell, no fact read). A cut cell with
+  // none inside (a window between two of its facts) gives no row, as the facts give no group.
+  // The level looked up per fact of a cut cell (a join could scan every employee's level per cell).
+  const level = spec.level ? `(SELECT lv.level FROM ${spec.level.levels} lv WHERE lv.employee_id = f.${spec.level.person})` : '';
+  const match = spec.keys
+    .map(([n, , e]) => (n === LEVEL_KEY[0] && spec.level ? `c.${n} IS NOT DISTINCT FROM ${level}` : nullable(spec, n) ? `c.${n} IS NOT DISTINCT FROM ${e}` : `c.${n} = ${e}`))
+    .join(' AND ');
+  const facts = `${spec.facts} f`;
   return `(WITH cut AS MATERIALIZED (SELECT ${keys.join(', ')} FROM ${spec.table} c WHERE ${cut})
            SELECT ${all} FROM ${spec.table} c WHERE ${isInside}
            UNION ALL
-           SELECT ${select} FROM cut c JOIN ${spec.facts} f ON ${spec.keys.map(([n, , e]) => (nullable(spec, n) || !e.startsWith('f.') ? '' : `c.${n} = ${e}`)).filter(Boolean).join(' AND ')}${spec.level ? levelJoin(spec, spec.level.levels) : ''}
-            WHERE ${spec.keys.map(([n, , e]) => (nullable(spec, n) ? `c.${n} IS NOT DISTINCT FROM ${e}` : `c.${n} = ${e}`)).join(' AND ')} AND ${onFacts.join(' AND ')}${spec.where ? ` AND ${spec.where}` : ''}
-            GROUP BY ${keys.map((_, i) => i + 1).join(', ')})`;
+           SELECT ${[...keys.map((k) => `c.${k}`), ...spec.measures.map(([n]) => `x.${n}`)].join(', ')}
+             FROM cut c CROSS JOIN LATERAL (
+               SELECT count(*) AS n_in_window, ${spec.measures.map(([n, , a]) => `${a} AS ${n}`).join(', ')} FROM ${facts}
+                WHERE ${match} AND ${onFacts.join(' AND ')}${spec.where ? ` AND ${spec.where}` : ''}) x
+            WHERE x.n_in_window > 0)`;
 }
 
 /** The levels table's DDL (one per cell-keeping projection, `LEVELS`). */
@@ -502,5 +533,15 @@ export async function ensureLevels(q: { query(sql: string, params?: unknown[]): 
   }
 }
 
-/** The spec as it was before cells were keyed by level (the level migration's `down`). */
-export const withoutLevel = (spec: CellSpec): CellSpec => ({ ...spec, keys: spec.keys.filter(([n]) => n !== LEVEL_KEY[0]), level: undefined });
+/**
+ * The spec in the shape its cells had before DashboardCellLevels1760000001350: no level or `timed`
+ * key, the facts without the instant counted in `untimed`. What the migrations before it refill
+ * (the tables may not have the new keys yet) and what its `down` makes again.
+ */
+export const beforeLevels = (spec: CellSpec): CellSpec => ({
+  ...spec,
+  keys: spec.keys.filter(([n]) => n !== LEVEL_KEY[0] && n !== 'timed'),
+  level: undefined,
+  timeNullable: false,
+  measures: spec.timeNullable ? [...spec.measures, ['untimed', 'int', `count(*) FILTER (WHERE f.${spec.time} IS NULL)`]] : spec.measures,
+});

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { CELLS, LEVEL_KEY, LEVELS, SPREADS, windowedCells, type CellSpec } from './dashboard-cells';
+import { CELLS, LEVEL_KEY, LEVELS, SPREADS, STAGE_COUNTS, windowedCells, type CellSpec } from './dashboard-cells';
 import { EFFECT_CELLS } from './training-effect.projection';
 import { rm } from './sql-rows';
 
@@ -77,8 +77,8 @@ const C = {
   effectPrograms: EFFECT_CELLS.programs.table,
 };
 
-/** What cells without instants cannot answer: a time window. */
-const needsFacts = (f: ReadFilter, opts: { time?: boolean } = { time: true }) => opts.time !== false && Boolean(f.asOf || f.from || f.to);
+/** The filter has a time window (`asOf`, `from`, `to`). */
+const timed = (f: ReadFilter) => Boolean(f.asOf || f.from || f.to);
 /** `unit IN units` on a cells table (the cells' unit column is always business_unit_id). */
 const inUnits = (p: Params, f: ReadFilter, alias: string) => (f.units ? [`${alias}.business_unit_id = ANY(${p.add(f.units)}::text[])`] : []);
 /** `unit IN units` and the employees' level on a cells table keyed by level (`CellSpec.level`). */
@@ -197,19 +197,9 @@ export class DashboardQueries {
     this.cells = opts.cells ?? true;
   }
 
-  /** True when cells that keep instants (`CellSpec.time`) answer the filter: any filter, time windows included. */
-  private byTimedCells(_f: ReadFilter): boolean {
-    return this.cells;
-  }
-
   /** A timed cells table as the filter's window sees it: the table, or the windowed subquery (`windowedCells`). */
   private timedCells(spec: CellSpec, f: ReadFilter, p: Params): string {
-    return f.asOf || f.from || f.to ? windowedCells(spec, f, (v) => p.add(v)) : spec.table;
-  }
-
-  /** True when the cells answer the filter (see `needsFacts`). */
-  private byCells(f: ReadFilter, opts?: { time?: boolean }): boolean {
-    return this.cells && !needsFacts(f, opts);
+    return timed(f) ? windowedCells(spec, f, (v) => p.add(v)) : spec.table;
   }
 
   /** The unit and every unit below it (the filter's subtree), parents first; cycles in the tree stop. */
@@ -275,7 +265,7 @@ export class DashboardQueries {
     const p = new Params();
     // numeric sum / count is what avg() computes, digit for digit.
     const rows = await this.db.query(
-      this.byTimedCells(f)
+      this.cells
         ? `SELECT a.rating_band AS band, a.rating_band_rank AS rank, sum(a.n)::int AS n, sum(a.score_sum) / sum(a.n) AS score, sum(a.goal_sum) / NULLIF(sum(a.goal_n), 0) AS goals
              FROM ${this.timedCells(CELLS.appraisalBands, f, p)} a ${whereOf(appraisalWhere(p, untimed(f), 'a', { cells: true }))} GROUP BY 1, 2 ORDER BY 2 DESC, 1`
         : `SELECT a.rating_band AS band, a.rating_band_rank AS rank, count(*)::int AS n, avg(a.score) AS score, avg(a.goal_attainment) AS goals
@@ -307,7 +297,7 @@ export class DashboardQueries {
   async distributionByManager(f: ReadFilter) {
     const p = new Params();
     const rows = await this.db.query(
-      this.byTimedCells(f)
+      this.cells
         ? `SELECT a.manager_id, a.rating_band AS band, a.rating_band_rank AS rank, sum(a.n)::int AS n, sum(a.score_sum) / sum(a.n) AS score
              FROM ${this.timedCells(CELLS.appraisalManagers, f, p)} a ${whereOf(appraisalWhere(p, untimed(f), 'a', { cells: true }))} GROUP BY 1, 2, 3 ORDER BY 1, 3 DESC`
         : `SELECT COALESCE(a.manager_id, '(none)') AS manager_id, a.rating_band AS band, a.rating_band_rank AS rank, count(*)::int AS n, avg(a.score) AS score
@@ -334,7 +324,7 @@ export class DashboardQueries {
            UNION ALL SELECT t.branch, c.business_unit_id, t.path || c.business_unit_id FROM tree t JOIN ${T.units} c ON c.parent_id = t.id WHERE NOT c.business_unit_id = ANY(t.path)
          ), branches AS (SELECT branch, id FROM tree UNION ALL SELECT ${p.add(root)}, ${p.add(root)})`
       : `WITH branches AS (SELECT business_unit_id AS branch, business_unit_id AS id FROM ${T.units})`;
-    const cells = this.byTimedCells(f);
+    const cells = this.cells;
     const rows = await this.db.query(
       `${branch}
        SELECT b.branch AS business_unit_id, a.rating_band AS band, a.rating_band_rank AS rank, ${cells ? 'sum(a.n)::int' : 'count(*)::int'} AS n
@@ -351,7 +341,7 @@ export class DashboardQueries {
    */
   async nineBox(f: ReadFilter): Promise<NineBox> {
     const p = new Params();
-    const fromCells = this.byTimedCells(f);
+    const fromCells = this.cells;
     // The top rank is one read of the rank index, whatever the history.
     const rows = await this.db.query(
       `WITH a AS (SELECT a.* FROM ${fromCells ? this.timedCells(CELLS.appraisalBoxes, f, p) : T.results} a ${whereOf(appraisalWhere(p, fromCells ? untimed(f) : f, 'a', { cells: fromCells }))}),
@@ -369,7 +359,7 @@ export class DashboardQueries {
   /** Calibration moves: from → to band per unit and per calibrator. */
   async calibrationShifts(f: ReadFilter) {
     const p = new Params();
-    const cells = this.byTimedCells(f);
+    const cells = this.cells;
     const w = cells ? inCells(p, f, 's') : scoped(p, f, 's', { employee: 'employee_id', time: 'calibrated_at' });
     if (f.cycleId) w.push(`s.cycle_id = ${p.add(f.cycleId)}`);
     const rows = await this.db.query(
@@ -393,13 +383,29 @@ export class DashboardQueries {
 
   /** How many appraisals of the cycle reached each stage (counts of employees). */
   async completionByStage(f: ReadFilter) {
-    if (this.byCells(f)) {
+    if (this.cells) {
       const c = new Params();
       const w = inCells(c, f, 's');
       if (f.cycleId) w.push(`s.cycle_id = ${c.add(f.cycleId)}`);
-      const sum = (k: string) => `COALESCE(sum(s.${k}), 0)::int AS ${k}`;
+      if (!f.asOf) {
+        const sum = (k: string) => `COALESCE(sum(s.${k}), 0)::int AS ${k}`;
+        const [r] = await this.db.query(`SELECT ${['total', ...STAGE_COUNTS.map(([n]) => n)].map(sum).join(', ')} FROM ${C.stages} s ${whereOf(w)}`, c.values);
+        return r as Record<'total' | 'self' | 'manager' | 'calibration' | 'finalized' | 'acknowledged' | 'disputed', number>;
+      }
+      // As of a date: a cell's stage counts whole when the date is past the stage's instants, not at
+      // all when before them; a cell the date falls inside a stage's range of has its stage rows read.
+      const at = `${c.add(f.asOf)}::timestamptz`;
+      const cutAny = STAGE_COUNTS.map(([n]) => `(s.${n}_min <= ${at} AND s.${n}_max > ${at})`).join(' OR ');
       const [r] = await this.db.query(
-        `SELECT ${['total', 'self', 'manager', 'calibration', 'finalized', 'acknowledged', 'disputed'].map(sum).join(', ')} FROM ${C.stages} s ${whereOf(w)}`,
+        `WITH s AS (SELECT s.*, COALESCE(${cutAny}, false) AS cut FROM ${C.stages} s ${whereOf(w)}),
+              cut AS MATERIALIZED (SELECT business_unit_id, cycle_id, ${LEVEL_KEY[0]} FROM s WHERE s.cut),
+              x AS (SELECT ${STAGE_COUNTS.map(([n, col]) => `count(*) FILTER (WHERE r.${col} <= ${at}) AS ${n}`).join(', ')}
+                      FROM cut JOIN ${T.stages} r ON r.cycle_id = cut.cycle_id AND r.business_unit_id IS NOT DISTINCT FROM cut.business_unit_id
+                      LEFT JOIN ${LEVELS.stages} lv ON lv.employee_id = r.employee_id
+                     WHERE lv.level IS NOT DISTINCT FROM cut.${LEVEL_KEY[0]})
+         SELECT COALESCE(sum(s.total), 0)::int AS total,
+                ${STAGE_COUNTS.map(([n]) => `(COALESCE(sum(s.${n}) FILTER (WHERE NOT s.cut AND s.${n}_max <= ${at}), 0) + (SELECT ${n} FROM x))::int AS ${n}`).join(', ')}
+           FROM s`,
         c.values,
       );
       return r as Record<'total' | 'self' | 'manager' | 'calibration' | 'finalized' | 'acknowledged' | 'disputed', number>;
@@ -422,7 +428,7 @@ export class DashboardQueries {
   async trend(f: ReadFilter) {
     const p = new Params();
     const rows = await this.db.query(
-      this.byTimedCells(f)
+      this.cells
         ? `SELECT a.period, a.rating_band AS band, a.rating_band_rank AS rank, sum(a.n)::int AS n, sum(a.score_sum) / sum(a.n) AS score
              FROM ${this.timedCells(CELLS.appraisalBands, f, p)} a ${whereOf(appraisalWhere(p, untimed(f), 'a', { cycle: false, cells: true }))} GROUP BY 1, 2, 3 ORDER BY 1, 3 DESC`
         : `SELECT a.period, a.rating_band AS band, a.rating_band_rank AS rank, count(*)::int AS n, avg(a.score) AS score
@@ -459,7 +465,7 @@ export class DashboardQueries {
     const s = this.appraisalRowsStatement(f, page);
     const c = new Params();
     const [{ n }] = await this.db.query(
-      this.byTimedCells(f)
+      this.cells
         ? `SELECT COALESCE(sum(a.n), 0)::int AS n FROM ${this.timedCells(CELLS.appraisalBands, f, c)} a ${whereOf(appraisalWhere(c, untimed(f), 'a', { cells: true }))}`
         : `SELECT count(*)::int AS n FROM ${T.results} a ${whereOf(appraisalWhere(c, f))}`,
       c.values,
@@ -469,12 +475,12 @@ export class DashboardQueries {
 
   /** Needs by competency and source (open, met), completions and enrolments per program, L1-L3 per program. */
   async training(f: ReadFilter) {
-    const cells = this.byCells(f);
+    const cells = this.cells;
     const p1 = new Params();
     const nw = cells ? inCells(p1, f, 'n') : scoped(p1, f, 'n', { employee: 'employee_id', time: 'identified_at' });
     const needs = await this.db.query(
       cells
-        ? `SELECT n.competency, n.source, sum(n.open)::int AS open, sum(n.met)::int AS met FROM ${C.needs} n ${whereOf(nw)} GROUP BY 1, 2 ORDER BY open DESC, 1, 2`
+        ? `SELECT n.competency, n.source, sum(n.open)::int AS open, sum(n.met)::int AS met FROM ${this.timedCells(CELLS.trainingNeeds, f, p1)} n ${whereOf(nw)} GROUP BY 1, 2 ORDER BY open DESC, 1, 2`
         : `SELECT n.competency, COALESCE(n.source, 'unknown') AS source, count(*) FILTER (WHERE n.status = 'open')::int AS open,
                   count(*) FILTER (WHERE n.status = 'met')::int AS met
              FROM ${T.needs} n ${whereOf(nw)} GROUP BY 1, 2 ORDER BY open DESC, 1, 2`,
@@ -484,13 +490,23 @@ export class DashboardQueries {
     const cw = cells ? inCells(p2, f, 'c') : scoped(p2, f, 'c', { employee: 'employee_id', time: 'completed_at' });
     const sw = cells ? inSpread(p2, f, 's', LEVELS.training) : [];
     const ew = cells ? inCells(p2, f, 'e') : scoped(p2, f, 'e', { employee: 'employee_id', time: 'enrolled_at' });
-    // People are distinct per unit in the cells; the spread rows take back each person counted in more than one unit in scope.
+    // People are distinct per unit in the cells; the spread rows take back each person counted in
+    // more than one unit in scope (in a window: the units of their completions inside it, read for
+    // those people only).
+    const extra = !cells
+      ? ''
+      : timed(f)
+      ? `SELECT program_id, sum(k - 1) AS extra
+           FROM (SELECT d.program_id, d.employee_id, count(DISTINCT d.business_unit_id) AS k FROM ${T.completions} d
+                  ${whereOf([`d.employee_id = ANY(ARRAY(SELECT DISTINCT s.person_id FROM ${C.completionSpread} s ${whereOf(sw)}))`, ...scoped(p2, { ...f, level: undefined }, 'd', { time: 'completed_at' })])}
+                  GROUP BY 1, 2) d GROUP BY 1`
+      : `SELECT program_id, sum(k - 1) AS extra FROM (SELECT s.program_id, s.person_id, count(*) AS k FROM ${C.completionSpread} s ${whereOf(sw)} GROUP BY 1, 2) d GROUP BY 1`;
     const programs = await this.db.query(
       cells
         ? `WITH c AS (SELECT c.program_id, sum(c.completed)::int AS completed, sum(c.exam_sum) / NULLIF(sum(c.exam_n), 0) AS exam, sum(c.people) AS people
-                        FROM ${C.completions} c ${whereOf(cw)} GROUP BY 1),
-                x AS (SELECT program_id, sum(k - 1) AS extra FROM (SELECT s.program_id, s.person_id, count(*) AS k FROM ${C.completionSpread} s ${whereOf(sw)} GROUP BY 1, 2) d GROUP BY 1),
-                e AS (SELECT e.program_id, sum(e.enrolled)::int AS enrolled FROM ${C.enrolments} e ${whereOf(ew)} GROUP BY 1)
+                        FROM ${this.timedCells(CELLS.trainingCompletions, f, p2)} c ${whereOf(cw)} GROUP BY 1),
+                x AS (${extra}),
+                e AS (SELECT e.program_id, sum(e.enrolled)::int AS enrolled FROM ${this.timedCells(CELLS.trainingEnrolments, f, p2)} e ${whereOf(ew)} GROUP BY 1)
            SELECT c.program_id, c.completed, (c.people - COALESCE(x.extra, 0))::int AS people, c.exam, e.enrolled
              FROM c LEFT JOIN x USING (program_id) LEFT JOIN e USING (program_id) ORDER BY c.completed DESC, 1`
         : `WITH c AS (SELECT c.program_id, count(*)::int AS completed, avg(c.exam_score) AS exam, count(DISTINCT c.employee_id)::int AS people
@@ -504,7 +520,7 @@ export class DashboardQueries {
     const vw = cells ? inCells(p3, f, 'v') : scoped(p3, f, 'v', { employee: 'employee_id', time: 'recorded_at' });
     const levels = await this.db.query(
       cells
-        ? `SELECT v.program_id, v.level, sum(v.value_sum) / sum(v.n) AS mean, sum(v.n)::int AS n FROM ${C.evaluations} v ${whereOf(vw)} GROUP BY 1, 2 ORDER BY 1, 2`
+        ? `SELECT v.program_id, v.level, sum(v.value_sum) / sum(v.n) AS mean, sum(v.n)::int AS n FROM ${this.timedCells(CELLS.trainingEvaluations, f, p3)} v ${whereOf(vw)} GROUP BY 1, 2 ORDER BY 1, 2`
         : `SELECT v.program_id, v.level, avg(v.value) AS mean, count(*)::int AS n FROM ${T.evaluations} v ${whereOf(vw)} GROUP BY 1, 2 ORDER BY 1, 2`,
       p3.values,
     );
@@ -522,7 +538,7 @@ export class DashboardQueries {
     const p4 = new Params();
     const l4 = await this.db.query(
       // L4 takes no time window: only `level` sends it to the facts.
-      this.byCells(f, { time: false })
+      this.cells
         ? `WITH total AS (SELECT COALESCE(sum(u.n), 0)::int AS n, sum(u.change_sum) AS s FROM ${C.effectUnits} u ${whereOf(inCells(p4, f, 'u'))}),
                 trained AS (SELECT t.program_id, sum(t.n)::int AS n, sum(t.change_sum) AS s FROM ${C.effectPrograms} t ${whereOf(inCells(p4, f, 't'))} GROUP BY 1)
            SELECT t.program_id, t.n AS trained, t.s / t.n AS trained_change, total.n - t.n AS untrained,
@@ -581,14 +597,23 @@ export class DashboardQueries {
 
   /** Coverage (coachees / headcount), sessions per month, on-time monthly reviews, plan outcomes. */
   async coaching(f: ReadFilter) {
-    const cells = this.byCells(f);
+    const cells = this.cells;
     const p = new Params();
     const ew = cells ? inCells(p, f, 'g') : scoped(p, f, 'g', { employee: 'coachee_id', time: 'started_at' });
+    // Active coachees are distinct per unit in the cells; the spread rows take back each one active
+    // in more than one unit in scope (in a window: the units of their engagements started inside it).
+    const spread = cells ? inSpread(p, f, 's', LEVELS.coaching) : [];
+    const extra = !cells
+      ? ''
+      : timed(f)
+      ? `SELECT COALESCE(sum(k - 1), 0) FROM (SELECT d.coachee_id, count(DISTINCT d.business_unit_id) AS k FROM ${T.engagements} d
+           ${whereOf([`d.coachee_id = ANY(ARRAY(SELECT DISTINCT s.person_id FROM ${C.coacheeSpread} s ${whereOf(spread)}))`, 'd.closed_at IS NULL', ...scoped(p, { ...f, level: undefined }, 'd', { time: 'started_at' })])}
+           GROUP BY 1) d`
+      : `SELECT COALESCE(sum(k - 1), 0) FROM (SELECT s.person_id, count(*) AS k FROM ${C.coacheeSpread} s ${whereOf(spread)} GROUP BY 1) d`;
     const [cov] = await this.db.query(
       cells
-        ? `SELECT (COALESCE(sum(g.active_coachees), 0) - (SELECT COALESCE(sum(k - 1), 0) FROM (SELECT s.person_id, count(*) AS k FROM ${C.coacheeSpread} s ${whereOf(inSpread(p, f, 's', LEVELS.coaching))} GROUP BY 1) d))::int AS active,
-                  COALESCE(sum(g.engagements), 0)::int AS engagements
-             FROM ${C.engagements} g ${whereOf(ew)}`
+        ? `SELECT (COALESCE(sum(g.active_coachees), 0) - (${extra}))::int AS active, COALESCE(sum(g.engagements), 0)::int AS engagements
+             FROM ${this.timedCells(CELLS.coachingEngagements, f, p)} g ${whereOf(ew)}`
         : `SELECT count(DISTINCT g.coachee_id) FILTER (WHERE g.closed_at IS NULL)::int AS active, count(*)::int AS engagements FROM ${T.engagements} g ${whereOf(ew)}`,
       p.values,
     );
@@ -597,13 +622,13 @@ export class DashboardQueries {
     const sw = cells ? inCells(ps, f, 's') : scoped(ps, f, 's', { employee: 'coachee_id', time: 'held_at' });
     const sessions = await this.db.query(
       cells
-        ? `SELECT s.month, sum(s.n)::int AS n, sum(s.minutes) AS minutes FROM ${C.sessions} s ${whereOf(sw)} GROUP BY 1 ORDER BY 1`
+        ? `SELECT s.month, sum(s.n)::int AS n, sum(s.minutes) AS minutes FROM ${this.timedCells(CELLS.coachingSessions, f, ps)} s ${whereOf(sw)} GROUP BY 1 ORDER BY 1`
         : `SELECT to_char(date_trunc('month', s.held_at AT TIME ZONE 'UTC'), 'YYYY-MM') AS month, count(*)::int AS n, sum(s.duration_minutes) AS minutes
              FROM ${T.sessions} s ${whereOf(sw)} GROUP BY 1 ORDER BY 1`,
       ps.values,
     );
     // The reviews take no time window: only the level sends them to the facts.
-    const reviewCells = this.byCells(f, { time: false });
+    const reviewCells = this.cells;
     const pr = new Params();
     const rw = reviewCells ? inCells(pr, f, 'r') : scoped(pr, f, 'r', { employee: 'employee_id' });
     const reviews = await this.db.query(
@@ -618,7 +643,7 @@ export class DashboardQueries {
     const plw = cells ? inCells(pp, f, 'x') : scoped(pp, f, 'x', { employee: 'employee_id', time: 'opened_at' });
     const plans = await this.db.query(
       cells
-        ? `SELECT x.outcome, sum(x.n)::int AS n FROM ${C.plans} x ${whereOf(plw)} GROUP BY 1 ORDER BY 1`
+        ? `SELECT x.outcome, sum(x.n)::int AS n FROM ${this.timedCells(CELLS.improvementPlans, f, pp)} x ${whereOf(plw)} GROUP BY 1 ORDER BY 1`
         : `SELECT COALESCE(x.outcome, 'open') AS outcome, count(*)::int AS n FROM ${T.plans} x ${whereOf(plw)} GROUP BY 1 ORDER BY 1`,
       pp.values,
     );
@@ -636,7 +661,7 @@ export class DashboardQueries {
   /** Per policy: proposed, approved, granted and paid amounts, on-time payments (credibility), measured incentive effect. */
   async rewards(f: ReadFilter) {
     // The proposals take no time window: only the level sends them to the facts.
-    const proposalCells = this.byCells(f, { time: false });
+    const proposalCells = this.cells;
     const p = new Params();
     const w = proposalCells ? inCells(p, f, 'r') : scoped(p, f, 'r', { employee: 'employee_id' });
     if (f.cycleId) w.push(`r.cycle_id = ${p.add(f.cycleId)}`);
@@ -649,7 +674,7 @@ export class DashboardQueries {
              FROM ${T.proposals} r ${whereOf(w)} GROUP BY 1, 2 ORDER BY 1`,
       p.values,
     );
-    const grantCells = this.byTimedCells(f);
+    const grantCells = this.cells;
     const pg = new Params();
     const gw = grantCells ? inCells(pg, f, 'g') : scoped(pg, f, 'g', { employee: 'employee_id', time: 'granted_at' });
     const grants = await this.db.query(
