@@ -7,6 +7,7 @@ import { OrgEmployeesWithoutNames1760000001110, OrgStructure1760000000100 } from
 import { CalibrationCellTimes1760000001330, DashboardCells1760000001200, DashboardCellTimes1760000001320, RewardGrantCellTimes1760000001340, DashboardCellLevels1760000001350 } from './read-models/dashboard-cells.migration';
 import { AnalystRole1760000000801, AppraisalPageIndexes1760000001310, ReportingReadModels1760000000800 } from './read-models/read-models.migration';
 import { TrainingPlanBudgets1760000000802 } from './read-models/training-budgets.projection';
+import { HeadcountMonths1760000001360 } from './read-models/org-history.projection';
 import { TrainingEffect1760000001300 } from './read-models/training-effect.projection';
 
 export const REPORTING_ENTITIES = [BusinessUnitRow, EmployeeRow, AuditEventRow];
@@ -26,6 +27,7 @@ export const REPORTING_MIGRATIONS = [
   CalibrationCellTimes1760000001330,
   RewardGrantCellTimes1760000001340,
   DashboardCellLevels1760000001350,
+  HeadcountMonths1760000001360,
 ];
 
 export interface ReportingDataSourceOptions {

@@ -14,7 +14,7 @@ import {
   RewardGrantCellTimes1760000001340,
 } from './dashboard-cells.migration';
 import { APPRAISAL_SORTS, DashboardQueries, type ReadFilter } from './dashboard.queries';
-import { orgHistoryProjection } from './org-history.projection';
+import { HEADCOUNT_TABLES, HeadcountMonths1760000001360, orgHistoryProjection } from './org-history.projection';
 import { performanceResultsProjection, performanceStagesProjection } from './performance.projections';
 import { rewardsProjection } from './rewards.projection';
 import { EFFECT_CELLS, TRAINING_EFFECT_TABLES, TrainingEffect1760000001300, trainingEffectProjection } from './training-effect.projection';
@@ -132,6 +132,12 @@ function corrections(): [Projection, Envelope[]][] {
   const e = 'e1';
   return [
     [orgHistoryProjection, [perf('EmployeeTransferred', 'emp-e1', { employeeId: e, fromBusinessUnitId: 'root', toBusinessUnitId: 'b', position: null, at: at(6) }, { occurredAt: at(6) })]],
+    // More moves through time for headcount as of a date: a transfer in March, an offboarding in April, and a transfer read late, back-dated to February.
+    [orgHistoryProjection, [
+      perf('EmployeeTransferred', 'emp-e33', { employeeId: 'e33', fromBusinessUnitId: 'a1', toBusinessUnitId: 'a', position: null, at: at(3, 20) }, { occurredAt: at(3, 20) }),
+      perf('EmployeeOffboarded', 'emp-e20', { employeeId: 'e20', at: at(4) }, { occurredAt: at(4) }),
+    ]],
+    [orgHistoryProjection, [perf('EmployeeTransferred', 'emp-e40', { employeeId: 'e40', fromBusinessUnitId: 'a1', toBusinessUnitId: 'b', position: null, at: at(2, 3) }, { occurredAt: at(2, 3) })]],
     // The same appraisal finalized again with another band and unit: the stored result stands (first wins).
     [performanceResultsProjection, [perf('AppraisalFinalized', 'ap-c1-e1', { appraisalId: 'A-c1-e1', cycleId: 'c1', employeeId: e, businessUnitId: 'b', managerId: 'm0', period: '2026', score: 99, ratingBand: 'outstanding', ratingBandRank: 4, competencyGaps: [], indicators: [], potential: 'high', finalizedAt: at(7) }, { schemaVersion: 2 })]],
     // Two calibrations that never learn their unit (no stage row names one), either side of the
@@ -226,7 +232,7 @@ async function expectCellsEqualFacts() {
 /** Every cells table as rows, in one order. */
 async function cellRows() {
   const out: Record<string, unknown[]> = {};
-  for (const t of [...CELL_TABLES, ...Object.values(EFFECT_CELLS).map((c) => c.table), TRAINING_EFFECT_TABLES.pairs]) out[t] = (await ds.query(`SELECT to_jsonb(c)::text AS r FROM ${t} c ORDER BY 1`)).map((x: { r: string }) => x.r);
+  for (const t of [...CELL_TABLES, ...Object.values(EFFECT_CELLS).map((c) => c.table), TRAINING_EFFECT_TABLES.pairs, HEADCOUNT_TABLES.months, HEADCOUNT_TABLES.snapshots]) out[t] = (await ds.query(`SELECT to_jsonb(c)::text AS r FROM ${t} c ORDER BY 1`)).map((x: { r: string }) => x.r);
   return out;
 }
 
@@ -303,6 +309,8 @@ describe('dashboard cells kept by the reporting projections', () => {
       // A database migrated before the cells were keyed by level: levels from the placements, cells refilled.
       await new DashboardCellLevels1760000001350().down(runner);
       await new DashboardCellLevels1760000001350().up(runner);
+      await new HeadcountMonths1760000001360().down(runner);
+      await new HeadcountMonths1760000001360().up(runner);
       await runner.commitTransaction();
     } finally {
       await runner.release();
@@ -366,6 +374,8 @@ describe('a dashboard read from the cells', () => {
     ['coaching', (q) => q.coaching({ units: null })],
     ['rewards', (q) => q.rewards({ units: null })],
     ['headcount', (q) => q.headcount({ units: null })],
+    // After the last move in every unit: the snapshots of the month after it, no placement read.
+    ['headcount as of a date', (q) => q.headcount({ units: null, asOf: at(9) })],
     // The employees' level is a key of the cells.
     ['distribution of a level', (q) => q.ratingDistribution({ units: null, cycleId: 'c1', level: 'management' })],
     ['heatmap of a level', (q) => q.heatmap({ units: null, level: 'staff' }, 'root')],

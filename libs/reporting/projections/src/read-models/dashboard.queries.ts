@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { CELLS, LEVEL_KEY, LEVELS, SPREADS, STAGE_COUNTS, windowedCells, type CellSpec } from './dashboard-cells';
+import { HEADCOUNT_TABLES, monthStart } from './org-history.projection';
 import { EFFECT_CELLS } from './training-effect.projection';
 import { rm } from './sql-rows';
 
@@ -232,6 +233,35 @@ export class DashboardQueries {
       if (f.level) w.push(`c.level = ${p.add(f.level)}`);
       return {
         sql: `SELECT c.business_unit_id, c.level, sum(c.headcount)::int AS headcount FROM ${C.headcount} c ${whereOf(w)} GROUP BY 1, 2 ORDER BY 1, 2`,
+        params: p.values,
+      };
+    }
+    if (this.cells) {
+      // As of a date: per unit, the snapshot at the start of its latest month with a move up to the
+      // date (one index probe), then the arrivals and departures since that month's start (the
+      // placements of one month). Nothing moved in the unit between that month and the date's.
+      const at = `${p.add(f.asOf)}::timestamptz`;
+      const level = f.level ? p.add(f.level) : null;
+      const units = f.units ? `WHERE u.business_unit_id = ANY(${p.add(f.units)}::text[])` : '';
+      return {
+        sql: `WITH last AS (SELECT u.business_unit_id, m.month
+                              FROM ${HEADCOUNT_TABLES.units} u
+                              CROSS JOIN LATERAL (SELECT max(hm.month) AS month FROM ${HEADCOUNT_TABLES.months} hm
+                                                   WHERE hm.business_unit_id = u.business_unit_id AND hm.month <= ${monthStart(at)}) m
+                             ${units ? `${units} AND` : 'WHERE'} m.month IS NOT NULL),
+                   base AS (SELECT c.business_unit_id, c.level, c.headcount FROM last JOIN ${HEADCOUNT_TABLES.snapshots} c USING (business_unit_id, month)
+                             ${level ? `WHERE c.level = ${level}` : ''}),
+                   moves AS (SELECT last.business_unit_id, x.level, x.headcount FROM last CROSS JOIN LATERAL (
+                               SELECT COALESCE(pl.level, 'unknown') AS level,
+                                      count(*) FILTER (WHERE pl.valid_from > last.month AND pl.valid_from <= ${at})
+                                      - count(*) FILTER (WHERE pl.valid_to > last.month AND pl.valid_to <= ${at}) AS headcount
+                                 FROM ${T.placements} pl
+                                WHERE pl.business_unit_id = last.business_unit_id
+                                  AND ((pl.valid_from > last.month AND pl.valid_from <= ${at}) OR (pl.valid_to > last.month AND pl.valid_to <= ${at}))
+                                  ${level ? `AND pl.level = ${level}` : ''}
+                                GROUP BY 1) x)
+              SELECT business_unit_id, level, sum(headcount)::int AS headcount FROM (SELECT * FROM base UNION ALL SELECT * FROM moves) x
+               GROUP BY 1, 2 HAVING sum(headcount) > 0 ORDER BY 1, 2`,
         params: p.values,
       };
     }

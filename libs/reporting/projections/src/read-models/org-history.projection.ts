@@ -1,9 +1,53 @@
 import { topicOf, type Envelope } from '@tpm/contracts';
-import { quoteTable, type Projection } from '@tpm/projections';
+import { quoteTable, type Projection, type TableNames } from '@tpm/projections';
+import type { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import { CELLS, recomputeCells, storedScope, scopeOf } from './dashboard-cells';
 import { insertRows, keepLatest, mergeBy, rm, typeName, type Row } from './sql-rows';
 
 export const ORG_HISTORY_TABLES = { units: rm('org_units'), placements: rm('employee_placements') } as const;
+
+/**
+ * Headcount through time without reading every placement (docs/read-models.md, "Headcount as of a
+ * date"): the months in which each unit had an arrival or a departure, and the unit's headcount per
+ * level at the start of each of those months (only levels with someone). Headcount as of a date is
+ * then the snapshot of the unit's latest such month up to the date, plus the arrivals and minus the
+ * departures since that month's start: the placements of one month, never the unit's history.
+ */
+export const HEADCOUNT_TABLES = {
+  units: rm('headcount_units'),
+  months: rm('headcount_months'),
+  snapshots: rm('headcount_month_cells'),
+} as const;
+
+/** The start of an instant's month (UTC), or of the month `plus` after it (month arithmetic in UTC, whatever the session's zone). */
+export const monthStart = (expr: string, plus = '0') => `((date_trunc('month', ${expr} AT TIME ZONE 'UTC') + ${plus} * interval '1 month') AT TIME ZONE 'UTC')`;
+
+/** Recomputes the months and snapshots of `units` from their placements (all of them: a back-dated move changes every later snapshot). */
+async function recomputeHeadcountMonths(tx: EntityManager, tables: TableNames, units: string[]): Promise<void> {
+  if (!units.length) return;
+  const t = (k: keyof typeof HEADCOUNT_TABLES) => quoteTable(tables[HEADCOUNT_TABLES[k]] ?? HEADCOUNT_TABLES[k]);
+  const p = quoteTable(tables[ORG_HISTORY_TABLES.placements] ?? ORG_HISTORY_TABLES.placements);
+  await tx.query(`INSERT INTO ${t('units')} (business_unit_id) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`, [units]);
+  await tx.query(`DELETE FROM ${t('snapshots')} WHERE business_unit_id = ANY($1::text[])`, [units]);
+  await tx.query(`DELETE FROM ${t('months')} WHERE business_unit_id = ANY($1::text[])`, [units]);
+  await tx.query(
+    // Each month with a move, and the month after it: a date in a later month without moves finds
+    // the snapshot after the last move (nothing to add), not the moves of the last month.
+    `INSERT INTO ${t('months')} (business_unit_id, month)
+     SELECT DISTINCT p.business_unit_id, ${monthStart('v.at', 'k.n')}
+       FROM ${p} p CROSS JOIN LATERAL (VALUES (p.valid_from), (p.valid_to)) v(at) CROSS JOIN (VALUES (0), (1)) k(n)
+      WHERE p.business_unit_id = ANY($1::text[]) AND v.at IS NOT NULL`,
+    [units],
+  );
+  await tx.query(
+    `INSERT INTO ${t('snapshots')} (business_unit_id, month, level, headcount)
+     SELECT m.business_unit_id, m.month, COALESCE(p.level, 'unknown'), count(*)::int
+       FROM ${t('months')} m JOIN ${p} p ON p.business_unit_id = m.business_unit_id AND p.valid_from <= m.month AND (p.valid_to IS NULL OR p.valid_to > m.month)
+      WHERE m.business_unit_id = ANY($1::text[])
+      GROUP BY 1, 2, 3`,
+    [units],
+  );
+}
 export const ORG_HISTORY_TOPICS = [topicOf('performance')];
 
 type D = Record<string, string | null>;
@@ -24,7 +68,7 @@ export const orgHistoryProjection: Projection = {
     'performance.EmployeeTransferred',
     'performance.EmployeeOffboarded',
   ],
-  tables: [ORG_HISTORY_TABLES.units, ORG_HISTORY_TABLES.placements, CELLS.headcount.table],
+  tables: [ORG_HISTORY_TABLES.units, ORG_HISTORY_TABLES.placements, CELLS.headcount.table, ...Object.values(HEADCOUNT_TABLES)],
   async apply(batch: Envelope[], tx, tables) {
     const units: Row[] = [];
     const placements: Row[] = [];
@@ -88,5 +132,27 @@ export const orgHistoryProjection: Projection = {
     // transfer closed included) is among their stored rows.
     const placedIn = await storedScope(tx, tables[ORG_HISTORY_TABLES.placements], [['employee_id', 'text']], employees.map((employee_id) => ({ employee_id })), ['business_unit_id']);
     await recomputeCells(tx, tables, CELLS.headcount, scopeOf(placedIn, ['business_unit_id']));
+    await recomputeHeadcountMonths(tx, tables, placedIn.map((r) => r.business_unit_id as string | null).filter((u): u is string => u !== null));
   },
 };
+
+/** The headcount months and snapshots, filled from the placements already stored (an upgrade needs no rebuild). */
+export class HeadcountMonths1760000001360 implements MigrationInterface {
+  name = 'HeadcountMonths1760000001360';
+
+  async up(q: QueryRunner): Promise<void> {
+    const T = HEADCOUNT_TABLES;
+    await q.query(`CREATE TABLE ${T.units} (business_unit_id text PRIMARY KEY)`);
+    await q.query(`CREATE TABLE ${T.months} (business_unit_id text NOT NULL, month timestamptz NOT NULL, PRIMARY KEY (business_unit_id, month))`);
+    await q.query(`CREATE TABLE ${T.snapshots} (business_unit_id text NOT NULL, month timestamptz NOT NULL, level text NOT NULL, headcount int NOT NULL, PRIMARY KEY (business_unit_id, month, level))`);
+    // The departures of a unit within a month (the arrivals go by employee_placements_interval_idx).
+    await q.query(`CREATE INDEX IF NOT EXISTS employee_placements_unit_to_idx ON ${ORG_HISTORY_TABLES.placements} (business_unit_id, valid_to)`);
+    const units: { u: string }[] = await q.query(`SELECT DISTINCT business_unit_id AS u FROM ${ORG_HISTORY_TABLES.placements} WHERE business_unit_id IS NOT NULL`);
+    await recomputeHeadcountMonths(q.manager, {}, units.map((r) => r.u));
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    for (const t of Object.values(HEADCOUNT_TABLES)) await q.query(`DROP TABLE IF EXISTS ${t}`);
+    await q.query(`DROP INDEX IF EXISTS read_model.employee_placements_unit_to_idx`);
+  }
+}
