@@ -211,8 +211,11 @@ async function main() {
       await time(`completion ${scope}`, async () => (await q.completionByStage(f)).total);
       await time(`trend ${scope}`, async () => (await q.trend(base)).reduce((n, t) => n + t.appraisals, 0));
       await time(`training ${scope}`, async () => (await q.training(base)).completions);
+      await time(`training as-of ${scope}`, async () => (await q.training({ ...base, asOf: '2026-06-01T00:00:00Z' })).completions);
       await time(`training level=management ${scope}`, async () => (await q.training({ ...base, level: 'management' })).completions);
       await time(`coaching ${scope}`, async () => (await q.coaching(base)).engagements);
+      await time(`coaching as-of ${scope}`, async () => (await q.coaching({ ...base, asOf: '2026-06-01T00:00:00Z' })).engagements);
+      await time(`completion as-of ${scope}`, async () => (await q.completionByStage({ ...f, asOf: '2026-06-01T00:00:00Z' })).finalized);
       await time(`coaching level=management ${scope}`, async () => (await q.coaching({ ...base, level: 'management' })).engagements);
       await time(`rewards ${scope}`, async () => (await q.rewards(base)).reduce((n, p) => n + Number(p.proposals ?? 0), 0));
       await time(`rewards level=management ${scope}`, async () => (await q.rewards({ ...base, level: 'management' })).reduce((n, p) => n + Number(p.proposals ?? 0), 0));

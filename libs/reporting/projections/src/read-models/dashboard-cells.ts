@@ -445,23 +445,23 @@ export function windowedCells(spec: CellSpec, w: TimeWindow, add: (v: unknown) =
   if (!onFacts.length) return `(SELECT ${all} FROM ${spec.table})`;
   const isInside = inside.join(' AND ');
   const cut = `NOT (${isInside}) AND NOT (${outside.join(' OR ')})`;
-  // The cut cells first (materialized: few rows, often none), then for each the aggregates of its
-  // facts inside the window (a lateral per cut cell: no cut cell, no fact read). A cut cell with
-  // none inside (a window between two of its facts) gives no row, as the facts give no group.
-  // The level looked up per fact of a cut cell (a join could scan every employee's level per cell).
+  // The cut cells first (materialized: few rows, often none), then the scopes (unit, cycle) they
+  // are in, and per scope the aggregates of its facts inside the window (a lateral per scope: each
+  // fact of a cut scope read once, no fact of another scope read), kept for the cut cells' keys.
   const level = spec.level ? `(SELECT lv.level FROM ${spec.level.levels} lv WHERE lv.employee_id = f.${spec.level.person})` : '';
-  const match = spec.keys
-    .map(([n, , e]) => (n === LEVEL_KEY[0] && spec.level ? `c.${n} IS NOT DISTINCT FROM ${level}` : nullable(spec, n) ? `c.${n} IS NOT DISTINCT FROM ${e}` : `c.${n} = ${e}`))
-    .join(' AND ');
-  const facts = `${spec.facts} f`;
-  return `(WITH cut AS MATERIALIZED (SELECT ${keys.join(', ')} FROM ${spec.table} c WHERE ${cut})
+  const exprOf = (n: string, e: string) => (n === LEVEL_KEY[0] && spec.level ? level : e);
+  const scope = spec.scope.map((_, i) => spec.keys[i]);
+  const inScope = scope.map(([n, , e]) => (nullable(spec, n) ? `${e} IS NOT DISTINCT FROM s.${n}` : `${e} = s.${n}`)).join(' AND ');
+  const isCut = keys.map((n) => `c.${n} IS NOT DISTINCT FROM x.${n}`).join(' AND ');
+  return `(WITH cut AS MATERIALIZED (SELECT ${keys.join(', ')} FROM ${spec.table} c WHERE ${cut}),
+                scopes AS MATERIALIZED (SELECT DISTINCT ${scope.map(([n]) => n).join(', ')} FROM cut)
            SELECT ${all} FROM ${spec.table} c WHERE ${isInside}
            UNION ALL
-           SELECT ${[...keys.map((k) => `c.${k}`), ...spec.measures.map(([n]) => `x.${n}`)].join(', ')}
-             FROM cut c CROSS JOIN LATERAL (
-               SELECT count(*) AS n_in_window, ${spec.measures.map(([n, , a]) => `${a} AS ${n}`).join(', ')} FROM ${facts}
-                WHERE ${match} AND ${onFacts.join(' AND ')}${spec.where ? ` AND ${spec.where}` : ''}) x
-            WHERE x.n_in_window > 0)`;
+           SELECT x.* FROM scopes s CROSS JOIN LATERAL (
+               SELECT ${[...spec.keys.map(([n, , e]) => `${exprOf(n, e)} AS ${n}`), ...spec.measures.map(([n, , a]) => `${a} AS ${n}`)].join(', ')} FROM ${spec.facts} f
+                WHERE ${inScope} AND ${onFacts.join(' AND ')}${spec.where ? ` AND ${spec.where}` : ''}
+                GROUP BY ${keys.map((_, i) => i + 1).join(', ')}) x
+            WHERE EXISTS (SELECT 1 FROM cut c WHERE ${isCut}))`;
 }
 
 /** The levels table's DDL (one per cell-keeping projection, `LEVELS`). */
