@@ -410,13 +410,15 @@ export interface TimeWindow {
 
 /**
  * The cells of a timed spec as they stand for a time window, as a subquery with the cells'
- * columns (keys and measures): the cells wholly inside the window as they are, and for each cell
- * the window cuts (its facts on both sides of a bound) the same aggregates over its facts inside
- * the window. Cells wholly outside are left out. So a window that cuts no cell (a date between two
- * cycles' finalizations, say) reads cells only; one that does reads the facts of those cells only.
- * `add` binds a parameter and returns its placeholder.
+ * columns (keys and measures): the cells wholly inside the window as they are, and for each scope
+ * (unit, cycle) holding a cell the window cuts (its facts on both sides of a bound) the same
+ * aggregates over the scope's facts inside the window. Cells wholly outside are left out. So a
+ * window that cuts no cell (a date between two cycles' finalizations, say) reads cells only; one
+ * that does reads the facts of the scopes it cuts only. `add` binds a parameter and returns its
+ * placeholder; `opts.level`: the read filters by the employees' level (the cut scopes' facts then
+ * look it up; otherwise their rows carry none).
  */
-export function windowedCells(spec: CellSpec, w: TimeWindow, add: (v: unknown) => string): string {
+export function windowedCells(spec: CellSpec, w: TimeWindow, add: (v: unknown) => string, opts: { level?: boolean } = {}): string {
   if (!spec.time) throw new Error(`${spec.table} keeps no instants`);
   // The cells of facts without the instant are outside every window.
   const inside: string[] = spec.timeNullable ? ['c.timed'] : [];
@@ -445,23 +447,23 @@ export function windowedCells(spec: CellSpec, w: TimeWindow, add: (v: unknown) =
   if (!onFacts.length) return `(SELECT ${all} FROM ${spec.table})`;
   const isInside = inside.join(' AND ');
   const cut = `NOT (${isInside}) AND NOT (${outside.join(' OR ')})`;
-  // The cut cells first (materialized: few rows, often none), then the scopes (unit, cycle) they
-  // are in, and per scope the aggregates of its facts inside the window (a lateral per scope: each
-  // fact of a cut scope read once, no fact of another scope read), kept for the cut cells' keys.
-  const level = spec.level ? `(SELECT lv.level FROM ${spec.level.levels} lv WHERE lv.employee_id = f.${spec.level.person})` : '';
+  // The scopes (unit, cycle) holding a cut cell, materialized first (few, often none). Their cells
+  // are answered from their facts inside the window, one lateral per scope (each fact of a cut
+  // scope read once, no fact of another scope read); every other scope's cells are taken whole
+  // when inside the window and skipped when outside. The facts' level is looked up only when the
+  // read filters by it (`opts.level`); otherwise the rows carry none and the read sums over it.
+  const level = spec.level && opts.level ? `(SELECT lv.level FROM ${spec.level.levels} lv WHERE lv.employee_id = f.${spec.level.person})` : 'NULL::text';
   const exprOf = (n: string, e: string) => (n === LEVEL_KEY[0] && spec.level ? level : e);
-  const scope = spec.scope.map((_, i) => spec.keys[i]);
-  const inScope = scope.map(([n, , e]) => (nullable(spec, n) ? `${e} IS NOT DISTINCT FROM s.${n}` : `${e} = s.${n}`)).join(' AND ');
-  const isCut = keys.map((n) => `c.${n} IS NOT DISTINCT FROM x.${n}`).join(' AND ');
-  return `(WITH cut AS MATERIALIZED (SELECT ${keys.join(', ')} FROM ${spec.table} c WHERE ${cut}),
-                scopes AS MATERIALIZED (SELECT DISTINCT ${scope.map(([n]) => n).join(', ')} FROM cut)
-           SELECT ${all} FROM ${spec.table} c WHERE ${isInside}
+  const scope = spec.scope.map((_, i) => spec.keys[i][0]);
+  const onScope = (a: string, b: string) => scope.map((n) => (nullable(spec, n) ? `${a}.${n} IS NOT DISTINCT FROM ${b}.${n}` : `${a}.${n} = ${b}.${n}`)).join(' AND ');
+  const inScope = spec.scope.map((_, i) => spec.keys[i]).map(([n, , e]) => (nullable(spec, n) ? `${e} IS NOT DISTINCT FROM s.${n}` : `${e} = s.${n}`)).join(' AND ');
+  return `(WITH scopes AS MATERIALIZED (SELECT DISTINCT ${scope.join(', ')} FROM ${spec.table} c WHERE ${cut})
+           SELECT ${all} FROM ${spec.table} c WHERE ${isInside} AND NOT EXISTS (SELECT 1 FROM scopes s WHERE ${onScope('s', 'c')})
            UNION ALL
            SELECT x.* FROM scopes s CROSS JOIN LATERAL (
                SELECT ${[...spec.keys.map(([n, , e]) => `${exprOf(n, e)} AS ${n}`), ...spec.measures.map(([n, , a]) => `${a} AS ${n}`)].join(', ')} FROM ${spec.facts} f
                 WHERE ${inScope} AND ${onFacts.join(' AND ')}${spec.where ? ` AND ${spec.where}` : ''}
-                GROUP BY ${keys.map((_, i) => i + 1).join(', ')}) x
-            WHERE EXISTS (SELECT 1 FROM cut c WHERE ${isCut}))`;
+                GROUP BY ${keys.map((_, i) => i + 1).join(', ')}) x)`;
 }
 
 /** The levels table's DDL (one per cell-keeping projection, `LEVELS`). */
