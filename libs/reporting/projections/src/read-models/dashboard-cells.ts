@@ -416,9 +416,10 @@ export interface TimeWindow {
  * window that cuts no cell (a date between two cycles' finalizations, say) reads cells only; one
  * that does reads the facts of the scopes it cuts only. `add` binds a parameter and returns its
  * placeholder; `opts.level`: the read filters by the employees' level (the cut scopes' facts then
- * look it up; otherwise their rows carry none).
+ * look it up; otherwise their rows carry none); `opts.where`: the read's own conditions on the
+ * cells' keys (alias `c`: its units, its level), so only the cells and scopes it reads are looked at.
  */
-export function windowedCells(spec: CellSpec, w: TimeWindow, add: (v: unknown) => string, opts: { level?: boolean } = {}): string {
+export function windowedCells(spec: CellSpec, w: TimeWindow, add: (v: unknown) => string, opts: { level?: boolean; where?: string[] } = {}): string {
   if (!spec.time) throw new Error(`${spec.table} keeps no instants`);
   // The cells of facts without the instant are outside every window.
   const inside: string[] = spec.timeNullable ? ['c.timed'] : [];
@@ -444,7 +445,7 @@ export function windowedCells(spec: CellSpec, w: TimeWindow, add: (v: unknown) =
   }
   const keys = spec.keys.map(([n]) => n);
   const all = [...keys, ...spec.measures.map(([n]) => n)].join(', ');
-  if (!onFacts.length) return `(SELECT ${all} FROM ${spec.table})`;
+  if (!onFacts.length) return `(SELECT ${all} FROM ${spec.table} c${opts.where?.length ? ` WHERE ${opts.where.join(' AND ')}` : ''})`;
   const isInside = inside.join(' AND ');
   const cut = `NOT (${isInside}) AND NOT (${outside.join(' OR ')})`;
   // The scopes (unit, cycle) holding a cut cell, materialized first (few, often none). Their cells
@@ -457,8 +458,9 @@ export function windowedCells(spec: CellSpec, w: TimeWindow, add: (v: unknown) =
   const scope = spec.scope.map((_, i) => spec.keys[i][0]);
   const onScope = (a: string, b: string) => scope.map((n) => (nullable(spec, n) ? `${a}.${n} IS NOT DISTINCT FROM ${b}.${n}` : `${a}.${n} = ${b}.${n}`)).join(' AND ');
   const inScope = spec.scope.map((_, i) => spec.keys[i]).map(([n, , e]) => (nullable(spec, n) ? `${e} IS NOT DISTINCT FROM s.${n}` : `${e} = s.${n}`)).join(' AND ');
-  return `(WITH scopes AS MATERIALIZED (SELECT DISTINCT ${scope.join(', ')} FROM ${spec.table} c WHERE ${cut})
-           SELECT ${all} FROM ${spec.table} c WHERE ${isInside} AND NOT EXISTS (SELECT 1 FROM scopes s WHERE ${onScope('s', 'c')})
+  const own = (opts.where ?? []).map((x) => ` AND ${x}`).join('');
+  return `(WITH scopes AS MATERIALIZED (SELECT DISTINCT ${scope.join(', ')} FROM ${spec.table} c WHERE ${cut}${own})
+           SELECT ${all} FROM ${spec.table} c WHERE ${isInside}${own} AND NOT EXISTS (SELECT 1 FROM scopes s WHERE ${onScope('s', 'c')})
            UNION ALL
            SELECT x.* FROM scopes s CROSS JOIN LATERAL (
                SELECT ${[...spec.keys.map(([n, , e]) => `${exprOf(n, e)} AS ${n}`), ...spec.measures.map(([n, , a]) => `${a} AS ${n}`)].join(', ')} FROM ${spec.facts} f

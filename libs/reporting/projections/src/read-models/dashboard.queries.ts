@@ -200,7 +200,8 @@ export class DashboardQueries {
 
   /** A timed cells table as the filter's window sees it: the table, or the windowed subquery (`windowedCells`). */
   private timedCells(spec: CellSpec, f: ReadFilter, p: Params): string {
-    return timed(f) ? windowedCells(spec, f, (v) => p.add(v), { level: Boolean(f.level) }) : spec.table;
+    // The read's units and level go inside too: only the cells and scopes in scope are looked at.
+    return timed(f) ? windowedCells(spec, f, (v) => p.add(v), { level: Boolean(f.level), where: inCells(p, f, 'c') }) : spec.table;
   }
 
   /** The unit and every unit below it (the filter's subtree), parents first; cycles in the tree stop. */
