@@ -165,14 +165,19 @@ async function main() {
     const bar = progressBar('load');
     bar.start(Math.round(approx), 0);
     let loaded = 0;
+    // Seconds of batch apply per projection: where the load's write cost goes.
+    const perProjection = new Map<string, number>();
     const load = await measured('load', async () => {
       for (const [projection, batch] of history()) {
+        const t = process.hrtime.bigint();
         await ds.transaction((tx) => projection.apply(batch, tx, liveTables(projection)));
+        perProjection.set(projection.name, (perProjection.get(projection.name) ?? 0) + Number(process.hrtime.bigint() - t) / 1e9);
         if (projection !== timelineProjection && projection !== trainingEffectProjection) loaded += batch.length;
         bar.update(Math.min(loaded, Math.round(approx)));
       }
     });
     bar.stop();
+    log.info({ seconds: Object.fromEntries([...perProjection].map(([k, v]) => [k, round(v, 1)])) }, 'batch apply per projection');
     // What autovacuum does after a load: statistics and the visibility map (index-only scans).
     await ds.query('VACUUM ANALYZE');
     const q = new DashboardQueries(ds);

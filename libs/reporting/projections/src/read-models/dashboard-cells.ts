@@ -482,8 +482,11 @@ export async function applyLevels(tx: EntityManager, tables: TableNames, batch: 
   const latest = new Map<string, { employee_id: string; level: string | null; at: string; event_id: string }>();
   for (const e of batch) {
     if (e.type !== 'performance.EmployeeOnboarded') continue;
-    const d = e.data as { employeeId: string; level?: string | null; at?: string };
-    const row = { employee_id: d.employeeId, level: d.level ?? null, at: new Date(d.at ?? e.occurredAt).toISOString(), event_id: e.eventId };
+    const d = e.data as { employeeId?: string; level?: string | null; at?: string };
+    if (typeof d.employeeId !== 'string') continue;
+    // The onboarding's own date, else when it happened (a date that does not parse is not one).
+    const when = [d.at, e.occurredAt].map((v) => (v ? Date.parse(v) : NaN)).find((t) => !Number.isNaN(t)) ?? 0;
+    const row = { employee_id: d.employeeId, level: d.level ?? null, at: new Date(when).toISOString(), event_id: e.eventId };
     const prev = latest.get(row.employee_id);
     if (!prev || row.at > prev.at || (row.at === prev.at && row.event_id > prev.event_id)) latest.set(row.employee_id, row);
   }
