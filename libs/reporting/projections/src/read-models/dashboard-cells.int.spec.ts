@@ -167,6 +167,8 @@ function corrections(): [Projection, Envelope[]][] {
       coaching('EngagementClosed', 'engagement-gy', { engagementId: 'gy', coacheeId: 'e10', businessUnitId: 'a', outcome: 'completed', closedAt: at(5) }),
       coaching('ImprovementPlanClosed', 'plan-plx', { planId: 'plx', employeeId: 'e12', businessUnitId: 'a', appraisalId: null, outcome: 'passed', extensions: 0, closedAt: at(6) }),
     ]],
+    // Onboardings a projection cannot use (no employee; a date that does not parse): skipped, the batch goes on.
+    [performanceResultsProjection, [perf('EmployeeOnboarded', 'emp-x', { level: 'staff', at: T0 }), perf('EmployeeOnboarded', 'emp-e7', { employeeId: 'e7', level: 'staff', at: 'not a date' })]],
     [trainingProjection, [training('TrainingNeedMet', 'need-x', { needId: 'N-x', employeeId: 'e9', businessUnitId: 'root', competency: 'comp0', by: 'program', ref: null, at: at(4) }, { channel: 'log' })]],
     [rewardsProjection, [
       rewards('RewardRevoked', 'grant-gr1', { grantId: 'gr1', employeeId: e, businessUnitId: 'root', policyId: 'pol1', revokedAt: at(8) }),
