@@ -1,6 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { CELLS, cellsDdl, cellsInsert, ensureLevels, LEVELS, SPREADS, spreadDdl, spreadInsert, beforeLevels, type CellSpec } from './dashboard-cells';
+import { CELLS, cellsDdl, cellsInsert, LEVELS, SPREADS, spreadDdl, spreadInsert, beforeLevels, type CellSpec } from './dashboard-cells';
 import { EFFECT_CELLS } from './training-effect.projection';
+import { ensureLevels } from './levels.migration';
 
 /**
  * The dashboards' cells (ADR 0030) and their fill from the facts already stored, so that an

@@ -468,9 +468,6 @@ export function windowedCells(spec: CellSpec, w: TimeWindow, add: (v: unknown) =
                 GROUP BY ${keys.map((_, i) => i + 1).join(', ')}) x)`;
 }
 
-/** The levels table's DDL (one per cell-keeping projection, `LEVELS`). */
-export const levelsDdl = (table: string) => [`CREATE TABLE IF NOT EXISTS ${table} (employee_id text PRIMARY KEY, level text, at timestamptz NOT NULL, event_id text NOT NULL)`];
-
 /**
  * The batch's `performance.EmployeeOnboarded` into the projection's levels table (the latest
  * onboarding of an employee wins, by its date then event id, whatever the arrival order), then
@@ -503,40 +500,17 @@ export async function applyLevels(tx: EntityManager, tables: TableNames, batch: 
     [JSON.stringify([...latest.values()])],
   );
   if (!changed.length) return;
+  // Specs over the same facts and scope (the three appraisal cells) share one read of the scope.
+  const scopes = new Map<string, Promise<Row[]>>();
   for (const spec of specs) {
     if (!spec.level) continue;
     const base = spec.level.base ?? { table: spec.facts, person: spec.level.person };
-    const ids = changed.map((r) => ({ [base.person]: r.employee_id }));
-    const stored = await storedScope(tx, tables[base.table] ?? base.table, [[base.person, 'text']], ids, spec.scope);
-    await recomputeCells(tx, tables, spec, scopeOf(stored, spec.scope));
-  }
-}
-
-/** Fact tables that already have an index led by their employee column. */
-const PERSON_INDEXED = new Set<string>([rm('appraisal_results'), rm('training_completions'), rm('effect_pairs')]);
-
-/**
- * What cells keyed by level need before they are made or filled (idempotent: the first cells
- * migration runs it on a new database, DashboardCellLevels1760000001350 on an upgraded one): every
- * projection's levels table, filled from org-history's placements (the level of each employee's
- * latest placement that has one, the date it took effect as its instant), and an index on the
- * employee column of each fact table a level's arrival scopes. The fill is exact when org-history
- * is as far through the performance topic as the other projections; otherwise rebuild them.
- */
-export async function ensureLevels(q: { query(sql: string, params?: unknown[]): Promise<unknown> }): Promise<void> {
-  for (const table of Object.values(LEVELS)) {
-    for (const s of levelsDdl(table)) await q.query(s);
-    await q.query(`INSERT INTO ${table} (employee_id, level, at, event_id)
-                   SELECT DISTINCT ON (employee_id) employee_id, level, valid_from, event_id FROM ${rm('employee_placements')}
-                    WHERE level IS NOT NULL ORDER BY employee_id, valid_from DESC, event_id DESC
-                   ON CONFLICT (employee_id) DO NOTHING`);
-  }
-  for (const spec of Object.values(CELLS) as CellSpec[]) {
-    if (!spec.level) continue;
-    const base = spec.level.base ?? { table: spec.facts, person: spec.level.person };
-    if (PERSON_INDEXED.has(base.table)) continue;
-    const bare = base.table.slice(base.table.indexOf('.') + 1);
-    await q.query(`CREATE INDEX IF NOT EXISTS ${bare}_${base.person}_idx ON ${base.table} (${base.person})`);
+    const key = `${base.table}\u0000${spec.scope.join(',')}`;
+    if (!scopes.has(key)) {
+      const ids = changed.map((r) => ({ [base.person]: r.employee_id }));
+      scopes.set(key, storedScope(tx, tables[base.table] ?? base.table, [[base.person, 'text']], ids, spec.scope));
+    }
+    await recomputeCells(tx, tables, spec, scopeOf(await scopes.get(key)!, spec.scope));
   }
 }
 

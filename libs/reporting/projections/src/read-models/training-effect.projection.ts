@@ -1,8 +1,9 @@
 import { topicOf, type AppraisalFinalized, type Envelope, type TrainingCompleted } from '@tpm/contracts';
 import { quoteTable, type Projection, type TableNames } from '@tpm/projections';
 import type { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
-import { applyLevels, cellsDdl, cellsInsert, ensureLevels, LEVEL_KEY, LEVELS, recomputeCells, type CellSpec, type ScopeValues } from './dashboard-cells';
+import { applyLevels, cellsDdl, cellsInsert, LEVEL_KEY, LEVELS, recomputeCells, type CellSpec, type ScopeValues } from './dashboard-cells';
 import { insertRows, mergeBy, rm, typeName, type Row } from './sql-rows';
+import { ensureLevels } from './levels.migration';
 
 /**
  * The training panel's Kirkpatrick L4 (ADR 0031): the score change between each employee's last
